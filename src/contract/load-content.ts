@@ -1,0 +1,116 @@
+/**
+ * The edge: a content folder becomes validated, resolved content, or every
+ * mistake in it. Nothing after this reads content files.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Content, Incident } from '../core/types.ts';
+import { ContentError, type ContentProblem } from './problems.ts';
+import { incidentId, readIncident } from './read-incident.ts';
+import { readPolicies } from './read-policies.ts';
+import { readServices } from './read-services.ts';
+import { readSite } from './read-site.ts';
+import { parseYaml } from './yaml-source.ts';
+
+/** The text of a content folder's files, by path. */
+export interface ContentFiles {
+  /** Path prefix used in messages, e.g. `content`. */
+  dir: string;
+  site: string | undefined;
+  services: string | undefined;
+  sla: string | undefined;
+  incidents: { path: string; text: string }[];
+}
+
+/**
+ * Resolves content from file texts. Pure: reads nothing. Returns the content
+ * and every problem found; the content is only usable when there are none.
+ */
+export function resolveContent(files: ContentFiles): { content: Content; problems: ContentProblem[] } {
+  const problems: ContentProblem[] = [];
+  const fileName = (name: string) => `${files.dir}/${name}`;
+  const missing = (name: string, fix: string) => problems.push({ file: fileName(name), line: 1, message: 'the file is missing', fix });
+  const yaml = (name: string, text: string | undefined) =>
+    text === undefined ? undefined : parseYaml(fileName(name), text, problems);
+
+  const siteSource = yaml('site.yaml', files.site);
+  if (files.site === undefined) missing('site.yaml', 'create it with title, url and timeZone');
+  const site = readSite(siteSource ?? { file: fileName('site.yaml'), value: {}, lineOf: () => 1 }, siteSource ? problems : []);
+
+  const slaSource = yaml('sla.yaml', files.sla);
+  const policies = slaSource ? readPolicies(slaSource, site.timeZone, problems) : [];
+  // Services name policies even when a policy has its own mistake; that mistake is reported once, in sla.yaml.
+  const declaredPolicies = Array.isArray(slaSource?.value)
+    ? slaSource.value.flatMap((policy) => (typeof policy?.id === 'string' ? [policy.id as string] : []))
+    : [];
+
+  if (files.services === undefined) missing('services.yaml', "create it with one '- id: …' entry per service");
+  const servicesSource = yaml('services.yaml', files.services);
+  const services = servicesSource ? readServices(servicesSource, declaredPolicies, problems) : [];
+  const serviceMap = new Map(services.map((service) => [service.id, service]));
+
+  const incidents: Incident[] = [];
+  const paths = new Map<string, string>();
+  for (const file of files.incidents.toSorted((a, b) => (a.path < b.path ? -1 : 1))) {
+    const id = incidentId(file.path);
+    const other = paths.get(id);
+    if (other !== undefined) {
+      problems.push({ file: file.path, line: 1, message: `incident id '${id}' is also used by ${other}`, fix: 'rename one of the two files: ids are unique across folders' });
+      continue;
+    }
+    paths.set(id, file.path);
+    const incident = readIncident(file.path, file.text, { timeZone: site.timeZone, services: serviceMap, problems });
+    if (incident) incidents.push(incident);
+  }
+  return { content: { site, services, policies, incidents }, problems };
+}
+
+/** Markdown files under `dir`, at any depth, sorted. */
+async function markdownFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.md'))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+async function readOptional(file: string): Promise<string | undefined> {
+  return readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+}
+
+/** How a path is shown in messages: relative to the working folder when inside it. */
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
+}
+
+/** Reads the files of the content folder `dir`. */
+export async function readContentFiles(dir: string): Promise<ContentFiles> {
+  const root = path.resolve(dir);
+  const [site, services, sla, incidentPaths] = await Promise.all([
+    readOptional(path.join(root, 'site.yaml')),
+    readOptional(path.join(root, 'services.yaml')),
+    readOptional(path.join(root, 'sla.yaml')),
+    markdownFiles(path.join(root, 'incidents')),
+  ]);
+  const incidents = await Promise.all(
+    incidentPaths.map(async (file) => ({ path: displayPath(file), text: await readFile(file, 'utf8') })),
+  );
+  return { dir: displayPath(root), site, services, sla, incidents };
+}
+
+/**
+ * Reads and validates the content folder `dir`. Throws a ContentError listing
+ * every problem, one `path:line: what; fix` per line, when there is any.
+ */
+export async function loadContent(dir: string): Promise<Content> {
+  const { content, problems } = resolveContent(await readContentFiles(dir));
+  if (problems.length > 0) throw new ContentError(problems);
+  return content;
+}

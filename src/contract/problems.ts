@@ -1,0 +1,57 @@
+/**
+ * Editor mistakes, each reported as `path:line: what is wrong; how to fix it`.
+ */
+import { closest, distance } from 'fastest-levenshtein';
+
+/** One mistake in one content file. */
+export interface ContentProblem {
+  file: string;
+  line: number;
+  /** What is wrong. */
+  message: string;
+  /** How to fix it. */
+  fix: string;
+}
+
+/** Formats a problem as `path:line: what is wrong; how to fix it`. */
+export function formatProblem(problem: ContentProblem): string {
+  return `${problem.file}:${problem.line}: ${problem.message}; ${problem.fix}`;
+}
+
+/** Orders problems by file, then line, so every run reports them the same way. */
+export function sortProblems(problems: readonly ContentProblem[]): ContentProblem[] {
+  return problems.toSorted((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+}
+
+/** Thrown when content has mistakes; the message lists every one, one per line. */
+export class ContentError extends Error {
+  readonly problems: ContentProblem[];
+
+  constructor(problems: readonly ContentProblem[]) {
+    const sorted = sortProblems(problems);
+    super(
+      `${sorted.length} problem${sorted.length === 1 ? '' : 's'} in the content:\n${sorted.map(formatProblem).join('\n')}`,
+    );
+    this.name = 'ContentError';
+    this.problems = sorted;
+  }
+}
+
+/**
+ * Returns the known value closest to `value` when it is close enough to be a
+ * likely typo (at most a third of its letters differ), else `undefined`.
+ */
+export function closestKnown(value: string, known: readonly string[]): string | undefined {
+  if (known.length === 0) return undefined;
+  const lower = known.map((candidate) => candidate.toLowerCase());
+  const candidate = closest(value.toLowerCase(), lower);
+  const near = distance(value.toLowerCase(), candidate) <= Math.max(2, Math.ceil(candidate.length / 3));
+  return near ? known[lower.indexOf(candidate)] : undefined;
+}
+
+/** "did you mean 'x'?" when a known value is close, else a list of what is allowed. */
+export function suggest(value: string, known: readonly string[]): string {
+  const near = closestKnown(value, known);
+  if (near) return `did you mean '${near}'?`;
+  return known.length <= 12 ? `use one of: ${known.join(', ')}` : `use a known value`;
+}

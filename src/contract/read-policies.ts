@@ -1,0 +1,112 @@
+/** sla.yaml: the SLA policies. */
+import { DEFAULT_CAP_PERCENT, DEFAULT_EXCLUDED_CAUSES, DEFAULT_WEIGHTS } from '../core/defaults.ts';
+import { CAUSES, WINDOW_LEVELS, type Cause, type WindowLevel } from '../core/levels.ts';
+import { isTimeZone } from '../core/time.ts';
+import type { Policy, Tier } from '../core/types.ts';
+import { Fields, shown } from './fields.ts';
+import { ID_FIX, ID_PATTERN } from './read-services.ts';
+import { suggest, type ContentProblem } from './problems.ts';
+import type { YamlSource } from './yaml-source.ts';
+
+const POLICY_FIELDS = ['id', 'name', 'timeZone', 'objective', 'weights', 'excludedCauses', 'capPercent', 'tiers'];
+const TIER_FIELDS = ['id', 'name', 'below', 'prorated', 'creditPercent'];
+
+/** Reads sla.yaml. Months are cut in `siteTimeZone` unless a policy names its own zone. */
+export function readPolicies(source: YamlSource, siteTimeZone: string, problems: ContentProblem[]): Policy[] {
+  const list = source.value ?? [];
+  if (!Array.isArray(list)) {
+    problems.push({ file: source.file, line: 1, message: 'sla.yaml is not a list', fix: "start each policy with '- id: …'" });
+    return [];
+  }
+  const policies: Policy[] = [];
+  list.forEach((entry, index) => {
+    const fields = Fields.at(source, [index], entry, problems, `policy ${index + 1}`);
+    if (!fields) return;
+    const policy = readPolicy(fields, siteTimeZone, problems);
+    if (!policy) return;
+    if (policies.some((other) => other.id === policy.id)) {
+      fields.report('id', `policy id '${policy.id}' is used twice`, 'give each policy its own id');
+    } else {
+      policies.push(policy);
+    }
+  });
+  return policies;
+}
+
+function readPolicy(fields: Fields, siteTimeZone: string, problems: ContentProblem[]): Policy | undefined {
+  const before = problems.length;
+  fields.allowOnly(POLICY_FIELDS, 'a policy');
+  const id = fields.string('id', true);
+  if (id !== undefined && !ID_PATTERN.test(id)) fields.report('id', `policy id '${id}' is not a valid id`, ID_FIX);
+  const name = fields.string('name', true);
+  let timeZone = fields.string('timeZone', false) ?? siteTimeZone;
+  if (!isTimeZone(timeZone)) {
+    fields.report('timeZone', `unknown time zone '${timeZone}'`, 'use an IANA zone such as Asia/Shanghai, Europe/Berlin or UTC');
+    timeZone = siteTimeZone;
+  }
+  const objective = fields.number('objective', { min: 0, max: 100, required: true });
+  const capPercent = fields.number('capPercent', { min: 0, max: 1000 }) ?? DEFAULT_CAP_PERCENT;
+  const weights = readWeights(fields);
+  const excludedCauses = readCauses(fields);
+  const tiers = readTiers(fields, problems);
+  if (problems.length > before || id === undefined || name === undefined || objective === undefined) return undefined;
+  return { id, name, timeZone, objective, weights, excludedCauses, capPercent, tiers };
+}
+
+function readWeights(fields: Fields): Record<WindowLevel, number> {
+  const weights = { ...DEFAULT_WEIGHTS };
+  const given = fields.child('weights');
+  if (!given) return weights;
+  for (const level of Object.keys(given.record)) {
+    if (!(WINDOW_LEVELS as readonly string[]).includes(level)) {
+      given.report(level, `unknown level '${level}' in weights`, suggest(level, WINDOW_LEVELS));
+      continue;
+    }
+    const weight = given.number(level, { min: 0, max: 1 });
+    if (weight !== undefined) weights[level as WindowLevel] = weight;
+  }
+  // Maintenance weighs as a major outage unless the policy says otherwise.
+  if (!given.has('under-maintenance')) weights['under-maintenance'] = weights['major-outage'];
+  return weights;
+}
+
+function readCauses(fields: Fields): Cause[] {
+  const list = fields.list('excludedCauses');
+  if (!list) return [...DEFAULT_EXCLUDED_CAUSES];
+  const causes: Cause[] = [];
+  list.forEach((cause, index) => {
+    const match = CAUSES.find((known) => known === String(cause).toLowerCase());
+    if (match) causes.push(match);
+    else fields.report('excludedCauses', `unknown cause ${shown(cause)} in excludedCauses (entry ${index + 1})`, suggest(String(cause), CAUSES));
+  });
+  return causes;
+}
+
+function readTiers(fields: Fields, problems: ContentProblem[]): Tier[] {
+  const tiers: Tier[] = [];
+  const list = fields.list('tiers', true) ?? [];
+  list.forEach((entry, index) => {
+    const tierFields = Fields.at(fields.source, [...fields.path, 'tiers', index], entry, problems, `tier ${index + 1}`);
+    if (!tierFields) return;
+    tierFields.allowOnly(TIER_FIELDS, 'a tier');
+    const id = tierFields.string('id', true);
+    const name = tierFields.string('name', true);
+    const below = tierFields.number('below', { min: 0, max: 100, required: true });
+    const prorated = tierFields.boolean('prorated') ?? false;
+    const creditPercent = tierFields.number('creditPercent', { min: 0, max: 1000 }) ?? 0;
+    if (id === undefined || name === undefined || below === undefined) return;
+    const clash = tiers.find((tier) => tier.below === below);
+    if (clash) {
+      tierFields.report(
+        'below',
+        `tiers '${clash.id}' and '${id}' overlap: both apply below ${below}%`,
+        'give each tier its own `below` threshold',
+      );
+    } else if (tiers.some((tier) => tier.id === id)) {
+      tierFields.report('id', `tier id '${id}' is used twice in this policy`, 'give each tier its own id');
+    } else {
+      tiers.push({ id, name, below, prorated, creditPercent });
+    }
+  });
+  return tiers.sort((a, b) => a.below - b.below);
+}

@@ -1,0 +1,49 @@
+/** services.yaml: the service catalog. */
+import type { Service } from '../core/types.ts';
+import { Fields } from './fields.ts';
+import { suggest, type ContentProblem } from './problems.ts';
+import type { YamlSource } from './yaml-source.ts';
+
+/** Ids used in URLs: lowercase letters and digits, words joined by single dashes. */
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const ID_FIX = 'use lowercase letters, digits and single dashes, e.g. ecs-hangzhou';
+
+const SERVICE_FIELDS = ['id', 'name', 'group', 'description', 'sla'];
+
+/**
+ * Reads services.yaml. `policyIds` are the policies in sla.yaml: a service
+ * without `sla` gets the first; `sla: none` means no SLA.
+ */
+export function readServices(source: YamlSource, policyIds: readonly string[], problems: ContentProblem[]): Service[] {
+  const services: Service[] = [];
+  const list = source.value ?? [];
+  if (!Array.isArray(list)) {
+    problems.push({ file: source.file, line: 1, message: 'services.yaml is not a list', fix: "start each service with '- id: …'" });
+    return services;
+  }
+  const seen = new Map<string, number>();
+  list.forEach((entry, index) => {
+    const fields = Fields.at(source, [index], entry, problems, `service ${index + 1}`);
+    if (!fields) return;
+    fields.allowOnly(SERVICE_FIELDS, 'a service');
+    const id = fields.string('id', true);
+    const name = fields.string('name', true);
+    const group = fields.string('group', false) ?? 'Services';
+    const description = fields.string('description', false) ?? '';
+    if (id === undefined || name === undefined) return;
+    if (!ID_PATTERN.test(id)) return fields.report('id', `service id '${id}' cannot be used in a URL`, ID_FIX);
+    if (seen.has(id)) {
+      return fields.report('id', `service id '${id}' is already used on line ${seen.get(id)}`, 'give each service its own id');
+    }
+    seen.set(id, fields.lineOf('id'));
+    const sla = fields.string('sla', false);
+    let policy: string | null = policyIds[0] ?? null;
+    if (sla === 'none') policy = null;
+    else if (sla !== undefined && policyIds.includes(sla)) policy = sla;
+    else if (sla !== undefined) {
+      return fields.report('sla', `unknown SLA policy '${sla}'`, `${suggest(sla, [...policyIds, 'none'])} (policies are in sla.yaml)`);
+    }
+    services.push({ id, name, group, description, sla: policy });
+  });
+  return services;
+}

@@ -1,0 +1,57 @@
+/** site.yaml: the site's title, address, zone and support contacts. */
+import { DEFAULT_FEED_ITEMS } from '../core/defaults.ts';
+import { isTimeZone } from '../core/time.ts';
+import type { Site, SupportContact } from '../core/types.ts';
+import { Fields } from './fields.ts';
+import { isSafeHref } from './markdown.ts';
+import type { ContentProblem } from './problems.ts';
+import type { YamlSource } from './yaml-source.ts';
+
+const SITE_FIELDS = ['title', 'description', 'url', 'timeZone', 'feedItems', 'support'];
+
+/** Reads site.yaml; falls back to usable values where it has mistakes, so other files can still be checked. */
+export function readSite(source: YamlSource, problems: ContentProblem[]): Site {
+  const fields = Fields.at(source, [], source.value, problems, 'site.yaml');
+  const site: Site = {
+    title: 'Status',
+    description: '',
+    url: 'https://status.example.com',
+    timeZone: 'UTC',
+    feedItems: DEFAULT_FEED_ITEMS,
+    support: [],
+  };
+  if (!fields) return site;
+  fields.allowOnly(SITE_FIELDS, 'site.yaml');
+  site.title = fields.string('title', true) ?? site.title;
+  site.description = fields.string('description', false) ?? '';
+  const url = fields.string('url', true);
+  if (url !== undefined) {
+    if (/^https?:\/\/[^/\s]+(\/\S*)?$/i.test(url)) site.url = url.replace(/\/+$/, '');
+    else fields.report('url', `'url' is not an absolute http(s) address: '${url}'`, 'write the public address, e.g. https://status.example.com');
+  }
+  const timeZone = fields.string('timeZone', false);
+  if (timeZone !== undefined) {
+    if (isTimeZone(timeZone)) site.timeZone = timeZone;
+    else fields.report('timeZone', `unknown time zone '${timeZone}'`, 'use an IANA zone such as Asia/Shanghai, Europe/Berlin or UTC');
+  }
+  site.feedItems = fields.number('feedItems', { min: 1, max: 1000, integer: true }) ?? DEFAULT_FEED_ITEMS;
+  site.support = readSupport(fields, problems);
+  return site;
+}
+
+function readSupport(fields: Fields, problems: ContentProblem[]): SupportContact[] {
+  const contacts: SupportContact[] = [];
+  (fields.list('support') ?? []).forEach((entry, index) => {
+    const contact = Fields.at(fields.source, ['support', index], entry, problems, `support entry ${index + 1}`);
+    if (!contact) return;
+    contact.allowOnly(['label', 'href'], 'a support contact');
+    const label = contact.string('label', true);
+    const href = contact.string('href', true);
+    if (href !== undefined && !isSafeHref(href, ['https:', 'http:', 'mailto:', 'tel:'])) {
+      contact.report('href', `support link '${href}' is not an http(s), mailto or tel address`, 'use https://…, mailto:… or tel:…');
+    } else if (label !== undefined && href !== undefined) {
+      contacts.push({ label, href });
+    }
+  });
+  return contacts;
+}

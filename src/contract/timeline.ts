@@ -1,0 +1,146 @@
+/**
+ * The timeline of an incident, parsed from its Markdown body: the summary
+ * before the first `##` heading, one update per `## <Status> — <time>`
+ * heading, and the postmortem under `## Postmortem`.
+ */
+import type { Token, Tokens } from 'marked';
+import { parseTime } from '../core/time.ts';
+import { UPDATE_STATUSES, type FollowUp, type Postmortem, type Update, type UpdateStatus } from '../core/types.ts';
+import { TIME_FORMAT } from './fields.ts';
+import { lexMarkdown, renderMarkdown } from './markdown.ts';
+import { suggest, type ContentProblem } from './problems.ts';
+
+/** Status words as editors write them ("In progress"), by the status they mean. */
+export const STATUS_WORDS: Record<string, UpdateStatus> = Object.fromEntries(
+  UPDATE_STATUSES.map((status) => [status.replace('-', ' '), status]),
+);
+
+const HEADING = /^(.+?)\s*(?:[—–|-]\s*)?(\d{4}-\d{2}-\d{2}.*)$/;
+const EXAMPLE = "'## Investigating — 2025-01-18 02:20'";
+
+export interface Timeline {
+  summaryHtml: string;
+  /** Newest first. */
+  updates: Update[];
+  postmortem: Postmortem | null;
+}
+
+interface Section {
+  heading: string;
+  line: number;
+  /** Markdown between this heading and the next. */
+  body: string;
+  tokens: Token[];
+  /** A `#` heading: already reported, its section is not an update. */
+  levelOne: boolean;
+}
+
+/**
+ * Parses an incident body. `firstLine` is the file line the body starts on.
+ * Headings that are not a known status and time are reported, never dropped.
+ */
+export function parseTimeline(
+  file: string,
+  body: string,
+  firstLine: number,
+  timeZone: string,
+  problems: ContentProblem[],
+): Timeline {
+  const { summary, sections } = splitSections(body, firstLine, file, problems);
+  const updates: Update[] = [];
+  let postmortem: Postmortem | null = null;
+  for (const section of sections) {
+    if (section.levelOne) continue;
+    const report = (message: string, fix: string) => problems.push({ file, line: section.line, message, fix });
+    if (section.heading.toLowerCase() === 'postmortem') {
+      if (postmortem) report('a second Postmortem heading', 'keep one ## Postmortem section');
+      else postmortem = { html: renderMarkdown(section.body), actions: followUps(section.tokens) };
+      continue;
+    }
+    const match = HEADING.exec(section.heading);
+    const word = (match ? match[1]! : section.heading).trim().replace(/\s+/g, ' ').toLowerCase();
+    const status = STATUS_WORDS[word];
+    if (!status) {
+      const known = [...Object.keys(STATUS_WORDS), 'postmortem'].map(capitalize);
+      report(`heading '## ${section.heading}' is not a known status and time`, `${suggest(capitalize(word), known)} e.g. ${EXAMPLE}`);
+      continue;
+    }
+    if (!match) {
+      report(`heading '## ${section.heading}' has no time`, `add the time after a dash, e.g. '## ${section.heading} — 2025-01-18 02:20'`);
+      continue;
+    }
+    const at = parseTime(match[2]!, timeZone);
+    if (at === undefined) {
+      report(`heading '## ${section.heading}' has an invalid time '${match[2]!.trim()}'`, TIME_FORMAT);
+      continue;
+    }
+    updates.push({ status, at, html: renderMarkdown(section.body), line: section.line });
+  }
+  updates.sort((a, b) => b.at - a.at || b.line - a.line);
+  return { summaryHtml: renderMarkdown(summary), updates, postmortem };
+}
+
+/** Cuts the body at its level-2 headings; level-1 headings are reported. */
+function splitSections(body: string, firstLine: number, file: string, problems: ContentProblem[]) {
+  const sections: Section[] = [];
+  let summary = '';
+  let offset = 0;
+  let current: Section | undefined;
+  for (const token of lexMarkdown(body)) {
+    const start = body.indexOf(token.raw, offset);
+    offset = start >= 0 ? start + token.raw.length : offset + token.raw.length;
+    const line = firstLine + countLines(body, Math.max(0, start));
+    if (token.type === 'heading' && (token as Tokens.Heading).depth <= 2) {
+      const heading = (token as Tokens.Heading).text.trim();
+      if ((token as Tokens.Heading).depth === 1) {
+        problems.push({
+          file,
+          line,
+          message: `'# ${heading}' is a level-1 heading`,
+          fix: `updates are level-2 headings, e.g. ${EXAMPLE}; the title goes in the front matter`,
+        });
+      }
+      current = { heading, line, body: '', tokens: [], levelOne: (token as Tokens.Heading).depth === 1 };
+      sections.push(current);
+      continue;
+    }
+    if (current) {
+      current.body += token.raw;
+      current.tokens.push(token);
+    } else {
+      summary += token.raw;
+    }
+  }
+  return { summary, sections };
+}
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+function countLines(text: string, end: number): number {
+  let lines = 0;
+  for (let index = text.indexOf('\n'); index !== -1 && index < end; index = text.indexOf('\n', index + 1)) lines++;
+  return lines;
+}
+
+/** Task list items anywhere in the postmortem, in order: the follow-up actions. */
+function followUps(tokens: readonly Token[]): FollowUp[] {
+  const actions: FollowUp[] = [];
+  const visit = (list: readonly Token[]) => {
+    for (const token of list) {
+      if (token.type === 'list') {
+        for (const item of (token as Tokens.List).items) {
+          if (item.task) {
+            actions.push({ html: renderMarkdown(item.text.split('\n')[0]!).replace(/^<p>|<\/p>$/g, ''), done: item.checked === true });
+          }
+          visit(item.tokens);
+        }
+      } else if ('tokens' in token && Array.isArray(token.tokens)) {
+        visit(token.tokens);
+      }
+    }
+  };
+  visit(tokens);
+  return actions;
+}

@@ -1,0 +1,232 @@
+/**
+ * The ledger: everything the site shows, computed once from resolved content
+ * and an explicit `now`. Pages, feeds and the API only read it.
+ */
+import { impactWindows, type ImpactWindow } from './impact-windows.ts';
+import { worstStatus, type Cause, type ServiceStatus, type WindowLevel } from './levels.ts';
+import { isEligible, monthFigures, monthlyReports, windowsByMonth, type MonthReport } from './monthly-report.ts';
+import { dailyBars, observedUptime, type DayBar } from './observed-uptime.ts';
+import { MINUTE_MS, monthRange, monthsTouched, type Instant } from './time.ts';
+import { CLOSING_STATUSES, type Content, type Incident, type Policy, type Service, type Tier, type UpdateStatus } from './types.ts';
+import { weightedMinutes } from './weighted-downtime.ts';
+import { DEFAULT_WEIGHTS } from './defaults.ts';
+
+/** Days shown in the uptime bars. */
+export const BAR_DAYS = 90;
+
+/** One service as of now. */
+export interface ServiceLedger {
+  service: Service;
+  policy: Policy | null;
+  status: ServiceStatus;
+  /** Every impact window on the service, by start. */
+  windows: ImpactWindow[];
+  /** SLA report, one entry per month with any impact, oldest first; empty with no policy. */
+  months: MonthReport[];
+  /** The last BAR_DAYS days, oldest first. */
+  days: DayBar[];
+  /** Observed uptime over those days, in percent. */
+  uptime: number;
+  /** Ids of incidents that affect the service, newest first. */
+  incidents: string[];
+}
+
+/** A group of services, in catalog order. */
+export interface ServiceGroup {
+  name: string;
+  services: ServiceLedger[];
+}
+
+/** One month of an incident's impact on one service. */
+export interface ImpactMonth {
+  month: string;
+  /** This incident's own weighted minutes in the month; 0 when not eligible. */
+  minutes: number;
+  /** The month's weighted downtime with every eligible incident counted. */
+  monthMinutes: number;
+  availability: number;
+  tier: Tier | null;
+  creditPercent: number;
+  /** The tier the month would have had without this incident. */
+  tierWithout: Tier | null;
+  final: boolean;
+}
+
+/** One span of an incident's impact on one service. */
+export interface IncidentImpact {
+  service: string;
+  level: WindowLevel;
+  cause: Cause;
+  from: Instant;
+  /** The end, `null` while ongoing. */
+  to: Instant | null;
+  /** Counted against the service's SLA (false too for a service with no SLA). */
+  eligible: boolean;
+  months: ImpactMonth[];
+}
+
+/** Where an incident stands as of now. */
+export type IncidentStatus = UpdateStatus | 'active';
+
+/** One incident as of now. */
+export interface IncidentLedger {
+  incident: Incident;
+  status: IncidentStatus;
+  /** Started and not yet resolved. */
+  active: boolean;
+  /** A maintenance that has not started. */
+  upcoming: boolean;
+  impacts: IncidentImpact[];
+  /** Worst level of its impact now, `operational` when none is open. */
+  currentLevel: ServiceStatus;
+  /** From start to resolution, `null` while ongoing. */
+  durationMinutes: number | null;
+  /** From start to the first update. */
+  firstUpdateMinutes: number | null;
+}
+
+/** Everything the build shows. */
+export interface Ledger {
+  now: Instant;
+  overall: ServiceStatus;
+  services: ServiceLedger[];
+  groups: ServiceGroup[];
+  /** Every incident, maintenance and notice, newest first. */
+  incidents: IncidentLedger[];
+  /** Started and not resolved, newest first. */
+  active: IncidentLedger[];
+  /** Maintenance not yet started, soonest first. */
+  upcoming: IncidentLedger[];
+}
+
+/** Newest first by start, then by id, so the order never depends on file order. */
+function byNewest(a: Incident, b: Incident): number {
+  return b.started - a.started || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** The status of an incident as of now: its latest update that says where it stands. */
+export function incidentStatus(incident: Incident, now: Instant): IncidentStatus {
+  if (incident.resolved !== null && incident.resolved <= now) return 'resolved';
+  if (incident.kind === 'maintenance' && incident.started > now) return 'scheduled';
+  const latest = incident.updates.find(
+    (update) => update.at <= now && update.status !== 'update' && !CLOSING_STATUSES.includes(update.status),
+  )?.status;
+  if (incident.kind === 'notice') return 'active';
+  if (incident.kind === 'maintenance') return !latest || latest === 'scheduled' ? 'in-progress' : latest;
+  return latest ?? 'investigating';
+}
+
+/**
+ * Computes the ledger for `content` as of `now`. Never reads the clock: the
+ * same content and `now` give the same ledger.
+ */
+export function computeLedger(content: Content, now: Instant): Ledger {
+  const policies = new Map(content.policies.map((policy) => [policy.id, policy]));
+  const incidents = content.incidents.toSorted(byNewest);
+  const windowsByService = new Map<string, ImpactWindow[]>(content.services.map((service) => [service.id, []]));
+  const incidentsByService = new Map<string, string[]>(content.services.map((service) => [service.id, []]));
+  for (const incident of incidents) {
+    for (const window of impactWindows(incident, now)) windowsByService.get(window.service)?.push(window);
+    for (const service of new Set(incident.affected.map((affected) => affected.service))) {
+      incidentsByService.get(service)?.push(incident.id);
+    }
+  }
+
+  const services = content.services.map((service): ServiceLedger => {
+    const policy = service.sla === null ? null : (policies.get(service.sla) ?? null);
+    const windows = windowsByService.get(service.id)!.sort((a, b) => a.from - b.from);
+    const days = dailyBars(windows, policy?.weights ?? DEFAULT_WEIGHTS, now, content.site.timeZone, BAR_DAYS);
+    return {
+      service,
+      policy,
+      status: worstStatus(windows.filter((window) => window.open).map((window) => window.level)),
+      windows,
+      months: policy ? monthlyReports(windows, policy, now) : [],
+      days,
+      uptime: observedUptime(days),
+      incidents: incidentsByService.get(service.id)!,
+    };
+  });
+  const monthIndex = new Map(services.map((entry) => [entry.service.id, indexMonths(entry)]));
+
+  const incidentLedgers = incidents.map((incident): IncidentLedger => {
+    const windows = impactWindows(incident, now);
+    const status = incidentStatus(incident, now);
+    const upcoming = status === 'scheduled';
+    return {
+      incident,
+      status,
+      active: !upcoming && status !== 'resolved' && incident.started <= now,
+      upcoming,
+      impacts: windows.map((window) => incidentImpact(window, monthIndex.get(window.service)!)),
+      currentLevel: worstStatus(windows.filter((window) => window.open).map((window) => window.level)),
+      durationMinutes:
+        incident.resolved !== null && incident.resolved <= now ? (incident.resolved - incident.started) / MINUTE_MS : null,
+      firstUpdateMinutes: firstUpdateMinutes(incident),
+    };
+  });
+
+  const groups: ServiceGroup[] = [];
+  for (const entry of services) {
+    const group = groups.find((candidate) => candidate.name === entry.service.group);
+    if (group) group.services.push(entry);
+    else groups.push({ name: entry.service.group, services: [entry] });
+  }
+
+  return {
+    now,
+    overall: worstStatus(services.map((entry) => entry.status)),
+    services,
+    groups,
+    incidents: incidentLedgers,
+    active: incidentLedgers.filter((entry) => entry.active),
+    upcoming: incidentLedgers.filter((entry) => entry.upcoming).reverse(),
+  };
+}
+
+/** Minutes from start to the earliest update, `null` without updates. */
+function firstUpdateMinutes(incident: Incident): number | null {
+  if (incident.updates.length === 0) return null;
+  const first = Math.min(...incident.updates.map((update) => update.at));
+  return (first - incident.started) / MINUTE_MS;
+}
+
+/** A service's months with their report and the windows in each, for lookups by month. */
+interface MonthIndex {
+  policy: Policy | null;
+  months: Map<string, { report: MonthReport; windows: ImpactWindow[] }>;
+}
+
+function indexMonths(entry: ServiceLedger): MonthIndex {
+  const months = new Map<string, { report: MonthReport; windows: ImpactWindow[] }>();
+  if (entry.policy) {
+    const byMonth = windowsByMonth(entry.windows, entry.policy.timeZone);
+    for (const report of entry.months) months.set(report.month, { report, windows: byMonth.get(report.month)! });
+  }
+  return { policy: entry.policy, months };
+}
+
+/** One window's impact, month by month, against its service's report. */
+function incidentImpact(window: ImpactWindow, index: MonthIndex): IncidentImpact {
+  const policy = index.policy;
+  const eligible = policy !== null && isEligible(window, policy);
+  const months = policy
+    ? monthsTouched(window, policy.timeZone).map((month): ImpactMonth => {
+        const { report, windows } = index.months.get(month)!;
+        const others = windows.filter((other) => other.incident !== window.incident);
+        return {
+          month,
+          minutes: eligible
+            ? weightedMinutes([{ ...window, weight: policy.weights[window.level] }], monthRange(month, policy.timeZone))
+            : 0,
+          monthMinutes: report.minutes,
+          availability: report.availability,
+          tier: report.tier,
+          creditPercent: report.creditPercent,
+          tierWithout: monthFigures(others, policy, month).tier,
+          final: report.final,
+        };
+      })
+    : [];
+  return { service: window.service, level: window.level, cause: window.cause, from: window.from, to: window.end, eligible, months };
+}

@@ -1,0 +1,85 @@
+/**
+ * A service's monthly SLA report: DESIGN's rules 1 to 6 applied to its impact
+ * windows, month by month in the policy's zone.
+ */
+import { availabilityPercent, creditPercent, tierFor } from './compensation.ts';
+import type { ImpactWindow } from './impact-windows.ts';
+import { monthMinutes, monthRange, monthsTouched, type Instant, type Range } from './time.ts';
+import type { Policy, Tier } from './types.ts';
+import { weightedMinutes } from './weighted-downtime.ts';
+
+/** What a month costs under a policy. */
+export interface MonthFigures {
+  /** Weighted downtime D in minutes, unrounded. */
+  minutes: number;
+  /** Availability in percent, unrounded. */
+  availability: number;
+  tier: Tier | null;
+  /** Credit in percent of the month's fee, unrounded. */
+  creditPercent: number;
+}
+
+/** One month of a service's SLA report. */
+export interface MonthReport extends MonthFigures {
+  /** `YYYY-MM` in the policy's zone. */
+  month: string;
+  range: Range;
+  /** P: the month's days × 1440. */
+  monthMinutes: number;
+  /** The month is over and no window on it is still open. */
+  final: boolean;
+  /** Ids of the incidents with impact in the month, in order of first impact. */
+  incidents: string[];
+}
+
+/** Whether the policy counts a window's cause against the SLA. */
+export function isEligible(window: ImpactWindow, policy: Policy): boolean {
+  return !policy.excludedCauses.includes(window.cause);
+}
+
+/**
+ * Availability, tier and credit of `month` from the windows given (any
+ * service's; only eligible ones count), each instant once at its highest weight.
+ */
+export function monthFigures(windows: readonly ImpactWindow[], policy: Policy, month: string): MonthFigures {
+  const ranges = windows
+    .filter((window) => isEligible(window, policy))
+    .map((window) => ({ from: window.from, to: window.to, weight: policy.weights[window.level] }));
+  const minutes = Math.min(weightedMinutes(ranges, monthRange(month, policy.timeZone)), monthMinutes(month));
+  const availability = availabilityPercent(minutes, monthMinutes(month));
+  const tier = tierFor(policy, availability);
+  return { minutes, availability, tier, creditPercent: creditPercent(policy, tier, minutes, monthMinutes(month)) };
+}
+
+/**
+ * Groups windows by the months (in `timeZone`) they touch, months ascending.
+ */
+export function windowsByMonth(windows: readonly ImpactWindow[], timeZone: string): Map<string, ImpactWindow[]> {
+  const byMonth = new Map<string, ImpactWindow[]>();
+  for (const window of windows) {
+    for (const month of monthsTouched(window, timeZone)) {
+      const list = byMonth.get(month);
+      if (list) list.push(window);
+      else byMonth.set(month, [window]);
+    }
+  }
+  return new Map([...byMonth].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/**
+ * Returns one report per month that any of the service's windows touch, oldest
+ * first. A month is final once it is over and no window on it is open.
+ */
+export function monthlyReports(windows: readonly ImpactWindow[], policy: Policy, now: Instant): MonthReport[] {
+  return [...windowsByMonth(windows, policy.timeZone)].map(([month, inMonth]) => {
+    const range = monthRange(month, policy.timeZone);
+    return {
+      month,
+      range,
+      monthMinutes: monthMinutes(month),
+      ...monthFigures(inMonth, policy, month),
+      final: range.to <= now && !inMonth.some((window) => window.open),
+      incidents: [...new Set(inMonth.toSorted((a, b) => a.from - b.from).map((window) => window.incident))],
+    };
+  });
+}

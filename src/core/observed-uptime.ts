@@ -1,0 +1,60 @@
+/**
+ * Observed uptime: what users saw, day by day in the site's zone. It uses the
+ * policy's weights over every cause except announced maintenance, unlike SLA
+ * availability, which applies the policy's exclusions.
+ */
+import type { ImpactWindow } from './impact-windows.ts';
+import { worstStatus, type ServiceStatus, type WindowLevel } from './levels.ts';
+import { intersect, lastDays, minutesIn, type Instant, type Range } from './time.ts';
+import { weightedMinutes } from './weighted-downtime.ts';
+
+/** One day's bar. */
+export interface DayBar {
+  /** `YYYY-MM-DD` in the site's zone. */
+  date: string;
+  /** The day as of now: today ends at now. */
+  range: Range;
+  /** Worst level of any window that day, maintenance included. */
+  status: ServiceStatus;
+  /** Observed weighted downtime in minutes. */
+  minutes: number;
+  /** Ids of incidents with impact that day, in order of first impact. */
+  incidents: string[];
+}
+
+/**
+ * Returns the last `count` days up to now, oldest first, for one service's
+ * windows, cut at local midnight in `timeZone`.
+ */
+export function dailyBars(
+  windows: readonly ImpactWindow[],
+  weights: Record<WindowLevel, number>,
+  now: Instant,
+  timeZone: string,
+  count = 90,
+): DayBar[] {
+  const days = lastDays(now, count, timeZone);
+  const first = days[0]!.range.from;
+  const recent = windows.filter((window) => window.to > first).toSorted((a, b) => a.from - b.from);
+  return days.map(({ date, range: day }) => {
+    const range = { from: day.from, to: Math.min(day.to, now) };
+    const touching = recent.filter((window) => intersect(window, range));
+    const observed = touching
+      .filter((window) => window.cause !== 'maintenance')
+      .map((window) => ({ from: window.from, to: window.to, weight: weights[window.level] }));
+    return {
+      date,
+      range,
+      status: worstStatus(touching.map((window) => window.level)),
+      minutes: weightedMinutes(observed, range),
+      incidents: [...new Set(touching.map((window) => window.incident))],
+    };
+  });
+}
+
+/** Observed uptime in percent over the given days: 100 × (1 − downtime / minutes elapsed). */
+export function observedUptime(bars: readonly DayBar[]): number {
+  const total = bars.reduce((sum, bar) => sum + minutesIn(bar.range), 0);
+  const down = bars.reduce((sum, bar) => sum + bar.minutes, 0);
+  return total === 0 ? 100 : (100 * (total - down)) / total;
+}

@@ -1,0 +1,123 @@
+/**
+ * Instants, calendar months and days. An instant is milliseconds since the
+ * Unix epoch (UTC). Every range is half-open, `[from, to)`. Months and days are
+ * cut at local midnight in the IANA zone passed in.
+ */
+import { TZDate } from '@date-fns/tz';
+import { getDaysInMonth } from 'date-fns';
+
+/** Milliseconds since the Unix epoch, UTC. */
+export type Instant = number;
+
+/** A half-open range of instants, `[from, to)`. */
+export interface Range {
+  from: Instant;
+  to: Instant;
+}
+
+export const MINUTE_MS = 60_000;
+
+const TIME_PATTERN =
+  /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}:\d{2})?$/;
+
+/**
+ * Reads an editor's time: `YYYY-MM-DD HH:mm`, seconds optional, a `T` may
+ * replace the space, with an optional `Z` or `±HH:MM` offset. Without an
+ * offset the wall time is read in `timeZone`; a wall time skipped by a DST
+ * change moves forward by the gap, a repeated one takes the earlier instant.
+ * Returns `undefined` for anything else, including impossible dates.
+ */
+export function parseTime(text: string, timeZone: string): Instant | undefined {
+  const match = TIME_PATTERN.exec(text.trim());
+  if (!match) return undefined;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? 0)) as [
+    number, number, number, number, number, number,
+  ];
+  const offset = match[7];
+  if (month < 1 || month > 12 || day < 1 || day > getDaysInMonth(new Date(year, month - 1, 1))) return undefined;
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  if (offset === undefined) return new TZDate(year, month - 1, day, hour, minute, second, timeZone).getTime();
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second);
+  if (offset === 'Z') return utc;
+  const sign = offset.startsWith('-') ? -1 : 1;
+  const [offsetHours, offsetMinutes] = offset.slice(1).split(':').map(Number) as [number, number];
+  if (offsetHours > 23 || offsetMinutes > 59) return undefined;
+  return utc - sign * (offsetHours * 60 + offsetMinutes) * MINUTE_MS;
+}
+
+/** Whether `timeZone` is an IANA zone this runtime knows. */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The calendar month (`YYYY-MM`) that holds `instant` in `timeZone`. */
+export function monthOf(instant: Instant, timeZone: string): string {
+  const local = new TZDate(instant, timeZone);
+  return `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, '0')}`;
+}
+
+/** The instants of calendar month `month` (`YYYY-MM`) in `timeZone`. */
+export function monthRange(month: string, timeZone: string): Range {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  return {
+    from: new TZDate(year, monthNumber - 1, 1, timeZone).getTime(),
+    to: new TZDate(year, monthNumber, 1, timeZone).getTime(),
+  };
+}
+
+/** Minutes the SLA counts in a month: its days × 1440, whatever DST does. */
+export function monthMinutes(month: string): number {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  return getDaysInMonth(new Date(year, monthNumber - 1, 1)) * 1440;
+}
+
+/** The calendar months (`YYYY-MM`, ascending) that `[from, to)` touches in `timeZone`; none when empty. */
+export function monthsTouched(range: Range, timeZone: string): string[] {
+  if (range.to <= range.from) return [];
+  const months: string[] = [];
+  let month = monthOf(range.from, timeZone);
+  const last = monthOf(range.to - 1, timeZone);
+  for (;;) {
+    months.push(month);
+    if (month === last) return months;
+    month = monthOf(monthRange(month, timeZone).to, timeZone);
+  }
+}
+
+/** The local calendar date (`YYYY-MM-DD`) of `instant` in `timeZone`. */
+export function dateOf(instant: Instant, timeZone: string): string {
+  const local = new TZDate(instant, timeZone);
+  return `${monthOf(instant, timeZone)}-${String(local.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * The last `count` local days up to and including the day of `now`, oldest
+ * first, each cut at local midnight in `timeZone` (23 or 25 hours across DST).
+ */
+export function lastDays(now: Instant, count: number, timeZone: string): { date: string; range: Range }[] {
+  const today = new TZDate(now, timeZone);
+  const days: { date: string; range: Range }[] = [];
+  for (let back = count - 1; back >= 0; back--) {
+    const start = new TZDate(today.getFullYear(), today.getMonth(), today.getDate() - back, timeZone).getTime();
+    const end = new TZDate(today.getFullYear(), today.getMonth(), today.getDate() - back + 1, timeZone).getTime();
+    days.push({ date: dateOf(start, timeZone), range: { from: start, to: end } });
+  }
+  return days;
+}
+
+/** Minutes in `[from, to)`, unrounded; 0 when empty. */
+export function minutesIn(range: Range): number {
+  return Math.max(0, range.to - range.from) / MINUTE_MS;
+}
+
+/** The overlap of two ranges, or `undefined` when they do not overlap. */
+export function intersect(a: Range, b: Range): Range | undefined {
+  const from = Math.max(a.from, b.from);
+  const to = Math.min(a.to, b.to);
+  return from < to ? { from, to } : undefined;
+}

@@ -1,0 +1,144 @@
+/**
+ * Resolved content: what the content contract becomes once it is read and
+ * validated. Shorthands are expanded and defaults filled, so the engine never
+ * has to know what an editor left out.
+ */
+import type { Cause, ImpactLevel, WindowLevel } from './levels.ts';
+import type { Instant, Range } from './time.ts';
+
+/** A support contact shown on incidents with a partial or major outage. */
+export interface SupportContact {
+  label: string;
+  href: string;
+}
+
+/** site.yaml, resolved. */
+export interface Site {
+  title: string;
+  description: string;
+  /** Absolute base URL without a trailing slash. */
+  url: string;
+  /** IANA zone: how times are shown, and how offset-less times are read. */
+  timeZone: string;
+  /** Updates per RSS feed. */
+  feedItems: number;
+  support: SupportContact[];
+}
+
+/** One entry of services.yaml, resolved. */
+export interface Service {
+  id: string;
+  name: string;
+  group: string;
+  description: string;
+  /** Policy id, or `null` for a service with no SLA. */
+  sla: string | null;
+}
+
+/** One compensation tier of a policy. */
+export interface Tier {
+  id: string;
+  name: string;
+  /** A month falls into the tier with the smallest `below` greater than its availability. */
+  below: number;
+  /** Refund the fee of the unavailable time: 100 × downtime / month minutes. */
+  prorated: boolean;
+  /** Fixed share of the monthly fee, in percent, added to any pro-rated refund. */
+  creditPercent: number;
+}
+
+/** One entry of sla.yaml, resolved. */
+export interface Policy {
+  id: string;
+  name: string;
+  /** Calendar months are cut at local midnight in this zone. */
+  timeZone: string;
+  objective: number;
+  /** Share of each minute that counts as unavailable, per window level. */
+  weights: Record<WindowLevel, number>;
+  excludedCauses: Cause[];
+  capPercent: number;
+  /** Tiers by ascending `below`. */
+  tiers: Tier[];
+}
+
+export const UPDATE_STATUSES = [
+  'investigating',
+  'identified',
+  'monitoring',
+  'update',
+  'resolved',
+  'scheduled',
+  'in-progress',
+  'verifying',
+  'completed',
+] as const;
+/** The status an update heading announces. */
+export type UpdateStatus = (typeof UPDATE_STATUSES)[number];
+
+/** Update statuses that close an incident or maintenance. */
+export const CLOSING_STATUSES: readonly UpdateStatus[] = ['resolved', 'completed'];
+
+/** One timeline entry. */
+export interface Update {
+  status: UpdateStatus;
+  at: Instant;
+  /** Rendered, safe HTML of the update's Markdown. */
+  html: string;
+  /** Line of the heading in the incident file. */
+  line: number;
+}
+
+/** A follow-up action from the postmortem's task list. */
+export interface FollowUp {
+  /** Rendered, safe inline HTML. */
+  html: string;
+  done: boolean;
+}
+
+export interface Postmortem {
+  html: string;
+  actions: FollowUp[];
+}
+
+/** One affected service, with the shorthand expanded. */
+export interface Affected {
+  service: string;
+  level: WindowLevel;
+  from: Instant;
+  /** `null` while the impact goes on. */
+  to: Instant | null;
+}
+
+export const INCIDENT_KINDS = ['incident', 'maintenance', 'notice'] as const;
+export type IncidentKind = (typeof INCIDENT_KINDS)[number];
+
+/** One incident, maintenance or notice, resolved. */
+export interface Incident {
+  id: string;
+  /** The file it came from, as given to the loader. */
+  path: string;
+  kind: IncidentKind;
+  title: string;
+  /** `null` while unknown: shown as under investigation, counted as `platform`. */
+  cause: Cause | null;
+  started: Instant;
+  resolved: Instant | null;
+  /** The level an affected service gets unless it overrides it. */
+  level: ImpactLevel | 'under-maintenance';
+  /** The announced window of a maintenance. */
+  scheduled: Range | null;
+  affected: Affected[];
+  summaryHtml: string;
+  /** Newest first. */
+  updates: Update[];
+  postmortem: Postmortem | null;
+}
+
+/** Everything the build works from. */
+export interface Content {
+  site: Site;
+  services: Service[];
+  policies: Policy[];
+  incidents: Incident[];
+}

@@ -1,0 +1,6 @@
+import type { APIRoute } from 'astro';
+import { summaryJson } from '../../../core/api.ts';
+import { getContent, getLedger } from '../../../site/ledger.ts';
+
+export const GET: APIRoute = async () =>
+  Response.json(summaryJson(await getLedger(), (await getContent()).site));

@@ -1,0 +1,37 @@
+/**
+ * The pages' one way to the data: content from the collections, the ledger
+ * computed from it once per build.
+ */
+import { getCollection, getEntry } from 'astro:content';
+import { computeLedger, type Ledger } from '../core/ledger.ts';
+import type { Content } from '../core/types.ts';
+import { buildNow } from './build-context.ts';
+
+let content: Promise<Content> | undefined;
+let ledger: Promise<Ledger> | undefined;
+
+/** The resolved content, in catalog and file order. */
+export function getContent(): Promise<Content> {
+  content ??= (async () => {
+    const [site, services, policies, incidents] = await Promise.all([
+      getEntry('site', 'site'),
+      getCollection('services'),
+      getCollection('policies'),
+      getCollection('incidents'),
+    ]);
+    if (!site) throw new Error('The site collection is empty: the content loader did not run');
+    return {
+      site: site.data,
+      services: services.map((entry) => entry.data),
+      policies: policies.map((entry) => entry.data),
+      incidents: incidents.map((entry) => entry.data),
+    };
+  })();
+  return content;
+}
+
+/** The ledger as of the build's now. */
+export function getLedger(): Promise<Ledger> {
+  ledger ??= getContent().then((resolved) => computeLedger(resolved, buildNow()));
+  return ledger;
+}
