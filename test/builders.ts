@@ -1,0 +1,178 @@
+/**
+ * Small builders for tests: resolved content for the engine, and content
+ * folders written to disk for the edge and the build.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DEFAULT_EXCLUDED_CAUSES, DEFAULT_WEIGHTS } from '../src/core/defaults.ts';
+import { parseTime, type Instant } from '../src/core/time.ts';
+import type { Content, Incident, Policy, Service, Site } from '../src/core/types.ts';
+
+/** An instant from `YYYY-MM-DD HH:mm[:ss]` with an offset, or read in Asia/Shanghai without one. */
+export function at(text: string, timeZone = 'Asia/Shanghai'): Instant {
+  const instant = parseTime(text, timeZone);
+  if (instant === undefined) throw new Error(`bad test time ${text}`);
+  return instant;
+}
+
+/** DESIGN's standard policy, in Asia/Shanghai unless overridden. */
+export function standardPolicy(overrides: Partial<Policy> = {}): Policy {
+  return {
+    id: 'standard',
+    name: 'Standard monthly SLA',
+    timeZone: 'Asia/Shanghai',
+    objective: 99.95,
+    weights: { ...DEFAULT_WEIGHTS },
+    excludedCauses: [...DEFAULT_EXCLUDED_CAUSES],
+    capPercent: 100,
+    tiers: [
+      { id: 'prorated-plus', name: 'Pro-rated refund plus service credit', below: 99, prorated: true, creditPercent: 10 },
+      { id: 'prorated', name: 'Pro-rated refund', below: 99.95, prorated: true, creditPercent: 0 },
+    ],
+    ...overrides,
+  };
+}
+
+/** A fixed-credit policy shaped like a cloud SLA: 10% / 25% / 100%. */
+export function fixedCreditPolicy(overrides: Partial<Policy> = {}): Policy {
+  return standardPolicy({
+    id: 'fixed',
+    name: 'Fixed credit',
+    objective: 99.99,
+    tiers: [
+      { id: 'full', name: 'Full credit', below: 95, prorated: false, creditPercent: 100 },
+      { id: 'quarter', name: '25% credit', below: 99, prorated: false, creditPercent: 25 },
+      { id: 'tenth', name: '10% credit', below: 99.99, prorated: false, creditPercent: 10 },
+    ],
+    ...overrides,
+  });
+}
+
+export function service(id: string, overrides: Partial<Service> = {}): Service {
+  return { id, name: id, group: 'Compute', description: '', sla: 'standard', ...overrides };
+}
+
+let counter = 0;
+
+/**
+ * An incident affecting `services` from `from` to `to` (both read with `at`),
+ * with the incident's level for every service. Offset-less times are read in
+ * `zone` (default Asia/Shanghai).
+ */
+export function incident(
+  from: string,
+  to: string | null,
+  overrides: Partial<Incident> & { services?: string[]; zone?: string } = {},
+): Incident {
+  const { services = ['ecs'], zone, ...rest } = overrides;
+  const started = at(from, zone);
+  const resolved = to === null ? null : at(to, zone);
+  const level = rest.level ?? 'major-outage';
+  return {
+    id: `incident-${++counter}`,
+    path: 'content/incidents/test.md',
+    kind: 'incident',
+    title: 'Test incident',
+    cause: 'platform',
+    started,
+    resolved,
+    level,
+    scheduled: null,
+    affected: services.map((id) => ({ service: id, level, from: started, to: resolved })),
+    summaryHtml: '',
+    updates: [],
+    postmortem: null,
+    ...rest,
+  };
+}
+
+export const testSite: Site = {
+  title: 'Test Status',
+  description: 'Test',
+  url: 'https://status.test',
+  timeZone: 'Asia/Shanghai',
+  feedItems: 50,
+  support: [],
+};
+
+export function content(incidents: Incident[], overrides: Partial<Content> = {}): Content {
+  return {
+    site: testSite,
+    services: [service('ecs'), service('oss')],
+    policies: [standardPolicy()],
+    incidents,
+    ...overrides,
+  };
+}
+
+/** Files of a content folder, relative to it, and their text. */
+export type FolderFiles = Record<string, string>;
+
+export const SITE_YAML = `title: Test Status
+description: Status of the test cloud
+url: https://status.test
+timeZone: Asia/Shanghai
+support:
+  - label: Hotline
+    href: tel:+1-555-0100
+`;
+
+export const SERVICES_YAML = `- id: ecs
+  name: Compute
+  group: Compute
+- id: oss
+  name: Storage
+  group: Storage
+- id: cdn
+  name: CDN
+  group: Network
+  sla: fixed
+- id: console
+  name: Console
+  group: Network
+  sla: none
+`;
+
+export const SLA_YAML = `- id: standard
+  name: Standard monthly SLA
+  timeZone: Asia/Shanghai
+  objective: 99.95
+  weights:
+    major-outage: 1
+    partial-outage: 0.3
+    degraded-performance: 0
+  excludedCauses: [customer, third-party, maintenance, force-majeure]
+  capPercent: 100
+  tiers:
+    - id: prorated
+      name: Pro-rated refund
+      below: 99.95
+      prorated: true
+      creditPercent: 0
+    - id: prorated-plus
+      name: Pro-rated refund plus service credit
+      below: 99
+      prorated: true
+      creditPercent: 10
+- id: fixed
+  name: Fixed credit
+  timeZone: UTC
+  objective: 99.99
+  tiers:
+    - { id: tenth, name: 10% credit, below: 99.99, creditPercent: 10 }
+    - { id: quarter, name: 25% credit, below: 99, creditPercent: 25 }
+    - { id: full, name: Full credit, below: 95, creditPercent: 100 }
+`;
+
+/** Writes a content folder (site, services and sla defaults plus `files`) into a new temporary folder. */
+export function writeContentFolder(files: FolderFiles, prefix = 'status-ledger-'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  const all: FolderFiles = { 'site.yaml': SITE_YAML, 'services.yaml': SERVICES_YAML, 'sla.yaml': SLA_YAML, ...files };
+  for (const [name, text] of Object.entries(all)) {
+    const file = path.join(dir, name);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  }
+  return dir;
+}

@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import { computeLedger, incidentStatus } from '../../src/core/ledger.ts';
+import type { Update } from '../../src/core/types.ts';
+import { at, content, incident, service, standardPolicy } from '../builders.ts';
+
+function update(status: Update['status'], time: string): Update {
+  return { status, at: at(time), html: '', line: 1 };
+}
+
+describe('computeLedger', () => {
+  describe('current status', () => {
+    it('is the worst level of the open windows on a service, and overall the worst over services', () => {
+      const ledger = computeLedger(
+        content([
+          incident('2025-05-01 09:00', null, { level: 'degraded-performance', services: ['ecs'] }),
+          incident('2025-05-01 09:30', null, { level: 'partial-outage', services: ['ecs', 'oss'] }),
+          incident('2025-05-01 08:00', '2025-05-01 08:30', { level: 'major-outage', services: ['oss'] }),
+        ]),
+        at('2025-05-01 10:00'),
+      );
+      expect(ledger.services.map((entry) => [entry.service.id, entry.status])).toEqual([
+        ['ecs', 'partial-outage'],
+        ['oss', 'partial-outage'],
+      ]);
+      expect(ledger.overall).toBe('partial-outage');
+    });
+
+    it('is under-maintenance while announced maintenance is in progress, and operational before it', () => {
+      const maintenance = incident('2025-05-04 01:00', null, {
+        kind: 'maintenance',
+        level: 'under-maintenance',
+        scheduled: { from: at('2025-05-04 01:00'), to: at('2025-05-04 03:00') },
+      });
+      const during = computeLedger(content([maintenance]), at('2025-05-04 02:00'));
+      expect(during.services[0]!.status).toBe('under-maintenance');
+      expect(during.active.map((entry) => entry.status)).toEqual(['in-progress']);
+      const before = computeLedger(content([maintenance]), at('2025-05-03 12:00'));
+      expect(before.overall).toBe('operational');
+      expect(before.upcoming.map((entry) => entry.incident.id)).toEqual([maintenance.id]);
+      expect(before.active).toEqual([]);
+    });
+
+    it('is operational once every window is resolved', () => {
+      const ledger = computeLedger(content([incident('2025-05-01 08:00', '2025-05-01 08:30')]), at('2025-05-01 10:00'));
+      expect(ledger.overall).toBe('operational');
+      expect(ledger.active).toEqual([]);
+    });
+  });
+
+  describe('incident impact', () => {
+    it('gives each incident its own minutes, the month’s figures and the tier without it', () => {
+      const first = incident('2024-07-02 10:00', '2024-07-02 10:15');
+      const second = incident('2024-07-09 10:00', '2024-07-09 10:10');
+      const ledger = computeLedger(content([first, second]), at('2024-09-01 00:00'));
+      const impact = ledger.incidents.find((entry) => entry.incident.id === first.id)!.impacts[0]!;
+      expect(impact.eligible).toBe(true);
+      expect(impact.months).toHaveLength(1);
+      const month = impact.months[0]!;
+      expect(month.minutes).toBe(15);
+      expect(month.monthMinutes).toBe(25);
+      expect(month.tier?.id).toBe('prorated');
+      expect(month.tierWithout).toBeNull();
+      expect(month.final).toBe(true);
+    });
+
+    it('says nothing moved when the month is in the same tier without the incident', () => {
+      const big = incident('2024-07-02 10:00', '2024-07-02 18:00');
+      const small = incident('2024-07-09 10:00', '2024-07-09 10:01');
+      const ledger = computeLedger(content([big, small]), at('2024-09-01 00:00'));
+      const month = ledger.incidents.find((entry) => entry.incident.id === small.id)!.impacts[0]!.months[0]!;
+      expect(month.tier?.id).toBe('prorated-plus');
+      expect(month.tierWithout?.id).toBe('prorated-plus');
+    });
+
+    it('reports an excluded cause with zero minutes and the month’s figures', () => {
+      const customer = incident('2024-07-02 10:00', '2024-07-02 12:00', { cause: 'customer' });
+      const ledger = computeLedger(content([customer]), at('2024-09-01 00:00'));
+      const impact = ledger.incidents[0]!.impacts[0]!;
+      expect(impact.eligible).toBe(false);
+      expect(impact.months[0]).toMatchObject({ minutes: 0, monthMinutes: 0, availability: 100, tier: null });
+    });
+
+    it('has no months for a service with no SLA', () => {
+      const ledger = computeLedger(
+        content([incident('2024-07-02 10:00', '2024-07-02 12:00', { services: ['free'] })], {
+          services: [service('free', { sla: null })],
+        }),
+        at('2024-09-01 00:00'),
+      );
+      expect(ledger.services[0]!.months).toEqual([]);
+      expect(ledger.incidents[0]!.impacts[0]).toMatchObject({ eligible: false, months: [] });
+    });
+
+    it('splits a maintenance overrun into an excluded and a counted span', () => {
+      const maintenance = incident('2024-05-04 01:00', '2024-05-04 04:00', {
+        kind: 'maintenance',
+        cause: 'maintenance',
+        level: 'under-maintenance',
+        scheduled: { from: at('2024-05-04 01:00'), to: at('2024-05-04 03:00') },
+      });
+      const ledger = computeLedger(content([maintenance]), at('2024-06-01 00:00'));
+      expect(ledger.incidents[0]!.impacts.map((impact) => [impact.cause, impact.eligible, impact.months[0]!.minutes])).toEqual([
+        ['maintenance', false, 0],
+        ['platform', true, 60],
+      ]);
+    });
+
+    it('leaves the end of an ongoing impact open', () => {
+      const ledger = computeLedger(content([incident('2024-05-04 01:00', null)]), at('2024-05-04 02:00'));
+      expect(ledger.incidents[0]!.impacts[0]!.to).toBeNull();
+      expect(ledger.incidents[0]!.impacts[0]!.months[0]!.minutes).toBe(60);
+      expect(ledger.incidents[0]!.durationMinutes).toBeNull();
+    });
+  });
+
+  it('orders incidents newest first whatever the file order', () => {
+    const older = incident('2024-05-01 01:00', '2024-05-01 02:00');
+    const newer = incident('2024-06-01 01:00', '2024-06-01 02:00');
+    const ledger = computeLedger(content([older, newer]), at('2024-07-01 00:00'));
+    expect(ledger.incidents.map((entry) => entry.incident.id)).toEqual([newer.id, older.id]);
+    expect(ledger.services[0]!.incidents).toEqual([newer.id, older.id]);
+  });
+
+  it('groups services in catalog order', () => {
+    const ledger = computeLedger(
+      content([], {
+        services: [service('a', { group: 'Compute' }), service('b', { group: 'Storage' }), service('c', { group: 'Compute' })],
+      }),
+      at('2024-07-01 00:00'),
+    );
+    expect(ledger.groups.map((group) => [group.name, group.services.map((entry) => entry.service.id)])).toEqual([
+      ['Compute', ['a', 'c']],
+      ['Storage', ['b']],
+    ]);
+  });
+
+  it('measures duration and time to first update', () => {
+    const entry = incident('2024-05-01 01:00', '2024-05-01 02:30', {
+      updates: [update('resolved', '2024-05-01 02:35'), update('investigating', '2024-05-01 01:12')],
+    });
+    const ledger = computeLedger(content([entry]), at('2024-07-01 00:00'));
+    expect(ledger.incidents[0]!.durationMinutes).toBe(90);
+    expect(ledger.incidents[0]!.firstUpdateMinutes).toBe(12);
+  });
+});
+
+describe('incidentStatus', () => {
+  const updates = [update('update', '2024-05-01 01:40'), update('monitoring', '2024-05-01 01:30'), update('identified', '2024-05-01 01:10')];
+  it.each([
+    { what: 'the latest update that says where it stands', entry: incident('2024-05-01 01:00', null, { updates }), status: 'monitoring' },
+    { what: 'investigating before any update', entry: incident('2024-05-01 01:00', null), status: 'investigating' },
+    { what: 'resolved once resolved', entry: incident('2024-05-01 01:00', '2024-05-01 01:50', { updates }), status: 'resolved' },
+    { what: 'active for a notice', entry: incident('2024-05-01 01:00', null, { kind: 'notice' }), status: 'active' },
+  ])('is $what', ({ entry, status }) => {
+    expect(incidentStatus(entry, at('2024-05-01 02:00'))).toBe(status);
+  });
+});
+
+describe('observed uptime', () => {
+  it('counts every cause but announced maintenance, per day in the site zone', () => {
+    const ledger = computeLedger(
+      content([
+        incident('2025-05-10 10:00', '2025-05-10 11:00', { cause: 'customer' }),
+        incident('2025-05-11 01:00', '2025-05-11 03:00', {
+          kind: 'maintenance',
+          level: 'under-maintenance',
+          scheduled: { from: at('2025-05-11 01:00'), to: at('2025-05-11 03:00') },
+        }),
+      ], { policies: [standardPolicy()] }),
+      at('2025-05-20 12:00'),
+    );
+    const days = ledger.services[0]!.days;
+    expect(days).toHaveLength(90);
+    expect(days.at(-1)!.date).toBe('2025-05-20');
+    expect(days.at(-1)!.range.to).toBe(at('2025-05-20 12:00'));
+    const tenth = days.find((day) => day.date === '2025-05-10')!;
+    expect(tenth).toMatchObject({ minutes: 60, status: 'major-outage' });
+    const eleventh = days.find((day) => day.date === '2025-05-11')!;
+    expect(eleventh).toMatchObject({ minutes: 0, status: 'under-maintenance' });
+    const elapsed = 89 * 1440 + 12 * 60;
+    expect(ledger.services[0]!.uptime).toBeCloseTo((100 * (elapsed - 60)) / elapsed, 10);
+  });
+
+  it('splits a day’s bar at local midnight', () => {
+    const ledger = computeLedger(content([incident('2025-05-10 23:30', '2025-05-11 00:30')]), at('2025-05-20 12:00'));
+    const days = ledger.services[0]!.days;
+    expect(days.find((day) => day.date === '2025-05-10')!.minutes).toBe(30);
+    expect(days.find((day) => day.date === '2025-05-11')!.minutes).toBe(30);
+  });
+});
