@@ -71,15 +71,16 @@ export function readIncident(file: string, text: string, context: IncidentContex
   const scheduled = readScheduled(fields, kind, timeZone, stamp);
   const started = fields.time('started', timeZone, kind !== 'maintenance') ?? scheduled?.from;
   const resolved = fields.time('resolved', timeZone) ?? null;
-  if (started !== undefined && resolved !== null && resolved < started) {
-    fields.report('resolved', `'resolved' (${stamp(resolved)}) is before 'started' (${stamp(started)})`, 'check both times and their dates');
+  const inOrder = started === undefined || resolved === null || resolved >= started;
+  if (!inOrder) {
+    fields.report('resolved', `'resolved' (${stamp(resolved!)}) is before 'started' (${stamp(started!)})`, 'check both times and their dates');
   }
   const levels = kind === 'maintenance' ? WINDOW_LEVELS : IMPACT_LEVELS;
   const level = fields.oneOf('level', levels, 'level') ?? (kind === 'maintenance' ? 'under-maintenance' : 'major-outage');
   if (kind === 'notice' && fields.has('level')) {
     fields.report('level', 'a notice has no impact level', "remove 'level', or make it an incident with 'kind: incident'");
   }
-  const affected = started === undefined ? [] : readAffected(fields, kind, { from: started, to: resolved }, level, context, stamp);
+  const affected = started === undefined || !inOrder ? [] : readAffected(fields, kind, { from: started, to: resolved }, level, context, stamp);
 
   const bodyLine = close + 2;
   const timeline = parseTimeline(file, lines.slice(close + 1).join('\n'), bodyLine, timeZone, problems);

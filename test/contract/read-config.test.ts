@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { resolveContent, type ContentFiles } from '../../src/contract/load-content.ts';
+import { formatProblem } from '../../src/contract/problems.ts';
+import { SERVICES_YAML, SITE_YAML, SLA_YAML } from '../builders.ts';
+
+function resolve(overrides: Partial<ContentFiles>) {
+  return resolveContent({ dir: 'content', site: SITE_YAML, services: SERVICES_YAML, sla: SLA_YAML, incidents: [], ...overrides });
+}
+
+function problems(overrides: Partial<ContentFiles>): string[] {
+  return resolve(overrides).problems.map(formatProblem);
+}
+
+describe('site.yaml, services.yaml and sla.yaml', () => {
+  it('resolve the test content with defaults filled in', () => {
+    const { content, problems: found } = resolve({});
+    expect(found).toEqual([]);
+    expect(content.site).toMatchObject({ url: 'https://status.test', timeZone: 'Asia/Shanghai', feedItems: 50 });
+    expect(content.services.map((service) => [service.id, service.sla])).toEqual([
+      ['ecs', 'standard'],
+      ['oss', 'standard'],
+      ['cdn', 'fixed'],
+      ['console', null],
+    ]);
+    const fixed = content.policies.find((policy) => policy.id === 'fixed')!;
+    expect(fixed.tiers.map((tier) => [tier.id, tier.below, tier.prorated])).toEqual([
+      ['full', 95, false],
+      ['quarter', 99, false],
+      ['tenth', 99.99, false],
+    ]);
+    expect(fixed.weights).toEqual({ 'major-outage': 1, 'partial-outage': 0.3, 'degraded-performance': 0, 'under-maintenance': 1 });
+    expect(fixed.timeZone).toBe('UTC');
+    expect(content.policies[0]!.excludedCauses).toEqual(['customer', 'third-party', 'maintenance', 'force-majeure']);
+  });
+
+  it.each([
+    {
+      mistake: 'a bad site time zone',
+      files: { site: SITE_YAML.replace('Asia/Shanghai', 'Asia/Shang_hai') },
+      expected: "content/site.yaml:4: unknown time zone 'Asia/Shang_hai'; use an IANA zone such as Asia/Shanghai, Europe/Berlin or UTC",
+    },
+    {
+      mistake: 'a relative site url',
+      files: { site: SITE_YAML.replace('https://status.test', 'status.test') },
+      expected: "content/site.yaml:3: 'url' is not an absolute http(s) address: 'status.test'; write the public address, e.g. https://status.example.com",
+    },
+    {
+      mistake: 'an unsafe support link',
+      files: { site: SITE_YAML.replace('tel:+1-555-0100', 'javascript:alert(1)') },
+      expected: "content/site.yaml:7: support link 'javascript:alert(1)' is not an http(s), mailto or tel address; use https://…, mailto:… or tel:…",
+    },
+    {
+      mistake: 'a duplicate service id',
+      files: { services: `${SERVICES_YAML}- id: ecs\n  name: Again\n` },
+      expected: "content/services.yaml:15: service id 'ecs' is already used on line 1; give each service its own id",
+    },
+    {
+      mistake: 'a service id that cannot be a URL',
+      files: { services: SERVICES_YAML.replace('- id: oss', '- id: OSS Storage') },
+      expected: "content/services.yaml:4: service id 'OSS Storage' cannot be used in a URL; use lowercase letters, digits and single dashes, e.g. ecs-hangzhou",
+    },
+    {
+      mistake: 'a service pointing to a missing policy',
+      files: { services: SERVICES_YAML.replace('sla: fixed', 'sla: fixd') },
+      expected: "content/services.yaml:10: unknown SLA policy 'fixd'; did you mean 'fixed'? (policies are in sla.yaml)",
+    },
+    {
+      mistake: 'a service with no name',
+      files: { services: '- id: ecs\n' },
+      expected: "content/services.yaml:1: 'name' is missing; add a line `name: …`",
+    },
+    {
+      mistake: 'a policy whose tiers overlap',
+      files: { sla: SLA_YAML.replace('below: 99\n', 'below: 99.95\n') },
+      expected: "content/sla.yaml:19: tiers 'prorated' and 'prorated-plus' overlap: both apply below 99.95%; give each tier its own `below` threshold",
+    },
+    {
+      mistake: 'a bad policy time zone',
+      files: { sla: SLA_YAML.replace('timeZone: UTC', 'timeZone: Mars/Olympus') },
+      expected: "content/sla.yaml:24: unknown time zone 'Mars/Olympus'; use an IANA zone such as Asia/Shanghai, Europe/Berlin or UTC",
+    },
+    {
+      mistake: 'an unknown level in weights',
+      files: { sla: SLA_YAML.replace('degraded-performance: 0', 'degraded: 0') },
+      expected: "content/sla.yaml:8: unknown level 'degraded' in weights; use one of: under-maintenance, degraded-performance, partial-outage, major-outage",
+    },
+    {
+      mistake: 'a weight above 1',
+      files: { sla: SLA_YAML.replace('partial-outage: 0.3', 'partial-outage: 30') },
+      expected: "content/sla.yaml:7: 'partial-outage' is 30, outside 0 to 1; use a number from 0 to 1",
+    },
+    {
+      mistake: 'an unknown excluded cause',
+      files: { sla: SLA_YAML.replace('force-majeure]', 'force-majuere]') },
+      expected: "content/sla.yaml:9: unknown cause 'force-majuere' in excludedCauses (entry 4); did you mean 'force-majeure'?",
+    },
+    {
+      mistake: 'an objective written as text',
+      files: { sla: SLA_YAML.replace('objective: 99.95', 'objective: 99.95%') },
+      expected: "content/sla.yaml:4: 'objective' should be a number from 0 to 100, found '99.95%'; write a number from 0 to 100 without quotes or a % sign",
+    },
+    {
+      mistake: 'a missing site.yaml',
+      files: { site: undefined },
+      expected: 'content/site.yaml:1: the file is missing; create it with title, url and timeZone',
+    },
+    {
+      mistake: 'a missing services.yaml',
+      files: { services: undefined },
+      expected: "content/services.yaml:1: the file is missing; create it with one '- id: …' entry per service",
+    },
+  ])('report $mistake', ({ files, expected }) => {
+    expect(problems(files)).toEqual([expected]);
+  });
+});

@@ -1,0 +1,282 @@
+import { describe, expect, it } from 'vitest';
+import { resolveContent, type ContentFiles } from '../../src/contract/load-content.ts';
+import { formatProblem } from '../../src/contract/problems.ts';
+import { SERVICES_YAML, SITE_YAML, SLA_YAML } from '../builders.ts';
+
+function resolve(incidents: Record<string, string>, overrides: Partial<ContentFiles> = {}) {
+  return resolveContent({
+    dir: 'content',
+    site: SITE_YAML,
+    services: SERVICES_YAML,
+    sla: SLA_YAML,
+    incidents: Object.entries(incidents).map(([name, text]) => ({ path: `content/incidents/${name}`, text })),
+    ...overrides,
+  });
+}
+
+function problems(text: string, name = 'x.md'): string[] {
+  return resolve({ [name]: text }).problems.map(formatProblem);
+}
+
+const DESIGN_EXAMPLE = `---
+title: Instances unreachable in Hangzhou zone H
+cause: platform
+started: 2025-01-18 02:11
+resolved: 2025-01-18 03:40
+level: major-outage
+affected:
+  - ecs
+  - service: oss
+    level: partial-outage
+    from: 2025-01-18 02:30
+    to: 2025-01-18 02:50
+---
+A power feed in one data hall failed. Instances in zone H were unreachable.
+
+## Resolved — 2025-01-18 03:45
+Power is restored and every instance is reachable again.
+
+## Identified — 2025-01-18 02:40
+A power supply failure in one data hall. Backup feeds are being switched in.
+
+## Investigating — 2025-01-18 02:20
+We are investigating reports that instances in zone H are unreachable.
+
+## Postmortem
+What happened, why, and what we change so that it does not happen again.
+- [x] Second independent power feed for hall 3
+- [ ] Quarterly failover drill
+`;
+
+describe('readIncident', () => {
+  it("reads DESIGN's example into a resolved incident", () => {
+    const { content, problems: found } = resolve({ '2025/2025-01-18-hangzhou-power.md': DESIGN_EXAMPLE });
+    expect(found).toEqual([]);
+    const incident = content.incidents[0]!;
+    expect(incident).toMatchObject({
+      id: '2025-01-18-hangzhou-power',
+      kind: 'incident',
+      cause: 'platform',
+      started: Date.parse('2025-01-17T18:11:00Z'),
+      resolved: Date.parse('2025-01-17T19:40:00Z'),
+      level: 'major-outage',
+      scheduled: null,
+    });
+    expect(incident.affected).toEqual([
+      { service: 'ecs', level: 'major-outage', from: Date.parse('2025-01-17T18:11:00Z'), to: Date.parse('2025-01-17T19:40:00Z') },
+      { service: 'oss', level: 'partial-outage', from: Date.parse('2025-01-17T18:30:00Z'), to: Date.parse('2025-01-17T18:50:00Z') },
+    ]);
+    expect(incident.summaryHtml).toBe('<p>A power feed in one data hall failed. Instances in zone H were unreachable.</p>');
+    expect(incident.updates.map((update) => [update.status, new Date(update.at).toISOString(), update.line])).toEqual([
+      ['resolved', '2025-01-17T19:45:00.000Z', 16],
+      ['identified', '2025-01-17T18:40:00.000Z', 19],
+      ['investigating', '2025-01-17T18:20:00.000Z', 22],
+    ]);
+    expect(incident.updates[0]!.html).toBe('<p>Power is restored and every instance is reachable again.</p>');
+    expect(incident.postmortem!.actions).toEqual([
+      { html: 'Second independent power feed for hall 3', done: true },
+      { html: 'Quarterly failover drill', done: false },
+    ]);
+  });
+
+  it('reads `started: 2025-01-18 02:11:00` in the site zone, not as YAML’s implicit UTC', () => {
+    const text = DESIGN_EXAMPLE.replace('started: 2025-01-18 02:11', 'started: 2025-01-18 02:11:00');
+    expect(resolve({ 'x.md': text }).content.incidents[0]!.started).toBe(Date.parse('2025-01-17T18:11:00Z'));
+  });
+
+  it.each([
+    ['—', '## Monitoring — 2025-01-18 03:00'],
+    ['–', '## Monitoring – 2025-01-18 03:00'],
+    ['-', '## Monitoring - 2025-01-18 03:00'],
+    ['|', '## Monitoring | 2025-01-18 03:00'],
+    ['any case', '## MONITORING — 2025-01-18 03:00'],
+    ['a T and an offset', '## monitoring — 2025-01-17T19:00Z'],
+    ['seconds', '## Monitoring — 2025-01-18 03:00:00'],
+  ])('accepts an update heading with %s', (_, heading) => {
+    const { content, problems: found } = resolve({ 'x.md': DESIGN_EXAMPLE.replace('## Postmortem', `${heading}\nWatching.\n\n## Postmortem`) });
+    expect(found).toEqual([]);
+    expect(content.incidents[0]!.updates.find((update) => update.status === 'monitoring')!.at).toBe(Date.parse('2025-01-17T19:00:00Z'));
+  });
+
+  it('accepts every maintenance status, and reads the announced window', () => {
+    const { content, problems: found } = resolve({
+      'm.md': `---
+title: Storage upgrade
+kind: maintenance
+scheduled:
+  from: 2025-03-01 01:00
+  to: 2025-03-01 03:00
+resolved: 2025-03-01 03:30
+affected: [oss]
+---
+## Completed — 2025-03-01 03:30
+Done.
+## Verifying — 2025-03-01 03:00
+Checking.
+## In progress — 2025-03-01 01:00
+Started.
+## Scheduled — 2025-02-20 10:00
+Planned.
+`,
+    });
+    expect(found).toEqual([]);
+    const maintenance = content.incidents[0]!;
+    expect(maintenance.updates.map((update) => update.status)).toEqual(['completed', 'verifying', 'in-progress', 'scheduled']);
+    expect(maintenance).toMatchObject({ kind: 'maintenance', cause: 'maintenance', level: 'under-maintenance', started: Date.parse('2025-02-28T17:00:00Z') });
+    expect(maintenance.scheduled).toEqual({ from: Date.parse('2025-02-28T17:00:00Z'), to: Date.parse('2025-02-28T19:00:00Z') });
+  });
+
+  it('leaves the cause unknown when it is left out', () => {
+    const { content } = resolve({ 'x.md': DESIGN_EXAMPLE.replace('cause: platform\n', '') });
+    expect(content.incidents[0]!.cause).toBeNull();
+  });
+
+  it('escapes raw HTML and drops unsafe links in the body', () => {
+    const { content } = resolve({
+      'x.md': DESIGN_EXAMPLE.replace(
+        'A power feed',
+        '[bad](javascript:alert(1)) [ok](https://example.com) [rel](/sla/) [mail](mailto:a@b.c) [data](data:text/html,x) <script>alert(1)</script> A power feed',
+      ),
+    });
+    const html = content.incidents[0]!.summaryHtml;
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('javascript:');
+    expect(html).not.toContain('data:');
+    expect(html).toContain('bad');
+    expect(html).toContain('<a href="https://example.com">ok</a>');
+    expect(html).toContain('<a href="/sla/">rel</a>');
+    expect(html).toContain('<a href="mailto:a@b.c">mail</a>');
+  });
+});
+
+const minimal = (front: string, body = '') => `---\ntitle: T\n${front}\n---\n${body}`;
+
+describe('editor mistakes stop the build with path:line: what; fix', () => {
+  it.each([
+    {
+      mistake: 'resolved set and no Resolved update',
+      text: minimal('started: 2025-01-18 02:11\nresolved: 2025-01-18 03:00\naffected: [ecs]'),
+      expected: "content/incidents/x.md:4: 'resolved' is set but there is no Resolved update; add '## Resolved — <time>' with a line on how it ended, or remove 'resolved' while it goes on",
+    },
+    {
+      mistake: 'a Resolved update and no resolved',
+      text: minimal('started: 2025-01-18 02:11\naffected: [ecs]', '## Resolved — 2025-01-18 03:00\nFixed.\n'),
+      expected: "content/incidents/x.md:6: there is a Resolved update but no 'resolved' time in the front matter; add 'resolved: <time>' to the front matter",
+    },
+    {
+      mistake: 'an unknown service',
+      text: minimal('started: 2025-01-18 02:11\naffected:\n  - ecss'),
+      expected: "content/incidents/x.md:5: unknown service 'ecss'; did you mean 'ecs'? (services are in services.yaml)",
+    },
+    {
+      mistake: 'an end before its start',
+      text: minimal('started: 2025-01-18 02:11\nresolved: 2025-01-18 01:11\naffected: [ecs]', '## Resolved — 2025-01-18 03:00\nx\n'),
+      expected: "content/incidents/x.md:4: 'resolved' (2025-01-18 01:11 +08:00) is before 'started' (2025-01-18 02:11 +08:00); check both times and their dates",
+    },
+    {
+      mistake: 'a heading that is not a known status',
+      text: minimal('started: 2025-01-18 02:11\naffected: [ecs]', '## Investigatng — 2025-01-18 02:20\nLooking.\n'),
+      expected: "content/incidents/x.md:6: heading '## Investigatng — 2025-01-18 02:20' is not a known status and time; did you mean 'Investigating'? e.g. '## Investigating — 2025-01-18 02:20'",
+    },
+    {
+      mistake: 'a heading with no time',
+      text: minimal('started: 2025-01-18 02:11\naffected: [ecs]', '## Investigating\nLooking.\n'),
+      expected: "content/incidents/x.md:6: heading '## Investigating' has no time; add the time after a dash, e.g. '## Investigating — 2025-01-18 02:20'",
+    },
+    {
+      mistake: 'a heading with an impossible time',
+      text: minimal('started: 2025-01-18 02:11\naffected: [ecs]', '## Investigating — 2025-01-18 25:20\nLooking.\n'),
+      expected: "content/incidents/x.md:6: heading '## Investigating — 2025-01-18 25:20' has an invalid time '2025-01-18 25:20'; write it as YYYY-MM-DD HH:mm, with an optional Z or ±HH:MM offset",
+    },
+    {
+      mistake: 'an unknown level',
+      text: minimal('started: 2025-01-18 02:11\nlevel: major\naffected: [ecs]'),
+      expected: "content/incidents/x.md:4: unknown level 'major'; use one of: degraded-performance, partial-outage, major-outage",
+    },
+    {
+      mistake: 'a misspelled level',
+      text: minimal('started: 2025-01-18 02:11\nlevel: partial-outtage\naffected: [ecs]'),
+      expected: "content/incidents/x.md:4: unknown level 'partial-outtage'; did you mean 'partial-outage'?",
+    },
+    {
+      mistake: 'an unknown cause',
+      text: minimal('cause: hardware\nstarted: 2025-01-18 02:11\naffected: [ecs]'),
+      expected: "content/incidents/x.md:3: unknown cause 'hardware'; use one of: platform, customer, third-party, maintenance, force-majeure",
+    },
+    {
+      mistake: 'a time with no date',
+      text: minimal('started: 02:11\naffected: [ecs]'),
+      expected: "content/incidents/x.md:3: 'started' is not a valid time: '02:11'; write it as YYYY-MM-DD HH:mm, with an optional Z or ±HH:MM offset",
+    },
+    {
+      mistake: 'a misspelled field',
+      text: minimal('started: 2025-01-18 02:11\nresolve: 2025-01-18 03:00\naffected: [ecs]'),
+      expected: "content/incidents/x.md:4: unknown field 'resolve' in the front matter; did you mean 'resolved'?",
+    },
+    {
+      mistake: 'a tab in YAML',
+      text: minimal('started: 2025-01-18 02:11\naffected:\n\t- ecs'),
+      expected: 'content/incidents/x.md:5: YAML cannot be read: Tabs are not allowed as indentation; indent with spaces, not tabs',
+    },
+    {
+      mistake: 'a missing title',
+      text: '---\nstarted: 2025-01-18 02:11\naffected: [ecs]\n---\n',
+      expected: "content/incidents/x.md:2: 'title' is missing; add a line `title: …`",
+    },
+    {
+      mistake: 'no affected services',
+      text: minimal('started: 2025-01-18 02:11'),
+      expected: "content/incidents/x.md:2: 'affected' is missing; add 'affected:' with one '- ' line per entry",
+    },
+    {
+      mistake: 'an override window outside the incident',
+      text: minimal('started: 2025-01-18 02:11\nresolved: 2025-01-18 03:00\naffected:\n  - service: ecs\n    to: 2025-01-18 04:00', '## Resolved — 2025-01-18 03:00\nx\n'),
+      expected: "content/incidents/x.md:7: the window of 'ecs' is outside the incident (2025-01-18 02:11 +08:00 to 2025-01-18 03:00 +08:00); keep its 'from' and 'to' between 'started' and 'resolved'",
+    },
+    {
+      mistake: 'a service listed twice',
+      text: minimal('started: 2025-01-18 02:11\naffected: [ecs, ecs]'),
+      expected: "content/incidents/x.md:4: service 'ecs' is listed twice; list each service once; use from and to on one entry for its window",
+    },
+    {
+      mistake: 'an unclosed front matter block',
+      text: '---\ntitle: T\nstarted: 2025-01-18 02:11\n\n## Investigating — 2025-01-18 02:20\n',
+      expected: "content/incidents/x.md:1: the front matter block is not closed; add a line '---' after the last front matter field",
+    },
+    {
+      mistake: 'an empty file',
+      text: '\n',
+      expected: "content/incidents/x.md:1: the file is empty; start it with a front matter block between two '---' lines (title, started, affected), then the updates",
+    },
+    {
+      mistake: 'a level-1 heading',
+      text: minimal('started: 2025-01-18 02:11\naffected: [ecs]', '# Investigating — 2025-01-18 02:20\nx\n'),
+      expected: "content/incidents/x.md:6: '# Investigating — 2025-01-18 02:20' is a level-1 heading; updates are level-2 headings, e.g. '## Investigating — 2025-01-18 02:20'; the title goes in the front matter",
+    },
+    {
+      mistake: 'a maintenance without its window',
+      text: minimal('kind: maintenance\naffected: [ecs]'),
+      expected: "content/incidents/x.md:2: 'scheduled' is missing; add 'scheduled:' with its fields indented below",
+    },
+    {
+      mistake: 'an unknown kind',
+      text: minimal('kind: outage\nstarted: 2025-01-18 02:11\naffected: [ecs]'),
+      expected: "content/incidents/x.md:3: unknown kind 'outage'; use one of: incident, maintenance, notice",
+    },
+  ])('reports $mistake', ({ text, expected }) => {
+    expect(problems(text)).toEqual([expected]);
+  });
+
+  it('reports a duplicate id across folders', () => {
+    const { problems: found } = resolve({ '2025/x.md': DESIGN_EXAMPLE, '2026/x.md': DESIGN_EXAMPLE });
+    expect(found.map(formatProblem)).toEqual([
+      "content/incidents/2026/x.md:1: incident id 'x' is also used by content/incidents/2025/x.md; rename one of the two files: ids are unique across folders",
+    ]);
+  });
+
+  it('reports every problem in one run, not just the first', () => {
+    const found = problems(minimal('started: 2025-01-18 02:11\nlevel: huge\naffected: [nope]', '## Investigatin — 2025-01-18 02:20\n'));
+    expect(found).toHaveLength(3);
+  });
+});
