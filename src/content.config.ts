@@ -4,11 +4,15 @@
  * services need all of it) and fills the four collections; any mistake stops
  * the build with every `path:line: what; fix` line.
  */
-import { defineCollection, z } from 'astro:content';
+import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { loadContent } from './contract/load-content.ts';
 import type { Content, Incident, Policy, Service, Site } from './core/types.ts';
 import { contentDir } from './site/build-context.ts';
+
+/** An entry with its place in the file it came from. */
+type Ordered<T> = T & { order: number };
 
 let pending: Promise<Content> | undefined;
 
@@ -25,7 +29,8 @@ function contractLoader(name: string, entries: (content: Content) => { id: strin
       const fill = async () => {
         const content = await sharedContent();
         store.clear();
-        for (const entry of entries(content)) store.set({ id: entry.id, data: { ...entry.data } });
+        // Collections come back sorted by id; `order` keeps the catalog's order.
+        entries(content).forEach((entry, order) => store.set({ id: entry.id, data: { ...entry.data, order } }));
       };
       watcher?.add(contentDir());
       watcher?.on('all', async (_event, file) => {
@@ -42,18 +47,18 @@ function contractLoader(name: string, entries: (content: Content) => { id: strin
 export const collections = {
   site: defineCollection({
     loader: contractLoader('site', (content) => [{ id: 'site', data: content.site }]),
-    schema: z.custom<Site>(),
+    schema: z.custom<Ordered<Site>>(),
   }),
   services: defineCollection({
     loader: contractLoader('services', (content) => content.services.map((service) => ({ id: service.id, data: service }))),
-    schema: z.custom<Service>(),
+    schema: z.custom<Ordered<Service>>(),
   }),
   policies: defineCollection({
     loader: contractLoader('policies', (content) => content.policies.map((policy) => ({ id: policy.id, data: policy }))),
-    schema: z.custom<Policy>(),
+    schema: z.custom<Ordered<Policy>>(),
   }),
   incidents: defineCollection({
     loader: contractLoader('incidents', (content) => content.incidents.map((incident) => ({ id: incident.id, data: incident }))),
-    schema: z.custom<Incident>(),
+    schema: z.custom<Ordered<Incident>>(),
   }),
 };

@@ -15,12 +15,17 @@ export function shown(value: unknown): string {
 }
 
 export class Fields {
-  private constructor(
-    readonly source: YamlSource,
-    readonly path: YamlPath,
-    readonly record: Record<string, unknown>,
-    readonly problems: ContentProblem[],
-  ) {}
+  readonly source: YamlSource;
+  readonly path: YamlPath;
+  readonly record: Record<string, unknown>;
+  readonly problems: ContentProblem[];
+
+  private constructor(source: YamlSource, path: YamlPath, record: Record<string, unknown>, problems: ContentProblem[]) {
+    this.source = source;
+    this.path = path;
+    this.record = record;
+    this.problems = problems;
+  }
 
   /**
    * Reads the mapping at `path`; reports and returns `undefined` when the value

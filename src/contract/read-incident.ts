@@ -80,7 +80,9 @@ export function readIncident(file: string, text: string, context: IncidentContex
   if (kind === 'notice' && fields.has('level')) {
     fields.report('level', 'a notice has no impact level', "remove 'level', or make it an incident with 'kind: incident'");
   }
-  const affected = started === undefined || !inOrder ? [] : readAffected(fields, kind, { from: started, to: resolved }, level, context, stamp);
+  // With the ends out of order the windows cannot be checked against them, but the services still can.
+  const window = { from: started ?? 0, to: inOrder ? resolved : null };
+  const affected = started === undefined ? [] : readAffected(fields, kind, window, level, context, stamp);
 
   const bodyLine = close + 2;
   const timeline = parseTimeline(file, lines.slice(close + 1).join('\n'), bodyLine, timeZone, problems);

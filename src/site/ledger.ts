@@ -20,11 +20,13 @@ export function getContent(): Promise<Content> {
       getCollection('incidents'),
     ]);
     if (!site) throw new Error('The site collection is empty: the content loader did not run');
+    const inOrder = <T extends { order: number }>(entries: { data: T }[]) =>
+      entries.map((entry) => entry.data).sort((a, b) => a.order - b.order);
     return {
       site: site.data,
-      services: services.map((entry) => entry.data),
-      policies: policies.map((entry) => entry.data),
-      incidents: incidents.map((entry) => entry.data),
+      services: inOrder(services),
+      policies: inOrder(policies),
+      incidents: inOrder(incidents),
     };
   })();
   return content;

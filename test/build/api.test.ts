@@ -1,0 +1,160 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeContentFolder } from '../builders.ts';
+import { buildSite, type Build } from './build-site.ts';
+import { FIXTURE_FILES, FIXTURE_NOW, writeFixture } from './fixture.ts';
+
+let build: Build;
+
+beforeAll(() => {
+  build = buildSite(writeFixture(), FIXTURE_NOW);
+  if (!build.ok) throw new Error(build.output);
+});
+
+const JANUARY = 31 * 1440;
+const FEBRUARY = 28 * 1440;
+
+describe('/api/v1/incidents.json', () => {
+  const incident = (id: string) => build.json('api/v1/incidents.json').incidents.find((entry: { id: string }) => entry.id === id);
+
+  it('lists every incident file once, newest first, generated at SOURCE_DATE_EPOCH', () => {
+    const api = build.json('api/v1/incidents.json');
+    expect(api.generatedAt).toBe('2025-02-10T00:00:00.000Z');
+    expect(api.incidents.map((entry: { id: string }) => entry.id)).toEqual([
+      '2025-02-20-ecs-maintenance',
+      '2025-02-10-cdn',
+      '2025-02-05-notice',
+      '2025-02-03-oss-upgrade',
+      '2025-01-31-customer',
+      '2025-01-18-api-errors',
+      '2025-01-18-hangzhou-power',
+    ]);
+    expect(api.incidents).toHaveLength(Object.keys(FIXTURE_FILES).length);
+  });
+
+  it("gives DESIGN's example its own minutes and the month's figures with the overlapping incident counted once", () => {
+    const power = incident('2025-01-18-hangzhou-power');
+    expect(power).toMatchObject({
+      title: 'Instances unreachable in Hangzhou zone H',
+      kind: 'incident',
+      cause: 'platform',
+      status: 'resolved',
+      started: '2025-01-17T18:11:00.000Z',
+      resolved: '2025-01-17T19:40:00.000Z',
+      url: 'https://status.test/incidents/2025-01-18-hangzhou-power/',
+    });
+    const [ecs, oss] = power.impacts;
+    expect(ecs).toMatchObject({ service: 'ecs', level: 'major-outage', from: '2025-01-17T18:11:00.000Z', to: '2025-01-17T19:40:00.000Z', eligible: true });
+    expect(ecs.months).toHaveLength(1);
+    const month = ecs.months[0];
+    expect(month).toMatchObject({ month: '2025-01', minutes: 89, monthMinutes: 110, tier: 'prorated', tierWithout: 'prorated', final: true });
+    expect(month.availability).toBeCloseTo((100 * (JANUARY - 110)) / JANUARY, 12);
+    expect(month.creditPercent).toBeCloseTo((100 * 110) / JANUARY, 12);
+    expect(oss.months[0]).toMatchObject({ month: '2025-01', minutes: 6, monthMinutes: 6, tier: null, creditPercent: 0, tierWithout: null });
+  });
+
+  it('says the smaller overlapping incident did not move the month', () => {
+    const month = incident('2025-01-18-api-errors').impacts[0].months[0];
+    expect(month).toMatchObject({ minutes: 30, monthMinutes: 110, tier: 'prorated', tierWithout: 'prorated' });
+  });
+
+  it('splits a window crossing midnight on the 1st and counts nothing for a customer cause', () => {
+    const [impact] = incident('2025-01-31-customer').impacts;
+    expect(impact).toMatchObject({ cause: 'customer', eligible: false });
+    expect(impact.months.map((month: { month: string; minutes: number }) => [month.month, month.minutes])).toEqual([
+      ['2025-01', 0],
+      ['2025-02', 0],
+    ]);
+  });
+
+  it('counts a maintenance overrun as platform and the announced window as maintenance', () => {
+    const upgrade = incident('2025-02-03-oss-upgrade');
+    expect(upgrade.kind).toBe('maintenance');
+    expect(upgrade.scheduled).toEqual({ from: '2025-02-02T17:00:00.000Z', to: '2025-02-02T19:00:00.000Z' });
+    expect(upgrade.impacts.map((impact: { cause: string; eligible: boolean; from: string; to: string }) => [impact.cause, impact.eligible, impact.from, impact.to])).toEqual([
+      ['maintenance', false, '2025-02-02T17:00:00.000Z', '2025-02-02T19:00:00.000Z'],
+      ['platform', true, '2025-02-02T19:00:00.000Z', '2025-02-02T20:00:00.000Z'],
+    ]);
+    const overrun = upgrade.impacts[1].months[0];
+    expect(overrun).toMatchObject({ month: '2025-02', minutes: 60, monthMinutes: 60, tier: 'prorated', tierWithout: null, final: false });
+    expect(overrun.creditPercent).toBeCloseTo((100 * 60) / FEBRUARY, 12);
+  });
+
+  it('ends an ongoing incident at now, provisionally, under each service’s policy', () => {
+    const cdn = incident('2025-02-10-cdn');
+    expect(cdn).toMatchObject({ status: 'identified', resolved: null, cause: null });
+    const [onCdn, onConsole] = cdn.impacts;
+    expect(onCdn).toMatchObject({ service: 'cdn', level: 'partial-outage', to: null, eligible: true });
+    // 120 min at 0.3 = 36 weighted minutes in February (UTC): 99.9107%, the 10% fixed credit.
+    expect(onCdn.months).toEqual([
+      expect.objectContaining({ month: '2025-02', minutes: 36, monthMinutes: 36, tier: 'tenth', creditPercent: 10, tierWithout: null, final: false }),
+    ]);
+    expect(onConsole).toMatchObject({ service: 'console', eligible: false, months: [] });
+  });
+
+  it('lists an upcoming maintenance and a notice with no impact', () => {
+    expect(incident('2025-02-20-ecs-maintenance')).toMatchObject({ status: 'scheduled', impacts: [], services: ['ecs'] });
+    expect(incident('2025-02-05-notice')).toMatchObject({ kind: 'notice', status: 'active', impacts: [] });
+  });
+});
+
+describe('/api/v1/availability.json', () => {
+  it('reports every service month with any impact', () => {
+    const api = build.json('api/v1/availability.json');
+    expect(api.generatedAt).toBe('2025-02-10T00:00:00.000Z');
+    const byId = Object.fromEntries(api.services.map((service: { id: string }) => [service.id, service]));
+    expect(Object.keys(byId)).toEqual(['ecs', 'oss', 'cdn', 'console']);
+    expect(byId.ecs.policy).toBe('standard');
+    expect(byId.ecs.months).toEqual([
+      {
+        month: '2025-01',
+        minutes: 110,
+        availability: (100 * (JANUARY - 110)) / JANUARY,
+        tier: 'prorated',
+        creditPercent: (100 * 110) / JANUARY,
+        final: true,
+        incidents: ['2025-01-18-hangzhou-power', '2025-01-18-api-errors'],
+      },
+    ]);
+    expect(byId.oss.months.map((month: { month: string; minutes: number; final: boolean; incidents: string[] }) => [month.month, month.minutes, month.final, month.incidents])).toEqual([
+      ['2025-01', 6, true, ['2025-01-18-hangzhou-power', '2025-01-31-customer']],
+      ['2025-02', 60, false, ['2025-01-31-customer', '2025-02-03-oss-upgrade']],
+    ]);
+    expect(byId.cdn).toMatchObject({ policy: 'fixed', months: [expect.objectContaining({ month: '2025-02', minutes: 36, tier: 'tenth', creditPercent: 10 })] });
+    expect(byId.console).toEqual({ id: 'console', policy: null, months: [] });
+  });
+});
+
+describe('/api/v1/summary.json', () => {
+  it('gives the overall status, each service’s status and the active incidents', () => {
+    const api = build.json('api/v1/summary.json');
+    expect(api.status).toBe('partial-outage');
+    expect(api.services.map((service: { id: string; status: string }) => [service.id, service.status])).toEqual([
+      ['ecs', 'operational'],
+      ['oss', 'operational'],
+      ['cdn', 'partial-outage'],
+      ['console', 'partial-outage'],
+    ]);
+    expect(api.activeIncidents.map((entry: { id: string }) => entry.id)).toEqual(['2025-02-10-cdn', '2025-02-05-notice']);
+    expect(api.activeIncidents[0]).toMatchObject({ status: 'identified', level: 'partial-outage', url: 'https://status.test/incidents/2025-02-10-cdn/' });
+    expect(api.upcomingMaintenance.map((entry: { id: string }) => entry.id)).toEqual(['2025-02-20-ecs-maintenance']);
+  });
+});
+
+describe('pages', () => {
+  it('builds one page per incident file', () => {
+    for (const file of Object.keys(FIXTURE_FILES)) {
+      const id = file.replace(/^.*\//, '').replace(/\.md$/, '');
+      expect(build.read(`incidents/${id}/index.html`)).toContain('<h1');
+    }
+    expect(build.read('index.html')).toContain('Partial outage');
+  });
+});
+
+describe('a content mistake', () => {
+  it('stops the build with path:line: what; fix', () => {
+    const dir = writeContentFolder({ 'incidents/bad.md': '---\ntitle: Bad\nstarted: 2025-01-18 02:11\naffected: [ecss]\n---\n' });
+    const failed = buildSite(dir, FIXTURE_NOW);
+    expect(failed.ok).toBe(false);
+    expect(failed.output).toMatch(/incidents\/bad\.md:4: unknown service 'ecss'; did you mean 'ecs'\?/);
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * Builds the site from a content folder into a temporary folder, as
+ * `npm run build` would, with a pinned SOURCE_DATE_EPOCH.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export interface Build {
+  ok: boolean;
+  output: string;
+  outDir: string;
+  /** Reads a built file, e.g. `api/v1/incidents.json`. */
+  read(file: string): string;
+  json<T = any>(file: string): T;
+}
+
+export function buildSite(contentDir: string, epochSeconds: number): Build {
+  const work = mkdtempSync(path.join(tmpdir(), 'status-ledger-build-'));
+  const outDir = path.join(work, 'dist');
+  const result = spawnSync('npx', ['astro', 'build'], {
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      STATUS_CONTENT_DIR: contentDir,
+      STATUS_OUT_DIR: outDir,
+      STATUS_CACHE_DIR: path.join(work, 'cache'),
+      SOURCE_DATE_EPOCH: String(epochSeconds),
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
+  });
+  const read = (file: string) => readFileSync(path.join(outDir, file), 'utf8');
+  return {
+    ok: result.status === 0,
+    output: `${result.stdout}${result.stderr}`,
+    outDir,
+    read,
+    json: (file) => JSON.parse(read(file)),
+  };
+}
