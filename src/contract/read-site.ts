@@ -7,7 +7,8 @@ import { isSafeHref } from './markdown.ts';
 import type { ContentProblem } from './problems.ts';
 import type { YamlSource } from './yaml-source.ts';
 
-const SITE_FIELDS = ['title', 'description', 'url', 'timeZone', 'feedItems', 'support'];
+// `locale` is reserved for the translated interface; only English exists so far.
+const SITE_FIELDS = ['title', 'description', 'url', 'timeZone', 'feedItems', 'support', 'locale'];
 
 /** Reads site.yaml; falls back to usable values where it has mistakes, so other files can still be checked. */
 export function readSite(source: YamlSource, problems: ContentProblem[]): Site {
@@ -34,6 +35,7 @@ export function readSite(source: YamlSource, problems: ContentProblem[]): Site {
     if (isTimeZone(timeZone)) site.timeZone = timeZone;
     else fields.report('timeZone', `unknown time zone '${timeZone}'`, 'use an IANA zone such as Asia/Shanghai, Europe/Berlin or UTC');
   }
+  fields.oneOf('locale', ['en', 'zh-cn'], 'locale');
   site.feedItems = fields.number('feedItems', { min: 1, max: 1000, integer: true }) ?? DEFAULT_FEED_ITEMS;
   site.support = readSupport(fields, problems);
   return site;

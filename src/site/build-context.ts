@@ -13,10 +13,11 @@ let now: Instant | undefined;
 
 /**
  * "Now" for the whole build: `SOURCE_DATE_EPOCH` (seconds) when set, else the
- * wall clock, read once so every page of a build agrees.
+ * wall clock, read once so every page of a build agrees (the dev server reads
+ * it per request).
  */
 export function buildNow(): Instant {
-  if (now === undefined) {
+  if (now === undefined || import.meta.env.DEV) {
     const epoch = process.env.SOURCE_DATE_EPOCH;
     if (epoch !== undefined && epoch !== '' && !/^\d+$/.test(epoch.trim())) {
       throw new Error(`SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 UTC, got '${epoch}'`);

@@ -12,6 +12,8 @@ let ledger: Promise<Ledger> | undefined;
 
 /** The resolved content, in catalog and file order. */
 export function getContent(): Promise<Content> {
+  // The dev server keeps modules alive across edits: read afresh on every request there.
+  if (import.meta.env.DEV) content = undefined;
   content ??= (async () => {
     const [site, services, policies, incidents] = await Promise.all([
       getEntry('site', 'site'),
@@ -34,6 +36,7 @@ export function getContent(): Promise<Content> {
 
 /** The ledger as of the build's now. */
 export function getLedger(): Promise<Ledger> {
+  if (import.meta.env.DEV) ledger = undefined;
   ledger ??= getContent().then((resolved) => computeLedger(resolved, buildNow()));
   return ledger;
 }
