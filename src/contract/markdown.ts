@@ -35,6 +35,10 @@ const marked = new Marked({
       const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
       return `<a href="${escapeHtml(token.href)}"${title}>${text}</a>`;
     },
+    checkbox(token: Tokens.Checkbox): string {
+      // A word, not a disabled form control: readable in feeds and by screen readers alike.
+      return token.checked ? '<span class="task done">✓ Done:</span> ' : '<span class="task open">○ Open:</span> ';
+    },
     image(token: Tokens.Image): string {
       if (!isSafeHref(token.href)) return escapeHtml(token.text);
       const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';

@@ -43,3 +43,33 @@ const STATUS_LABELS: Record<string, string> = {
 export function statusLabel(status: string): string {
   return STATUS_LABELS[status] ?? status.charAt(0).toUpperCase() + status.slice(1).replace(/-/g, ' ');
 }
+
+const HEADLINES: Record<string, string> = {
+  operational: 'All systems operational',
+  'under-maintenance': 'Maintenance in progress',
+  'degraded-performance': 'Degraded performance',
+  'partial-outage': 'Partial outage',
+  'major-outage': 'Major outage',
+};
+
+/** The overall status as a headline: "All systems operational", "Partial outage". */
+export function statusHeadline(status: string): string {
+  return HEADLINES[status] ?? statusLabel(status);
+}
+
+/** `2026-11` → `November 2026`. */
+export function formatMonth(month: string): string {
+  const [year, number] = month.split('-').map(Number) as [number, number];
+  return format(new Date(year, number - 1, 1), 'MMMM yyyy');
+}
+
+/** `2026-11-20` → `20 Nov 2026`. */
+export function formatDate(date: string): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return format(new Date(year, month - 1, day), 'd MMM yyyy');
+}
+
+/** `2025-01-18 02:11` → a `datetime` attribute value in UTC. */
+export function isoTime(instant: Instant): string {
+  return new Date(instant).toISOString();
+}

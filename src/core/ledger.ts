@@ -7,7 +7,7 @@ import { worstStatus, type Cause, type ServiceStatus, type WindowLevel } from '.
 import { isEligible, monthFigures, monthlyReports, windowsByMonth, type MonthReport } from './monthly-report.ts';
 import { dailyBars, observedUptime, type DayBar } from './observed-uptime.ts';
 import { MINUTE_MS, monthRange, monthsTouched, type Instant } from './time.ts';
-import { CLOSING_STATUSES, type Content, type Incident, type Policy, type Service, type Tier, type UpdateStatus } from './types.ts';
+import { CLOSING_STATUSES, type Content, type Incident, type Policy, type Service, type Tier, type Update, type UpdateStatus } from './types.ts';
 import { weightedMinutes } from './weighted-downtime.ts';
 import { DEFAULT_WEIGHTS } from './defaults.ts';
 
@@ -79,6 +79,10 @@ export interface IncidentLedger {
   impacts: IncidentImpact[];
   /** Worst level of its impact now, `operational` when none is open. */
   currentLevel: ServiceStatus;
+  /** Worst level it gives any service, open or not; `operational` for a notice. */
+  worstLevel: ServiceStatus;
+  /** The newest update published by now, if any. */
+  latest: Update | null;
   /** From start to resolution, `null` while ongoing. */
   durationMinutes: number | null;
   /** From start to the first update. */
@@ -97,6 +101,10 @@ export interface Ledger {
   active: IncidentLedger[];
   /** Maintenance not yet started, soonest first. */
   upcoming: IncidentLedger[];
+  /** Every entry by incident id. */
+  byId: Map<string, IncidentLedger>;
+  /** Every service by id. */
+  serviceById: Map<string, ServiceLedger>;
 }
 
 /** Newest first by start, then by id, so the order never depends on file order. */
@@ -160,6 +168,8 @@ export function computeLedger(content: Content, now: Instant): Ledger {
       upcoming,
       impacts: windows.map((window) => incidentImpact(window, monthIndex.get(window.service)!)),
       currentLevel: worstStatus(windows.filter((window) => window.open).map((window) => window.level)),
+      worstLevel: worstStatus(incident.kind === 'notice' ? [] : incident.affected.map((affected) => affected.level)),
+      latest: incident.updates.find((update) => update.at <= now) ?? null,
       durationMinutes:
         incident.resolved !== null && incident.resolved <= now ? (incident.resolved - incident.started) / MINUTE_MS : null,
       firstUpdateMinutes: firstUpdateMinutes(incident),
@@ -181,6 +191,8 @@ export function computeLedger(content: Content, now: Instant): Ledger {
     incidents: incidentLedgers,
     active: incidentLedgers.filter((entry) => entry.active),
     upcoming: incidentLedgers.filter((entry) => entry.upcoming).reverse(),
+    byId: new Map(incidentLedgers.map((entry) => [entry.incident.id, entry])),
+    serviceById: new Map(services.map((entry) => [entry.service.id, entry])),
   };
 }
 

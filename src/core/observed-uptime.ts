@@ -58,3 +58,26 @@ export function observedUptime(bars: readonly DayBar[]): number {
   const down = bars.reduce((sum, bar) => sum + bar.minutes, 0);
   return total === 0 ? 100 : (100 * (total - down)) / total;
 }
+
+/** Consecutive days drawn as one element: a run of quiet days, or one day with impact. */
+export interface BarRun {
+  days: DayBar[];
+  /** No impact on any of these days. */
+  quiet: boolean;
+}
+
+/**
+ * Groups days into runs so a page need not draw ninety elements per service:
+ * consecutive quiet days (no impact at all) form one run, every other day is
+ * a run of its own. With `groupQuiet: false` every day is its own run.
+ */
+export function barRuns(days: readonly DayBar[], groupQuiet = true): BarRun[] {
+  const runs: BarRun[] = [];
+  for (const day of days) {
+    const quiet = day.status === 'operational' && day.incidents.length === 0;
+    const last = runs.at(-1);
+    if (groupQuiet && quiet && last?.quiet) last.days.push(day);
+    else runs.push({ days: [day], quiet });
+  }
+  return runs;
+}

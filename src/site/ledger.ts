@@ -3,7 +3,9 @@
  * computed from it once per build.
  */
 import { getCollection, getEntry } from 'astro:content';
-import { computeLedger, type Ledger } from '../core/ledger.ts';
+import { historyMonths, historyYears, type HistoryMonth } from '../core/history.ts';
+import { activeByKind, overallSummary, recentlyResolved } from '../core/home.ts';
+import { computeLedger, type IncidentLedger, type Ledger } from '../core/ledger.ts';
 import type { Content } from '../core/types.ts';
 import { buildNow } from './build-context.ts';
 
@@ -39,4 +41,34 @@ export function getLedger(): Promise<Ledger> {
   if (import.meta.env.DEV) ledger = undefined;
   ledger ??= getContent().then((resolved) => computeLedger(resolved, buildNow()));
   return ledger;
+}
+
+/** Views several pages share, computed once from the ledger. */
+export interface PageData {
+  /** Incident titles by id, for bars and lists. */
+  titles: Map<string, string>;
+  /** Service names by id. */
+  names: Map<string, string>;
+  homeSummary: string;
+  /** Active incidents and maintenance, and active notices, newest first. */
+  active: { incidents: IncidentLedger[]; notices: IncidentLedger[] };
+  recentlyResolved: IncidentLedger[];
+  history: HistoryMonth[];
+  /** The same months by year, newest first. */
+  historyYears: { year: string; months: HistoryMonth[] }[];
+}
+
+let pageData: Promise<PageData> | undefined;
+
+export function getPageData(): Promise<PageData> {
+  if (import.meta.env.DEV) pageData = undefined;
+  pageData ??= Promise.all([getContent(), getLedger()]).then(([{ site }, ledger]) => ({
+    titles: new Map(ledger.incidents.map((entry) => [entry.incident.id, entry.incident.title])),
+    names: new Map(ledger.services.map((entry) => [entry.service.id, entry.service.name])),
+    homeSummary: overallSummary(ledger),
+    active: activeByKind(ledger),
+    recentlyResolved: recentlyResolved(ledger),
+    history: historyMonths(ledger, site.timeZone),
+  })).then((data) => ({ ...data, historyYears: historyYears(data.history) }));
+  return pageData;
 }

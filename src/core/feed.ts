@@ -1,0 +1,64 @@
+/**
+ * Feed items: one per update, newest first, each linking to its incident and
+ * carrying that update and the incident's impact.
+ */
+import escapeHtml from 'escape-html';
+import { incidentUrl } from './api.ts';
+import { formatMinutes, statusLabel, truncatePercent } from './format.ts';
+import { impactRows } from './incident-report.ts';
+import type { IncidentLedger, Ledger } from './ledger.ts';
+import type { Instant } from './time.ts';
+import type { Service, Site, Update } from './types.ts';
+
+/** One RSS item. */
+export interface FeedItem {
+  /** "Identified: <title>" */
+  title: string;
+  /** The incident page, with the update's fragment: unique and stable, so it is the guid too. */
+  link: string;
+  pubDate: Instant;
+  /** Safe HTML: the update, then the impact. */
+  description: string;
+}
+
+/** The fragment id of an update on its incident page. */
+export function updateAnchor(update: Update): string {
+  return `update-${new Date(update.at).toISOString().replace(/[-:]/g, '').slice(0, 15)}-${update.status}`;
+}
+
+/**
+ * The newest `limit` updates over the incidents given (all, or those affecting
+ * `serviceId`), newest first; ties keep the incidents' order.
+ */
+export function feedItems(ledger: Ledger, site: Site, services: readonly Service[], limit: number, serviceId?: string): FeedItem[] {
+  const names = new Map(services.map((service) => [service.id, service.name]));
+  const entries = serviceId
+    ? ledger.incidents.filter((entry) => entry.incident.affected.some((affected) => affected.service === serviceId))
+    : ledger.incidents;
+  const updates = entries.flatMap((entry) => entry.incident.updates.map((update) => ({ entry, update })));
+  updates.sort((a, b) => b.update.at - a.update.at);
+  return updates.slice(0, limit).map(({ entry, update }) => ({
+    title: `${statusLabel(update.status)}: ${entry.incident.title}`,
+    link: `${incidentUrl(site, entry.incident.id)}#${updateAnchor(update)}`,
+    pubDate: update.at,
+    description: `${update.html}\n${impactHtml(entry, names)}`,
+  }));
+}
+
+/** The incident's affected services and, once it has any, its availability impact, as a short HTML list. */
+function impactHtml(entry: IncidentLedger, names: Map<string, string>): string {
+  const name = (id: string) => escapeHtml(names.get(id) ?? id);
+  const affected = entry.incident.affected.map((affected) => `${name(affected.service)} (${statusLabel(affected.level).toLowerCase()})`);
+  const lines = affected.length > 0 ? [`<p>Affected: ${affected.join(', ')}.</p>`] : [];
+  const rows = impactRows(entry).filter((row) => row.eligible);
+  if (rows.length > 0) {
+    const items = rows.map(
+      (row) =>
+        `<li>${name(row.service)}, ${row.month}: ${formatMinutes(row.minutes)} min; month at ${truncatePercent(row.availability)}%, ${
+          row.tier ? `${escapeHtml(row.tier.name)}, credit ${truncatePercent(row.creditPercent)}%` : 'no credit'
+        } (${row.final ? 'final' : 'provisional'})</li>`,
+    );
+    lines.push(`<p>SLA impact:</p><ul>${items.join('')}</ul>`);
+  }
+  return lines.join('\n');
+}

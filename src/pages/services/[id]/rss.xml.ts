@@ -1,0 +1,17 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { feedItems } from '../../../core/feed.ts';
+import { rssResponse } from '../../../site/feed.ts';
+import { getContent, getLedger } from '../../../site/ledger.ts';
+
+export const getStaticPaths = (async () => {
+  const ledger = await getLedger();
+  return ledger.services.map((entry) => ({ params: { id: entry.service.id }, props: { service: entry.service } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props }) => {
+  const { site, services } = await getContent();
+  const { service } = props;
+  const items = feedItems(await getLedger(), site, services, site.feedItems, service.id);
+  const channel = { title: `${service.name} · ${site.title}`, description: `Incident updates for ${service.name}`, link: `${site.url}/services/${service.id}/` };
+  return rssResponse(channel, items);
+};
