@@ -33,7 +33,6 @@ function incidentJson(entry: IncidentLedger, site: Site) {
     impacts: entry.impacts.map((impact) => ({
       service: impact.service,
       level: impact.level,
-      cause: impact.cause,
       from: iso(impact.from),
       to: iso(impact.to),
       eligible: impact.eligible,

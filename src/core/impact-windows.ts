@@ -19,6 +19,8 @@ export interface ImpactWindow {
   end: Instant | null;
   /** Still going on at now. */
   open: boolean;
+  /** Inside a maintenance's announced window: users were told, so observed uptime leaves it out. */
+  announced: boolean;
 }
 
 /**
@@ -37,9 +39,9 @@ export function impactWindows(incident: Incident, now: Instant): ImpactWindow[] 
     const span = { from: affected.from, to: open ? now : affected.to! };
     if (span.to <= span.from) continue;
     const base = { incident: incident.id, service: affected.service, level: affected.level, open };
-    const push = (from: Instant, to: Instant, cause: Cause) => {
+    const push = (from: Instant, to: Instant, cause: Cause, announced = false) => {
       const isLast = to === span.to;
-      windows.push({ ...base, cause, from, to, open: isLast && open, end: isLast && !open ? to : isLast ? null : to });
+      windows.push({ ...base, cause, announced, from, to, open: isLast && open, end: isLast && !open ? to : isLast ? null : to });
     };
     if (incident.kind === 'maintenance' && incident.scheduled) {
       const inside = intersect(span, incident.scheduled);
@@ -48,7 +50,7 @@ export function impactWindows(incident: Incident, now: Instant): ImpactWindow[] 
         continue;
       }
       if (span.from < inside.from) push(span.from, inside.from, 'platform');
-      push(inside.from, inside.to, 'maintenance');
+      push(inside.from, inside.to, 'maintenance', true);
       if (inside.to < span.to) push(inside.to, span.to, 'platform');
     } else {
       push(span.from, span.to, incident.cause ?? 'platform');

@@ -52,15 +52,18 @@ export interface ImpactMonth {
   final: boolean;
 }
 
-/** One span of an incident's impact on one service. */
+/** An incident's impact on one affected service. */
 export interface IncidentImpact {
   service: string;
   level: WindowLevel;
-  cause: Cause;
+  /** Causes its spans count under: a maintenance that overran has `maintenance` and `platform`. */
+  causes: Cause[];
+  /** Part of it fell inside an announced maintenance window. */
+  announcedMaintenance: boolean;
   from: Instant;
   /** The end, `null` while ongoing. */
   to: Instant | null;
-  /** Counted against the service's SLA (false too for a service with no SLA). */
+  /** Any of it counts against the service's SLA (false for a service with no SLA). */
   eligible: boolean;
   months: ImpactMonth[];
 }
@@ -166,7 +169,7 @@ export function computeLedger(content: Content, now: Instant): Ledger {
       status,
       active: !upcoming && status !== 'resolved' && incident.started <= now,
       upcoming,
-      impacts: windows.map((window) => incidentImpact(window, monthIndex.get(window.service)!)),
+      impacts: groupByService(windows).map((spans) => incidentImpact(spans, monthIndex.get(spans[0]!.service)!)),
       currentLevel: worstStatus(windows.filter((window) => window.open).map((window) => window.level)),
       worstLevel: worstStatus(incident.kind === 'notice' ? [] : incident.affected.map((affected) => affected.level)),
       latest: incident.updates.find((update) => update.at <= now) ?? null,
@@ -203,6 +206,17 @@ function firstUpdateMinutes(incident: Incident): number | null {
   return (first - incident.started) / MINUTE_MS;
 }
 
+/** Windows of one incident grouped by service, in the order they come. */
+function groupByService(windows: readonly ImpactWindow[]): ImpactWindow[][] {
+  const groups = new Map<string, ImpactWindow[]>();
+  for (const window of windows) {
+    const group = groups.get(window.service);
+    if (group) group.push(window);
+    else groups.set(window.service, [window]);
+  }
+  return [...groups.values()];
+}
+
 /** A service's months with their report and the windows in each, for lookups by month. */
 interface MonthIndex {
   policy: Policy | null;
@@ -218,19 +232,24 @@ function indexMonths(entry: ServiceLedger): MonthIndex {
   return { policy: entry.policy, months };
 }
 
-/** One window's impact, month by month, against its service's report. */
-function incidentImpact(window: ImpactWindow, index: MonthIndex): IncidentImpact {
+/**
+ * One affected service's impact, month by month, against its service's report.
+ * `windows` are the spans of that one affected entry (a maintenance cuts its
+ * impact at the announced window); its own minutes add up the counted spans.
+ */
+function incidentImpact(windows: ImpactWindow[], index: MonthIndex): IncidentImpact {
   const policy = index.policy;
-  const eligible = policy !== null && isEligible(window, policy);
+  const first = windows[0]!;
+  const last = windows.at(-1)!;
+  const counted = policy ? windows.filter((window) => isEligible(window, policy)) : [];
   const months = policy
-    ? monthsTouched(window, policy.timeZone).map((month): ImpactMonth => {
-        const { report, windows } = index.months.get(month)!;
-        const others = windows.filter((other) => other.incident !== window.incident);
+    ? [...new Set(windows.flatMap((window) => monthsTouched(window, policy.timeZone)))].map((month): ImpactMonth => {
+        const { report, windows: inMonth } = index.months.get(month)!;
+        const others = inMonth.filter((other) => other.incident !== first.incident);
+        const own = counted.map((window) => ({ ...window, weight: policy.weights[window.level] }));
         return {
           month,
-          minutes: eligible
-            ? weightedMinutes([{ ...window, weight: policy.weights[window.level] }], monthRange(month, policy.timeZone))
-            : 0,
+          minutes: weightedMinutes(own, monthRange(month, policy.timeZone)),
           monthMinutes: report.minutes,
           availability: report.availability,
           tier: report.tier,
@@ -240,5 +259,14 @@ function incidentImpact(window: ImpactWindow, index: MonthIndex): IncidentImpact
         };
       })
     : [];
-  return { service: window.service, level: window.level, cause: window.cause, from: window.from, to: window.end, eligible, months };
+  return {
+    service: first.service,
+    level: first.level,
+    causes: [...new Set(windows.map((window) => window.cause))],
+    announcedMaintenance: windows.some((window) => window.announced),
+    from: first.from,
+    to: last.end,
+    eligible: counted.length > 0,
+    months,
+  };
 }

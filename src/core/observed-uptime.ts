@@ -1,7 +1,8 @@
 /**
  * Observed uptime: what users saw, day by day in the site's zone. It uses the
- * policy's weights over every cause except announced maintenance, unlike SLA
- * availability, which applies the policy's exclusions.
+ * policy's weights over every cause, leaving out only impact inside an
+ * announced maintenance window, unlike SLA availability, which applies the
+ * policy's exclusions.
  */
 import type { ImpactWindow } from './impact-windows.ts';
 import { worstStatus, type ServiceStatus, type WindowLevel } from './levels.ts';
@@ -40,7 +41,7 @@ export function dailyBars(
     const range = { from: day.from, to: Math.min(day.to, now) };
     const touching = recent.filter((window) => intersect(window, range));
     const observed = touching
-      .filter((window) => window.cause !== 'maintenance')
+      .filter((window) => !window.announced)
       .map((window) => ({ from: window.from, to: window.to, weight: weights[window.level] }));
     return {
       date,

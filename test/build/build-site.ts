@@ -16,6 +16,12 @@ export interface Build {
   json<T = any>(file: string): T;
 }
 
+/** Reads files of a site already built into `outDir`. */
+export function builtSite(outDir: string): Pick<Build, 'outDir' | 'read' | 'json'> {
+  const read = (file: string) => readFileSync(path.join(outDir, file), 'utf8');
+  return { outDir, read, json: (file) => JSON.parse(read(file)) };
+}
+
 export function buildSite(contentDir: string, epochSeconds: number): Build {
   const work = mkdtempSync(path.join(tmpdir(), 'status-ledger-build-'));
   const outDir = path.join(work, 'dist');
@@ -30,12 +36,5 @@ export function buildSite(contentDir: string, epochSeconds: number): Build {
       ASTRO_TELEMETRY_DISABLED: '1',
     },
   });
-  const read = (file: string) => readFileSync(path.join(outDir, file), 'utf8');
-  return {
-    ok: result.status === 0,
-    output: `${result.stdout}${result.stderr}`,
-    outDir,
-    read,
-    json: (file) => JSON.parse(read(file)),
-  };
+  return { ok: result.status === 0, output: `${result.stdout}${result.stderr}`, ...builtSite(outDir) };
 }

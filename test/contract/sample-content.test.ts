@@ -22,7 +22,7 @@ describe('the sample content', () => {
   });
 
   it('exercises every cause, level and kind', () => {
-    expect(new Set(impacts.map((impact) => impact.cause))).toEqual(
+    expect(new Set(impacts.flatMap((impact) => impact.causes))).toEqual(
       new Set(['platform', 'customer', 'third-party', 'maintenance', 'force-majeure']),
     );
     expect(content.incidents.some((incident) => incident.cause === null && incident.kind === 'incident')).toBe(true);
@@ -35,7 +35,7 @@ describe('the sample content', () => {
   it('has a month crossing, an overlap, an overrun, an ongoing incident and upcoming maintenance', () => {
     expect(impacts.some((impact) => impact.months.length > 1)).toBe(true);
     expect(ledger.services.some((entry) => entry.months.some((month) => month.incidents.length > 1))).toBe(true);
-    expect(ledger.incidents.some((entry) => entry.incident.kind === 'maintenance' && entry.impacts.some((impact) => impact.cause === 'platform'))).toBe(true);
+    expect(ledger.incidents.some((entry) => entry.incident.kind === 'maintenance' && entry.impacts.some((impact) => impact.causes.includes('platform')))).toBe(true);
     expect(ledger.active.some((entry) => entry.incident.kind === 'incident')).toBe(true);
     expect(ledger.upcoming.length).toBeGreaterThan(0);
   });

@@ -91,21 +91,38 @@ describe('computeLedger', () => {
       expect(ledger.incidents[0]!.impacts[0]).toMatchObject({ eligible: false, months: [] });
     });
 
-    it('splits a maintenance overrun into an excluded and a counted span', () => {
-      const maintenance = incident('2024-05-04 01:00', '2024-05-04 04:00', {
-        kind: 'maintenance',
-        cause: 'maintenance',
-        level: 'under-maintenance',
-        scheduled: { from: at('2024-05-04 01:00'), to: at('2024-05-04 03:00') },
-      });
-      const ledger = computeLedger(content([maintenance]), at('2024-06-01 00:00'));
-      expect(ledger.incidents[0]!.impacts.map((impact) => [impact.cause, impact.eligible, impact.months[0]!.minutes])).toEqual([
-        ['maintenance', false, 0],
-        ['platform', true, 60],
-      ]);
+    it('gives a maintenance that started early and overran one impact, counting only the time outside its window', () => {
+    const maintenance = incident('2024-05-04 00:30', '2024-05-04 04:00', {
+      kind: 'maintenance',
+      cause: 'maintenance',
+      level: 'under-maintenance',
+      scheduled: { from: at('2024-05-04 01:00'), to: at('2024-05-04 03:00') },
     });
+    const ledger = computeLedger(content([maintenance]), at('2024-06-01 00:00'));
+    expect(ledger.incidents[0]!.impacts).toHaveLength(1);
+    expect(ledger.incidents[0]!.impacts[0]).toMatchObject({
+      causes: ['platform', 'maintenance'],
+      announcedMaintenance: true,
+      eligible: true,
+      from: at('2024-05-04 00:30'),
+      to: at('2024-05-04 04:00'),
+    });
+    expect(ledger.incidents[0]!.impacts[0]!.months[0]!.minutes).toBe(90);
+  });
 
-    it('leaves the end of an ongoing impact open', () => {
+  it('leaves a maintenance that kept to its window out of observed uptime, but not an incident caused by maintenance', () => {
+    const announced = incident('2025-05-10 01:00', '2025-05-10 02:00', {
+      kind: 'maintenance',
+      level: 'under-maintenance',
+      scheduled: { from: at('2025-05-10 01:00'), to: at('2025-05-10 03:00') },
+    });
+    const unannounced = incident('2025-05-11 01:00', '2025-05-11 02:00', { cause: 'maintenance' });
+    const days = computeLedger(content([announced, unannounced]), at('2025-05-20 00:00')).services[0]!.days;
+    expect(days.find((day) => day.date === '2025-05-10')!.minutes).toBe(0);
+    expect(days.find((day) => day.date === '2025-05-11')!.minutes).toBe(60);
+  });
+
+  it('leaves the end of an ongoing impact open', () => {
       const ledger = computeLedger(content([incident('2024-05-04 01:00', null)]), at('2024-05-04 02:00'));
       expect(ledger.incidents[0]!.impacts[0]!.to).toBeNull();
       expect(ledger.incidents[0]!.impacts[0]!.months[0]!.minutes).toBe(60);

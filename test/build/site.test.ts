@@ -1,0 +1,283 @@
+import { parse, type HTMLElement } from 'node-html-parser';
+import { describe, expect, inject, it } from 'vitest';
+import { builtSite } from './build-site.ts';
+import { FIXTURE_FILES } from './fixture.ts';
+
+const build = builtSite(inject('fixtureOut'));
+const page = (path: string): HTMLElement => parse(build.read(`${path.replace(/^\//, '')}index.html`));
+/** The text of an element with its parts joined by single spaces, as a reader would hear it. */
+function text(element: HTMLElement | null): string {
+  if (!element) return '';
+  const parts: string[] = [];
+  const walk = (node: HTMLElement) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === 3) parts.push(child.textContent);
+      else walk(child as HTMLElement);
+    }
+  };
+  walk(element);
+  return parts.join(' ').replace(/\s+/g, ' ').replace(/ ([.,:%])/g, '$1').trim();
+}
+const ids = Object.keys(FIXTURE_FILES).map((file) => file.replace(/^.*\//, '').replace(/\.md$/, ''));
+
+const PAGES = [
+  '/',
+  '/history/',
+  '/history/2025-01/',
+  '/history/2025-02/',
+  '/sla/',
+  ...['ecs', 'oss', 'cdn', 'console'].map((id) => `/services/${id}/`),
+  ...ids.map((id) => `/incidents/${id}/`),
+];
+
+describe('every page', () => {
+  it.each(PAGES)('%s has one h1, a title, a description, a canonical link and the site feed', (path) => {
+    const html = page(path);
+    expect(html.querySelectorAll('h1')).toHaveLength(1);
+    expect(text(html.querySelector('title'))).toMatch(/Test Status$/);
+    expect(html.querySelector('meta[name="description"]')?.getAttribute('content')).toBeTruthy();
+    expect(html.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(`https://status.test${path}`);
+    expect(html.querySelector('link[rel="alternate"][type="application/rss+xml"]')?.getAttribute('href')).toBe('https://status.test/rss.xml');
+    expect(html.querySelector('main')).not.toBeNull();
+    expect(html.querySelector('html')?.getAttribute('lang')).toBe('en');
+  });
+
+  it('carries only a few kilobytes of JavaScript, and only as an enhancement', () => {
+    for (const path of PAGES) {
+      const scripts = page(path).querySelectorAll('script');
+      const bytes = scripts.reduce((sum, script) => sum + script.textContent.length, 0);
+      expect(bytes).toBeLessThan(4096);
+      expect(scripts.every((script) => !script.getAttribute('src')?.startsWith('http'))).toBe(true);
+    }
+  });
+
+  it('has a sitemap of every page, robots.txt, a favicon and a 404 page', () => {
+    const sitemap = build.read('sitemap.xml');
+    for (const path of PAGES) expect(sitemap).toContain(`<loc>https://status.test${path}</loc>`);
+    expect(build.read('robots.txt')).toContain('Sitemap: https://status.test/sitemap.xml');
+    expect(build.read('favicon.svg')).toContain('<svg');
+    expect(build.read('404.html')).toContain('Page not found');
+  });
+});
+
+describe('home page', () => {
+  const home = page('/');
+
+  it('says the overall status in one sentence', () => {
+    expect(text(home.querySelector('#overall-status'))).toBe('Partial outage');
+    expect(text(home.querySelector('.overall p'))).toBe('2 of 4 services affected: CDN (partial outage), Console (partial outage).');
+  });
+
+  it('shows the active incident with its latest update, the upcoming maintenance and the notice', () => {
+    const active = text(home.querySelector('#active')?.parentNode as HTMLElement);
+    expect(active).toContain('CDN errors in Europe');
+    expect(active).toContain('A faulty edge node.');
+    expect(active).not.toContain('Looking.');
+    expect(text(home.querySelector('#upcoming')?.parentNode as HTMLElement)).toContain('Compute maintenance');
+    expect(text(home.querySelector('#notices')?.parentNode as HTMLElement)).toContain('New region');
+  });
+
+  it('lists services by group with status, 90 days of bars and observed uptime', () => {
+    const groups = home.querySelectorAll('.group');
+    expect(groups.map((group) => text(group.querySelector('h3')))).toEqual(['Compute', 'Storage', 'Network']);
+    const rows = home.querySelectorAll('.service');
+    expect(rows.map((row) => [text(row.querySelector('.name')), text(row.querySelector('.status-label'))])).toEqual([
+      ['Compute', 'Operational'],
+      ['Storage', 'Operational'],
+      ['CDN', 'Partial outage'],
+      ['Console', 'Partial outage'],
+    ]);
+    for (const row of rows) {
+      const days = row.querySelectorAll('li.bar').reduce((sum, bar) => sum + Number(bar.getAttribute('style')!.match(/--days: (\d+)/)![1]), 0);
+      expect(days).toBe(90);
+      expect(text(row.querySelector('.uptime'))).toMatch(/^\d+\.\d{3}% observed uptime over 90 days$/);
+    }
+  });
+
+  it('tells each bar’s date, downtime and incidents in text', () => {
+    const storage = home.querySelectorAll('.service')[1]!;
+    const tips = storage.querySelectorAll('.tip').map(text);
+    // The upgrade ran 01:00-04:00 on 3 Feb: 60 minutes of overrun seen by users; the announced two hours are not downtime.
+    expect(tips).toContain('3 Feb 2025: Under maintenance, 60 min downtime. Storage upgrade');
+    expect(tips).toContain('31 Jan 2025: Major outage, 30 min downtime. Customer misconfiguration');
+    expect(tips.at(-1)).toBe('4 Feb 2025 to 10 Feb 2025: no downtime');
+  });
+
+  it('says when it was built, in the site zone', () => {
+    expect(home.querySelector('footer time')?.getAttribute('datetime')).toBe('2025-02-10T00:00:00.000Z');
+    expect(text(home.querySelector('footer time'))).toBe('2025-02-10 08:00 +08:00');
+  });
+});
+
+describe('incident page', () => {
+  const power = page('/incidents/2025-01-18-hangzhou-power/');
+
+  it('shows status, cause, times, duration and time to first update', () => {
+    const facts = text(power.querySelector('.facts'));
+    expect(facts).toContain('Cause Platform');
+    expect(facts).toContain('Started 2025-01-18 02:11 +08:00');
+    expect(facts).toContain('Resolved 2025-01-18 03:40 +08:00');
+    expect(facts).toContain('Duration 1 h 29 min');
+    expect(facts).toContain('First update 9 min after the start');
+    expect(text(power.querySelector('.badges'))).toContain('Resolved');
+  });
+
+  it('lists the timeline newest first with times in the site zone and UTC datetime attributes', () => {
+    const updates = power.querySelectorAll('.timeline li');
+    expect(updates.map((update) => text(update.querySelector('h3')))).toEqual([
+      'Resolved · 2025-01-18 03:45 +08:00',
+      'Identified · 2025-01-18 02:40 +08:00',
+      'Investigating · 2025-01-18 02:20 +08:00',
+    ]);
+    expect(updates[0]!.querySelector('time')?.getAttribute('datetime')).toBe('2025-01-17T19:45:00.000Z');
+    expect(updates[0]!.id).toBe('update-20250117T194500-resolved');
+  });
+
+  it('shows the availability impact per service and month with the month’s tier and credit', () => {
+    const cells = power.querySelectorAll('tbody tr').filter((row) => row.querySelectorAll('td').length > 4).map((row) =>
+      [row.querySelector('th'), ...row.querySelectorAll('td')].map((cell) => text(cell as HTMLElement)),
+    );
+    expect(cells).toEqual([
+      ['Compute', '2025-01', '89 min', '110 min', '99.753%', 'Pro-rated refund', '0.246%', 'Final'],
+      ['Storage', '2025-01', '6 min', '6 min', '99.986%', 'None', '0.000%', 'Final'],
+    ]);
+  });
+
+  it('shows the postmortem with follow-up actions, and support contacts for a major outage', () => {
+    expect(text(power.querySelector('#postmortem')?.parentNode as HTMLElement)).toContain('1 of 2 done');
+    expect(text(power.querySelector('#postmortem')?.parentNode as HTMLElement)).toContain('✓ Done: Second power feed');
+    expect(text(power.querySelector('#postmortem')?.parentNode as HTMLElement)).toContain('○ Open: Failover drill');
+    expect(power.querySelector('.support a')?.getAttribute('href')).toBe('tel:+1-555-0100');
+  });
+
+  it('says when an incident moved the month into a tier, and what is not counted', () => {
+    const upgrade = text(page('/incidents/2025-02-03-oss-upgrade/').querySelector('#impact')?.parentNode as HTMLElement);
+    expect(upgrade).toContain('This incident moved the month into Pro-rated refund');
+    expect(upgrade).toContain('99.851%');
+    expect(upgrade).toContain('0.148%');
+    expect(upgrade).toContain('Provisional');
+    expect(upgrade).toContain('the announced window is not counted');
+    const customer = text(page('/incidents/2025-01-31-customer/').querySelector('#impact')?.parentNode as HTMLElement);
+    expect(customer).toContain('not counted: customer');
+  });
+
+  it('shows an unknown cause as under investigation, and no support box without an outage', () => {
+    expect(text(page('/incidents/2025-02-10-cdn/').querySelector('.facts'))).toContain('Cause Under investigation');
+    expect(page('/incidents/2025-02-05-notice/').querySelector('.support')).toBeNull();
+  });
+
+  it('offers the credit estimator, hidden until its script runs', () => {
+    const form = power.querySelector('form[data-estimator]');
+    expect(form?.hasAttribute('hidden')).toBe(true);
+    expect(power.querySelector('[data-credit-percent]')?.getAttribute('data-credit-percent')).toBe(String((100 * 110) / 44640));
+  });
+});
+
+describe('service page', () => {
+  it('shows the monthly SLA report newest first, its incidents and its feed', () => {
+    const oss = page('/services/oss/');
+    expect(text(oss.querySelector('h1'))).toBe('Storage');
+    const months = oss.querySelectorAll('#sla ~ .table-scroll tbody tr, tbody tr').map((row) => text(row.querySelector('th')));
+    expect(months).toEqual(['2025-02', '2025-01']);
+    const report = text(oss.querySelector('tbody'));
+    expect(report).toContain('60 min 99.851% Pro-rated refund 0.148%');
+    expect(report).toContain('Provisional');
+    expect(oss.querySelectorAll('.incident-list a').map((link) => link.getAttribute('href'))).toEqual([
+      '/incidents/2025-02-03-oss-upgrade/',
+      '/incidents/2025-01-31-customer/',
+      '/incidents/2025-01-18-hangzhou-power/',
+    ]);
+    expect(oss.querySelector('link[href="https://status.test/services/oss/rss.xml"]')).not.toBeNull();
+    expect(oss.querySelectorAll('li.bar')).toHaveLength(90);
+  });
+
+  it('says when a service has no SLA', () => {
+    expect(text(page('/services/console/').querySelector('#sla')?.parentNode as HTMLElement)).toContain('This service has no SLA');
+  });
+});
+
+describe('SLA page', () => {
+  const sla = page('/sla/');
+  it('explains each policy: objective, tiers, weights, exclusions and zone', () => {
+    const standard = text(sla.querySelector('#policy-standard')?.parentNode as HTMLElement);
+    expect(standard).toContain('Objective: 99.95%');
+    expect(standard).toContain('Asia/Shanghai');
+    expect(standard).toContain('99.95% or more None Nothing is owed');
+    expect(standard).toContain('99% to below 99.95% Pro-rated refund');
+    expect(standard).toContain('Below 99% Pro-rated refund plus service credit');
+    expect(standard).toContain('partial outage 0.3');
+    expect(standard).toContain('customer, third party, maintenance, force majeure');
+    const fixed = text(sla.querySelector('#policy-fixed')?.parentNode as HTMLElement);
+    expect(fixed).toContain('UTC');
+    expect(fixed).toContain('Below 95% Full credit 100% of the fee');
+  });
+  it('reports the recent months of every service with an SLA', () => {
+    expect(sla.querySelectorAll('[id^="report-"]').map((heading) => heading.id)).toEqual(['report-ecs', 'report-oss', 'report-cdn']);
+    const oss = text(sla.querySelector('#report-oss')?.parentNode as HTMLElement);
+    expect(oss).toContain('2025-02 60 min 99.851%');
+    expect(oss).toContain('2024-09 0 min 100.000% None 0.000% Final');
+  });
+});
+
+describe('history', () => {
+  it('lists every incident, newest first, by month', () => {
+    const history = page('/history/');
+    expect(history.querySelectorAll('h2').map(text)).toEqual(['February 2025', 'January 2025']);
+    expect(history.querySelectorAll('.incident-list a').map((link) => link.getAttribute('href')!.split('/')[2])).toEqual([
+      '2025-02-20-ecs-maintenance',
+      '2025-02-10-cdn',
+      '2025-02-05-notice',
+      '2025-02-03-oss-upgrade',
+      '2025-01-31-customer',
+      '2025-01-18-api-errors',
+      '2025-01-18-hangzhou-power',
+    ]);
+    expect(page('/history/2025-01/').querySelectorAll('.incident-list li')).toHaveLength(3);
+  });
+});
+
+describe('feeds', () => {
+  const items = (xml: string) =>
+    [...xml.matchAll(/<item>([\s\S]*?)<\/item>/g)].map(([, item]) => ({
+      title: item!.match(/<title>(.*?)<\/title>/)![1],
+      link: item!.match(/<link>(.*?)<\/link>/)![1]!,
+      guid: item!.match(/<guid[^>]*>(.*?)<\/guid>/)![1],
+      pubDate: item!.match(/<pubDate>(.*?)<\/pubDate>/)![1]!,
+      description: item!.match(/<description>([\s\S]*?)<\/description>/)![1]!,
+    }));
+
+  it('has one item per update, newest first, with absolute links, RFC 822 dates and unique guids', () => {
+    const feed = items(build.read('rss.xml'));
+    expect(feed.map((item) => item.title)).toEqual([
+      'Identified: CDN errors in Europe',
+      'Investigating: CDN errors in Europe',
+      'Scheduled: Compute maintenance',
+      'Completed: Storage upgrade',
+      'In progress: Storage upgrade',
+      'Resolved: Customer misconfiguration',
+      'Scheduled: Storage upgrade',
+      'Resolved: API errors',
+      'Resolved: Instances unreachable in Hangzhou zone H',
+      'Investigating: API errors',
+      'Identified: Instances unreachable in Hangzhou zone H',
+      'Investigating: Instances unreachable in Hangzhou zone H',
+    ]);
+    for (const item of feed) {
+      expect(item.link).toMatch(/^https:\/\/status\.test\/incidents\/[a-z0-9-]+\/#update-/);
+      expect(item.guid).toBe(item.link);
+      expect(item.pubDate).toMatch(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/);
+    }
+    expect(new Set(feed.map((item) => item.guid)).size).toBe(feed.length);
+    expect(feed[0]!.pubDate).toBe('Sun, 09 Feb 2025 22:30:00 GMT');
+    expect(feed[0]!.description).toContain('A faulty edge node.');
+    expect(feed[0]!.description).toContain('SLA impact');
+  });
+
+  it('has a feed per service with only its incidents’ updates', () => {
+    expect(items(build.read('services/cdn/rss.xml')).map((item) => item.title)).toEqual([
+      'Identified: CDN errors in Europe',
+      'Investigating: CDN errors in Europe',
+    ]);
+    expect(items(build.read('services/ecs/rss.xml'))).toHaveLength(6);
+  });
+});
