@@ -59,6 +59,20 @@ export class Fields {
     return this.record[key] !== undefined && this.record[key] !== null;
   }
 
+  /**
+   * The value at `key`, or `undefined` when it is missing (reported when
+   * `required`) or written with nothing after the colon (always reported: an
+   * empty value never silently becomes the default).
+   */
+  private given(key: string, required: boolean, missingFix: string): unknown {
+    const value = this.record[key];
+    if (value === undefined) return required ? this.report(key, `'${key}' is missing`, missingFix) : undefined;
+    if (value === null || value === '') {
+      return this.report(key, `'${key}' is empty`, required ? `write its value after the colon` : 'write its value after the colon, or remove the line to use the default');
+    }
+    return value;
+  }
+
   /** Reports every key not in `known`, with the closest known key. */
   allowOnly(known: readonly string[], where: string): void {
     for (const key of Object.keys(this.record)) {
@@ -68,10 +82,8 @@ export class Fields {
 
   /** A non-empty string; a number or boolean is taken as written. */
   string(key: string, required: boolean): string | undefined {
-    const value = this.record[key];
-    if (value === undefined || value === null || value === '') {
-      return required ? this.report(key, `'${key}' is missing`, `add a line \`${key}: …\``) : undefined;
-    }
+    const value = this.given(key, required, `add a line \`${key}: …\``);
+    if (value === undefined) return undefined;
     if (typeof value === 'string') return value.trim();
     if (typeof value === 'number' || typeof value === 'boolean') return String(value);
     return this.report(key, `'${key}' should be text, found ${shown(value)}`, 'write it on one line after the colon');
@@ -79,10 +91,8 @@ export class Fields {
 
   /** A finite number within `[min, max]`; `integer` asks for a whole number. */
   number(key: string, options: { min: number; max: number; integer?: boolean; required?: boolean }): number | undefined {
-    const value = this.record[key];
-    if (value === undefined || value === null) {
-      return options.required ? this.report(key, `'${key}' is missing`, `add a line \`${key}: <number>\``) : undefined;
-    }
+    const value = this.given(key, options.required ?? false, `add a line \`${key}: <number>\``);
+    if (value === undefined) return undefined;
     const range = `a ${options.integer ? 'whole number' : 'number'} from ${options.min} to ${options.max}`;
     if (typeof value !== 'number' || !Number.isFinite(value) || (options.integer && !Number.isInteger(value))) {
       return this.report(key, `'${key}' should be ${range}, found ${shown(value)}`, `write ${range} without quotes or a % sign`);
@@ -94,8 +104,8 @@ export class Fields {
   }
 
   boolean(key: string): boolean | undefined {
-    const value = this.record[key];
-    if (value === undefined || value === null) return undefined;
+    const value = this.given(key, false, '');
+    if (value === undefined) return undefined;
     if (typeof value === 'boolean') return value;
     return this.report(key, `'${key}' should be true or false, found ${shown(value)}`, 'write true or false');
   }
@@ -117,20 +127,16 @@ export class Fields {
 
   /** A list; a missing key gives `undefined` (reported when `required`). */
   list(key: string, required = false): unknown[] | undefined {
-    const value = this.record[key];
-    if (value === undefined || value === null) {
-      return required ? this.report(key, `'${key}' is missing`, `add '${key}:' with one '- ' line per entry`) : undefined;
-    }
+    const value = this.given(key, required, `add '${key}:' with one '- ' line per entry`);
+    if (value === undefined) return undefined;
     if (Array.isArray(value)) return value;
     return this.report(key, `'${key}' should be a list, found ${shown(value)}`, `put each entry on its own '- ' line under '${key}:'`);
   }
 
   /** The mapping under `key`, or `undefined` (reported when `required` or not a mapping). */
   child(key: string, required = false): Fields | undefined {
-    const value = this.record[key];
-    if (value === undefined || value === null) {
-      return required ? this.report(key, `'${key}' is missing`, `add '${key}:' with its fields indented below`) : undefined;
-    }
+    const value = this.given(key, required, `add '${key}:' with its fields indented below`);
+    if (value === undefined) return undefined;
     return Fields.at(this.source, [...this.path, key], value, this.problems, `'${key}'`);
   }
 }

@@ -2,7 +2,7 @@
  * The edge: a content folder becomes validated, resolved content, or every
  * mistake in it. Nothing after this reads content files.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Content, Incident } from '../core/types.ts';
 import { ContentError, type ContentProblem } from './problems.ts';
@@ -20,6 +20,8 @@ export interface ContentFiles {
   services: string | undefined;
   sla: string | undefined;
   incidents: { path: string; text: string }[];
+  /** Files under incidents/ that are not Markdown (dotfiles aside): reported, never skipped silently. */
+  others: string[];
 }
 
 /**
@@ -38,17 +40,24 @@ export function resolveContent(files: ContentFiles): { content: Content; problem
   const site = readSite(siteSource ?? { file: fileName('site.yaml'), value: {}, lineOf: () => 1 }, siteSource ? problems : []);
 
   const slaSource = yaml('sla.yaml', files.sla);
+  if (files.sla === undefined) missing('sla.yaml', "create it with at least one policy ('- id: standard' …), or give every service 'sla: none'");
   const policies = slaSource ? readPolicies(slaSource, site.timeZone, problems) : [];
   // Services name policies even when a policy has its own mistake; that mistake is reported once, in sla.yaml.
-  const declaredPolicies = Array.isArray(slaSource?.value)
-    ? slaSource.value.flatMap((policy) => (typeof policy?.id === 'string' ? [policy.id as string] : []))
-    : [];
+  // A missing or unreadable sla.yaml is reported once; services are then not checked against it.
+  const declaredPolicies = !slaSource
+    ? undefined
+    : Array.isArray(slaSource.value)
+      ? slaSource.value.flatMap((policy) => (typeof policy?.id === 'string' ? [policy.id as string] : []))
+      : [];
 
   if (files.services === undefined) missing('services.yaml', "create it with one '- id: …' entry per service");
   const servicesSource = yaml('services.yaml', files.services);
   const services = servicesSource ? readServices(servicesSource, declaredPolicies, problems) : [];
   const serviceMap = new Map(services.map((service) => [service.id, service]));
 
+  for (const other of files.others) {
+    problems.push({ file: other, line: 1, message: 'a file under incidents/ that is not Markdown', fix: "rename it to end in .md, or move it out of incidents/" });
+  }
   const incidents: Incident[] = [];
   const paths = new Map<string, string>();
   for (const file of files.incidents.toSorted((a, b) => (a.path < b.path ? -1 : 1))) {
@@ -65,16 +74,23 @@ export function resolveContent(files: ContentFiles): { content: Content; problem
   return { content: { site, services, policies, incidents }, problems };
 }
 
-/** Markdown files under `dir`, at any depth, sorted. */
-async function markdownFiles(dir: string): Promise<string[]> {
+/** Files under `dir` at any depth (links followed, dotfiles left out), sorted, split into Markdown and the rest. */
+async function incidentFiles(dir: string): Promise<{ markdown: string[]; others: string[] }> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [];
     throw error;
   });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.md'))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
+  const files: string[] = [];
+  for (const entry of entries) {
+    const file = path.join(entry.parentPath, entry.name);
+    if (path.relative(dir, file).split(path.sep).some((part) => part.startsWith('.'))) continue;
+    if (entry.isFile() || (entry.isSymbolicLink() && (await stat(file)).isFile())) files.push(file);
+  }
+  files.sort();
+  return {
+    markdown: files.filter((file) => file.toLowerCase().endsWith('.md')),
+    others: files.filter((file) => !file.toLowerCase().endsWith('.md')),
+  };
 }
 
 async function readOptional(file: string): Promise<string | undefined> {
@@ -93,16 +109,16 @@ function displayPath(file: string): string {
 /** Reads the files of the content folder `dir`. */
 export async function readContentFiles(dir: string): Promise<ContentFiles> {
   const root = path.resolve(dir);
-  const [site, services, sla, incidentPaths] = await Promise.all([
+  const [site, services, sla, found] = await Promise.all([
     readOptional(path.join(root, 'site.yaml')),
     readOptional(path.join(root, 'services.yaml')),
     readOptional(path.join(root, 'sla.yaml')),
-    markdownFiles(path.join(root, 'incidents')),
+    incidentFiles(path.join(root, 'incidents')),
   ]);
   const incidents = await Promise.all(
-    incidentPaths.map(async (file) => ({ path: displayPath(file), text: await readFile(file, 'utf8') })),
+    found.markdown.map(async (file) => ({ path: displayPath(file), text: await readFile(file, 'utf8') })),
   );
-  return { dir: displayPath(root), site, services, sla, incidents };
+  return { dir: displayPath(root), site, services, sla, incidents, others: found.others.map(displayPath) };
 }
 
 /**

@@ -49,6 +49,15 @@ export function closestKnown(value: string, known: readonly string[]): string | 
   return near ? known[lower.indexOf(candidate)] : undefined;
 }
 
+/** "did you mean 'x'?" when an id is close, else the closest known id: ids are too many to list. */
+export function suggestId(value: string, known: readonly string[]): string {
+  if (known.length === 0) return 'none are defined yet';
+  const near = closestKnown(value, known);
+  if (near) return `did you mean '${near}'?`;
+  const lower = known.map((candidate) => candidate.toLowerCase());
+  return `the closest known id is '${known[lower.indexOf(closest(value.toLowerCase(), lower))]}'`;
+}
+
 /** "did you mean 'x'?" when a known value is close, else a list of what is allowed. */
 export function suggest(value: string, known: readonly string[]): string {
   const near = closestKnown(value, known);

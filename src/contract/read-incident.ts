@@ -7,7 +7,7 @@ import type { Instant, Range } from '../core/time.ts';
 import { CLOSING_STATUSES, INCIDENT_KINDS, type Affected, type Incident, type IncidentKind, type Service } from '../core/types.ts';
 import { formatTime } from '../core/format.ts';
 import { Fields } from './fields.ts';
-import { suggest, type ContentProblem } from './problems.ts';
+import { suggestId, type ContentProblem } from './problems.ts';
 import { ID_PATTERN } from './read-services.ts';
 import { parseTimeline } from './timeline.ts';
 import { parseYaml } from './yaml-source.ts';
@@ -124,7 +124,7 @@ function readScheduled(fields: Fields, kind: IncidentKind, timeZone: string, sta
   const from = window.time('from', timeZone, true);
   const to = window.time('to', timeZone, true);
   if (from === undefined || to === undefined) return null;
-  if (to <= from) return window.report('to', `the scheduled window ends (${stamp(to)}) before it starts (${stamp(from)})`, "check 'from' and 'to'") ?? null;
+  if (to <= from) return window.report('to', `'scheduled' ends (${stamp(to)}) before it starts (${stamp(from)})`, "check 'from' and 'to'") ?? null;
   return { from, to };
 }
 
@@ -159,15 +159,15 @@ function readAffected(
       service = item.string('service', true);
     }
     if (service === undefined) return;
-    if (!context.services.has(service)) return at(`unknown service '${service}'`, `${suggest(service, known)} (services are in services.yaml)`, item ? 'service' : undefined);
+    if (!context.services.has(service)) return at(`unknown service '${service}'`, `${suggestId(service, known)} (services are in services.yaml)`, item ? 'service' : undefined);
     if (affected.some((other) => other.service === service)) return at(`service '${service}' is listed twice`, 'list each service once; use from and to on one entry for its window');
     const from = item?.time('from', context.timeZone) ?? window.from;
     const to = item?.time('to', context.timeZone) ?? window.to;
     const override = item?.oneOf('level', levels, 'level') ?? level;
-    if (to !== null && to <= from) return at(`the window of '${service}' ends before it starts`, "check its 'from' and 'to'", 'to');
+    if (to !== null && to <= from) return at(`the impact on '${service}' ends before it starts`, "check its 'from' and 'to'", 'to');
     if (from < window.from || (window.to !== null && (from >= window.to || (to !== null && to > window.to)))) {
       return at(
-        `the window of '${service}' is outside the incident (${stamp(window.from)} to ${window.to === null ? 'now' : stamp(window.to)})`,
+        `the impact on '${service}' lies outside the incident (${stamp(window.from)} to ${window.to === null ? 'now' : stamp(window.to)})`,
         "keep its 'from' and 'to' between 'started' and 'resolved'",
         item?.has('from') && from < window.from ? 'from' : 'to',
       );

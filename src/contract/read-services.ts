@@ -1,7 +1,7 @@
 /** services.yaml: the service catalog. */
 import type { Service } from '../core/types.ts';
 import { Fields } from './fields.ts';
-import { suggest, type ContentProblem } from './problems.ts';
+import { suggestId, type ContentProblem } from './problems.ts';
 import type { YamlSource } from './yaml-source.ts';
 
 /** Ids used in URLs: lowercase letters and digits, words joined by single dashes. */
@@ -11,10 +11,11 @@ export const ID_FIX = 'use lowercase letters, digits and single dashes, e.g. ecs
 const SERVICE_FIELDS = ['id', 'name', 'group', 'description', 'sla'];
 
 /**
- * Reads services.yaml. `policyIds` are the policies in sla.yaml: a service
- * without `sla` gets the first; `sla: none` means no SLA.
+ * Reads services.yaml. `policyIds` are the policies in sla.yaml (`undefined`
+ * when sla.yaml is missing, which is reported on its own): a service without
+ * `sla` gets the first; `sla: none` means no SLA.
  */
-export function readServices(source: YamlSource, policyIds: readonly string[], problems: ContentProblem[]): Service[] {
+export function readServices(source: YamlSource, policyIds: readonly string[] | undefined, problems: ContentProblem[]): Service[] {
   const services: Service[] = [];
   const list = source.value ?? [];
   if (!Array.isArray(list)) {
@@ -37,11 +38,11 @@ export function readServices(source: YamlSource, policyIds: readonly string[], p
     }
     seen.set(id, fields.lineOf('id'));
     const sla = fields.string('sla', false);
-    let policy: string | null = policyIds[0] ?? null;
+    let policy: string | null = policyIds?.[0] ?? null;
     if (sla === 'none') policy = null;
-    else if (sla !== undefined && policyIds.includes(sla)) policy = sla;
+    else if (sla !== undefined && (policyIds === undefined || policyIds.includes(sla))) policy = sla;
     else if (sla !== undefined) {
-      return fields.report('sla', `unknown SLA policy '${sla}'`, `${suggest(sla, [...policyIds, 'none'])} (policies are in sla.yaml)`);
+      return fields.report('sla', `unknown SLA policy '${sla}'`, `${suggestId(sla, [...(policyIds ?? []), 'none'])} (policies are in sla.yaml)`);
     }
     services.push({ id, name, group, description, sla: policy });
   });

@@ -15,7 +15,16 @@ export const STATUS_WORDS: Record<string, UpdateStatus> = Object.fromEntries(
   UPDATE_STATUSES.map((status) => [status.replace('-', ' '), status]),
 );
 
-const HEADING = /^(.+?)\s*(?:[—–|-]\s*)?(\d{4}-\d{2}-\d{2}.*)$/;
+/** `<Status> — <date time>`: any separator, or none before a date. */
+const DATED = /^(.+?)\s*(?:[—–|-]\s*)?(\d{4}-\d{2}-\d{2}.*)$/;
+/** `<Status> — <anything>`, to tell a bad time from a bad status. */
+const SEPARATED = /^(.+?)\s*(?:[—–|]|\s-\s)\s*(.+)$/;
+
+/** Splits a heading into its status word (spaces folded) and the text of its time, if any. */
+function splitHeading(heading: string): { word: string; time: string | undefined } {
+  const match = DATED.exec(heading) ?? SEPARATED.exec(heading);
+  return { word: (match ? match[1]! : heading).trim().replace(/\s+/g, ' '), time: match?.[2]!.trim() };
+}
 const EXAMPLE = "'## Investigating — 2025-01-18 02:20'";
 
 export interface Timeline {
@@ -57,21 +66,24 @@ export function parseTimeline(
       else postmortem = { html: renderMarkdown(section.body), actions: followUps(section.tokens) };
       continue;
     }
-    const match = HEADING.exec(section.heading);
-    const word = (match ? match[1]! : section.heading).trim().replace(/\s+/g, ' ').toLowerCase();
-    const status = STATUS_WORDS[word];
+    const { word, time } = splitHeading(section.heading);
+    const status = STATUS_WORDS[word.toLowerCase()];
+    if (word.toLowerCase() === 'postmortem') {
+      report(`heading '## ${section.heading}' gives the postmortem a time`, "write '## Postmortem' alone: the postmortem has no time");
+      continue;
+    }
     if (!status) {
       const known = [...Object.keys(STATUS_WORDS), 'postmortem'].map(capitalize);
       report(`heading '## ${section.heading}' is not a known status and time`, `${suggest(capitalize(word), known)} e.g. ${EXAMPLE}`);
       continue;
     }
-    if (!match) {
+    if (time === undefined) {
       report(`heading '## ${section.heading}' has no time`, `add the time after a dash, e.g. '## ${section.heading} — 2025-01-18 02:20'`);
       continue;
     }
-    const at = parseTime(match[2]!, timeZone);
+    const at = parseTime(time, timeZone);
     if (at === undefined) {
-      report(`heading '## ${section.heading}' has an invalid time '${match[2]!.trim()}'`, TIME_FORMAT);
+      report(`heading '## ${section.heading}' has an invalid time '${time}'`, TIME_FORMAT);
       continue;
     }
     updates.push({ status, at, html: renderMarkdown(section.body), line: section.line });

@@ -31,7 +31,7 @@ const YAML_FIXES: Record<string, string> = {
  */
 export function parseYaml(file: string, text: string, problems: ContentProblem[], firstLine = 1): YamlSource | undefined {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const document = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
   if (document.errors.length > 0) {
     for (const error of document.errors) {

@@ -45,8 +45,16 @@ export function parseTime(text: string, timeZone: string): Instant | undefined {
   return utc - sign * (offsetHours * 60 + offsetMinutes) * MINUTE_MS;
 }
 
-/** Whether `timeZone` is an IANA zone this runtime knows. */
+const IANA_NAME = /^(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)\/[A-Za-z0-9_+\-/]+$/;
+
+/**
+ * Whether `timeZone` is an IANA zone name this runtime knows, spelled as IANA
+ * spells it (`Asia/Shanghai`, `UTC`). Abbreviations such as `CST` are refused
+ * although `Intl` takes them: `CST` would silently mean America/Chicago.
+ */
 export function isTimeZone(timeZone: string): boolean {
+  if (timeZone === 'UTC') return true;
+  if (!IANA_NAME.test(timeZone)) return false;
   try {
     new Intl.DateTimeFormat('en', { timeZone });
     return true;

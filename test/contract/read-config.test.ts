@@ -4,7 +4,7 @@ import { formatProblem } from '../../src/contract/problems.ts';
 import { SERVICES_YAML, SITE_YAML, SLA_YAML } from '../builders.ts';
 
 function resolve(overrides: Partial<ContentFiles>) {
-  return resolveContent({ dir: 'content', site: SITE_YAML, services: SERVICES_YAML, sla: SLA_YAML, incidents: [], ...overrides });
+  return resolveContent({ dir: 'content', site: SITE_YAML, services: SERVICES_YAML, sla: SLA_YAML, incidents: [], others: [], ...overrides });
 }
 
 function problems(overrides: Partial<ContentFiles>): string[] {
@@ -31,6 +31,15 @@ describe('site.yaml, services.yaml and sla.yaml', () => {
     expect(fixed.weights).toEqual({ 'major-outage': 1, 'partial-outage': 0.3, 'degraded-performance': 0, 'under-maintenance': 1 });
     expect(fixed.timeZone).toBe('UTC');
     expect(content.policies[0]!.excludedCauses).toEqual(['customer', 'third-party', 'maintenance', 'force-majeure']);
+  });
+
+  it('reads services.yaml and sla.yaml that start with a byte order mark', () => {
+    expect(problems({ services: `\uFEFF${SERVICES_YAML}`, sla: `\uFEFF${SLA_YAML}` })).toEqual([]);
+  });
+
+  it('takes an explicitly empty list of excluded causes as excluding nothing', () => {
+    const { content } = resolve({ sla: SLA_YAML.replace('excludedCauses: [customer, third-party, maintenance, force-majeure]', 'excludedCauses: []') });
+    expect(content.policies[0]!.excludedCauses).toEqual([]);
   });
 
   it.each([
@@ -98,6 +107,26 @@ describe('site.yaml, services.yaml and sla.yaml', () => {
       mistake: 'an objective written as text',
       files: { sla: SLA_YAML.replace('objective: 99.95', 'objective: 99.95%') },
       expected: "content/sla.yaml:4: 'objective' should be a number from 0 to 100, found '99.95%'; write a number from 0 to 100 without quotes or a % sign",
+    },
+    {
+      mistake: 'a time zone abbreviation that Intl would read as another zone',
+      files: { site: SITE_YAML.replace('Asia/Shanghai', 'CST') },
+      expected: "content/site.yaml:4: unknown time zone 'CST'; use an IANA zone such as Asia/Shanghai, Europe/Berlin or UTC",
+    },
+    {
+      mistake: 'a time zone in the wrong case',
+      files: { site: SITE_YAML.replace('Asia/Shanghai', 'asia/shanghai') },
+      expected: "content/site.yaml:4: unknown time zone 'asia/shanghai'; use an IANA zone such as Asia/Shanghai, Europe/Berlin or UTC",
+    },
+    {
+      mistake: 'an empty list of excluded causes',
+      files: { sla: SLA_YAML.replace('excludedCauses: [customer, third-party, maintenance, force-majeure]', 'excludedCauses:') },
+      expected: "content/sla.yaml:9: 'excludedCauses' is empty; write its value after the colon, or remove the line to use the default",
+    },
+    {
+      mistake: 'a missing sla.yaml',
+      files: { sla: undefined },
+      expected: "content/sla.yaml:1: the file is missing; create it with at least one policy ('- id: standard' …), or give every service 'sla: none'",
     },
     {
       mistake: 'a missing site.yaml',

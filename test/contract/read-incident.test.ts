@@ -10,6 +10,7 @@ function resolve(incidents: Record<string, string>, overrides: Partial<ContentFi
     services: SERVICES_YAML,
     sla: SLA_YAML,
     incidents: Object.entries(incidents).map(([name, text]) => ({ path: `content/incidents/${name}`, text })),
+    others: [],
     ...overrides,
   });
 }
@@ -232,7 +233,7 @@ describe('editor mistakes stop the build with path:line: what; fix', () => {
     {
       mistake: 'an override window outside the incident',
       text: minimal('started: 2025-01-18 02:11\nresolved: 2025-01-18 03:00\naffected:\n  - service: ecs\n    to: 2025-01-18 04:00', '## Resolved — 2025-01-18 03:00\nx\n'),
-      expected: "content/incidents/x.md:7: the window of 'ecs' is outside the incident (2025-01-18 02:11 +08:00 to 2025-01-18 03:00 +08:00); keep its 'from' and 'to' between 'started' and 'resolved'",
+      expected: "content/incidents/x.md:7: the impact on 'ecs' lies outside the incident (2025-01-18 02:11 +08:00 to 2025-01-18 03:00 +08:00); keep its 'from' and 'to' between 'started' and 'resolved'",
     },
     {
       mistake: 'a service listed twice',
@@ -260,6 +261,36 @@ describe('editor mistakes stop the build with path:line: what; fix', () => {
       expected: "content/incidents/x.md:2: 'scheduled' is missing; add 'scheduled:' with its fields indented below",
     },
     {
+      mistake: 'a status with a time that is not a time',
+      text: minimal('started: 2025-01-18 02:11\naffected: [ecs]', '## Monitoring — yesterday\nWatching.\n'),
+      expected: "content/incidents/x.md:6: heading '## Monitoring — yesterday' has an invalid time 'yesterday'; write it as YYYY-MM-DD HH:mm, with an optional Z or ±HH:MM offset",
+    },
+    {
+      mistake: 'a postmortem with a time',
+      text: minimal('started: 2025-01-18 02:11\naffected: [ecs]', '## Postmortem — 2025-01-19 10:00\nWhy.\n'),
+      expected: "content/incidents/x.md:6: heading '## Postmortem — 2025-01-19 10:00' gives the postmortem a time; write '## Postmortem' alone: the postmortem has no time",
+    },
+    {
+      mistake: 'an unknown service far from every known id',
+      text: minimal('started: 2025-01-18 02:11\naffected: [database-cluster]'),
+      expected: "content/incidents/x.md:4: unknown service 'database-cluster'; the closest known id is 'ecs' (services are in services.yaml)",
+    },
+    {
+      mistake: 'an empty value',
+      text: minimal('started: 2025-01-18 02:11\nlevel:\naffected: [ecs]'),
+      expected: "content/incidents/x.md:4: 'level' is empty; write its value after the colon, or remove the line to use the default",
+    },
+    {
+      mistake: 'a maintenance given another cause',
+      text: minimal('kind: maintenance\ncause: platform\nscheduled: { from: 2025-01-18 01:00, to: 2025-01-18 02:00 }\naffected: [ecs]'),
+      expected: "content/incidents/x.md:4: a maintenance cannot have cause 'platform'; remove it: impact inside the announced window counts as maintenance, outside it as platform",
+    },
+    {
+      mistake: 'a scheduled period that ends before it starts',
+      text: minimal('kind: maintenance\nscheduled:\n  from: 2025-01-18 03:00\n  to: 2025-01-18 02:00\naffected: [ecs]'),
+      expected: "content/incidents/x.md:6: 'scheduled' ends (2025-01-18 02:00 +08:00) before it starts (2025-01-18 03:00 +08:00); check 'from' and 'to'",
+    },
+    {
       mistake: 'an unknown kind',
       text: minimal('kind: outage\nstarted: 2025-01-18 02:11\naffected: [ecs]'),
       expected: "content/incidents/x.md:3: unknown kind 'outage'; use one of: incident, maintenance, notice",
@@ -272,6 +303,13 @@ describe('editor mistakes stop the build with path:line: what; fix', () => {
     const { problems: found } = resolve({ '2025/x.md': DESIGN_EXAMPLE, '2026/x.md': DESIGN_EXAMPLE });
     expect(found.map(formatProblem)).toEqual([
       "content/incidents/2026/x.md:1: incident id 'x' is also used by content/incidents/2025/x.md; rename one of the two files: ids are unique across folders",
+    ]);
+  });
+
+  it('reports a file under incidents/ that is not Markdown', () => {
+    const { problems: found } = resolve({}, { others: ['content/incidents/2025/x.markdown'] });
+    expect(found.map(formatProblem)).toEqual([
+      'content/incidents/2025/x.markdown:1: a file under incidents/ that is not Markdown; rename it to end in .md, or move it out of incidents/',
     ]);
   });
 
