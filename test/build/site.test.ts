@@ -210,6 +210,7 @@ describe('SLA page', () => {
     const fixed = text(sla.querySelector('#policy-fixed')?.parentNode as HTMLElement);
     expect(fixed).toContain('UTC');
     expect(fixed).toContain('Below 95% Full credit 100% of the fee');
+    expect(standard).toContain('Below 99% Pro-rated refund plus service credit Refund of the unavailable time’s fee (100 × downtime ÷ month minutes) plus 10% of the fee');
   });
   it('reports the recent months of every service with an SLA', () => {
     expect(sla.querySelectorAll('[id^="report-"]').map((heading) => heading.id)).toEqual(['report-ecs', 'report-oss', 'report-cdn']);
