@@ -1,0 +1,122 @@
+/**
+ * Edits an editor makes to incident files, as text: a new file, an update
+ * added, a resolution. Everything not touched stays byte for byte as it was,
+ * comments and spacing included, so a diff shows only the change.
+ */
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import type { ImpactLevel } from '../core/levels.ts';
+import type { Instant, Range } from '../core/time.ts';
+import { STATUS_WORDS } from '../contract/timeline.ts';
+import type { UpdateStatus } from '../core/types.ts';
+
+/** A time as editors write it, in `timeZone`: `2025-01-18 02:11`. */
+export function editorTime(instant: Instant, timeZone: string): string {
+  return format(new TZDate(instant, timeZone), 'yyyy-MM-dd HH:mm');
+}
+
+/** A status as editors write it in a heading: `in-progress` → `In progress`. */
+export function statusWord(status: UpdateStatus): string {
+  const word = Object.keys(STATUS_WORDS).find((candidate) => STATUS_WORDS[candidate] === status)!;
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** The file name part made from a title: lowercase ASCII words joined by dashes, at most 60 characters. */
+export function slugify(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug.slice(0, 60).replace(/-+$/, '') || 'incident';
+}
+
+/** Quotes a YAML scalar when it would not read back as the same plain string. */
+function yamlString(text: string): string {
+  return /^[\w\u00a0-\uffff][^:#\n]*$/.test(text) && !/^(true|false|null|yes|no|on|off|~)$/i.test(text) && text.trim() === text
+    ? text
+    : JSON.stringify(text);
+}
+
+export interface NewIncident {
+  title: string;
+  services: string[];
+  level?: ImpactLevel;
+  cause?: string;
+  now: Instant;
+  timeZone: string;
+  /** Makes it a maintenance announced for this window. */
+  maintenance?: Range;
+  message?: string;
+}
+
+/** The text of a new incident (an Investigating update at now) or maintenance (a Scheduled update at now). */
+export function newIncidentText(incident: NewIncident): string {
+  const time = (instant: Instant) => editorTime(instant, incident.timeZone);
+  const lines = ['---', `title: ${yamlString(incident.title)}`];
+  if (incident.maintenance) {
+    lines.push('kind: maintenance', 'scheduled:', `  from: ${time(incident.maintenance.from)}`, `  to: ${time(incident.maintenance.to)}`);
+  } else {
+    if (incident.cause) lines.push(`cause: ${incident.cause}`);
+    lines.push(`started: ${time(incident.now)}`);
+  }
+  if (incident.level) lines.push(`level: ${incident.level}`);
+  lines.push('affected:', ...incident.services.map((service) => `  - ${service}`), '---', '');
+  const status = incident.maintenance ? 'Scheduled' : 'Investigating';
+  const message =
+    incident.message ??
+    (incident.maintenance
+      ? `Maintenance is scheduled from ${time(incident.maintenance.from)} to ${time(incident.maintenance.to)}.`
+      : 'We are investigating reports of a problem and will post an update shortly.');
+  lines.push(`## ${status} — ${time(incident.now)}`, message, '');
+  return lines.join('\n');
+}
+
+/** Where the front matter ends and the body starts, by line index. */
+function frontMatterEnd(lines: readonly string[]): number {
+  if (lines[0]?.trim() !== '---') throw new Error('the file does not start with a front matter block');
+  const close = lines.findIndex((line, index) => index > 0 && (line.trim() === '---' || line.trim() === '...'));
+  if (close === -1) throw new Error('the front matter block is not closed');
+  return close;
+}
+
+/**
+ * Adds `## <Status> — <time>` and its message as the newest update: above
+ * the first update heading, or after the summary when there is none yet.
+ */
+export function addUpdate(text: string, update: { status: UpdateStatus; at: Instant; message: string; timeZone: string }): string {
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const lines = text.split(/\r?\n/);
+  const close = frontMatterEnd(lines);
+  const section = [`## ${statusWord(update.status)} — ${editorTime(update.at, update.timeZone)}`, update.message.trim(), ''];
+  const first = lines.findIndex((line, index) => index > close && /^##\s/.test(line) && !/^##\s+postmortem\s*$/i.test(line));
+  const postmortem = lines.findIndex((line, index) => index > close && /^##\s+postmortem\s*$/i.test(line));
+  let at = first !== -1 ? first : postmortem !== -1 ? postmortem : lines.length;
+  if (at === lines.length) {
+    // Append after the summary, keeping one blank line between sections.
+    while (at > close + 1 && lines[at - 1]!.trim() === '') at--;
+    const before = at > close + 1 ? [''] : [];
+    return [...lines.slice(0, at), ...before, ...section].join(newline);
+  }
+  return [...lines.slice(0, at), ...section, ...lines.slice(at)].join(newline);
+}
+
+/**
+ * Sets `resolved:` in the front matter to `at`: replaces the line when there
+ * is one, else adds it after `started:` (or at the end of the front matter).
+ */
+export function setResolved(text: string, at: Instant, timeZone: string): string {
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const lines = text.split(/\r?\n/);
+  const close = frontMatterEnd(lines);
+  const line = `resolved: ${editorTime(at, timeZone)}`;
+  const existing = lines.findIndex((candidate, index) => index > 0 && index < close && /^resolved\s*:/.test(candidate));
+  if (existing !== -1) {
+    lines[existing] = line;
+  } else {
+    const started = lines.findIndex((candidate, index) => index > 0 && index < close && /^started\s*:/.test(candidate));
+    lines.splice(started !== -1 ? started + 1 : close, 0, line);
+  }
+  return lines.join(newline);
+}

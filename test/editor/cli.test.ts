@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeContentFolder } from '../builders.ts';
+
+/** Runs `npm run <command> -- args` against a content folder; returns exit code and output. */
+function npmRun(dir: string, command: string, ...args: string[]) {
+  const result = spawnSync('npm', ['run', '-s', command, '--', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, STATUS_CONTENT_DIR: dir },
+  });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+describe('the editor commands', () => {
+  it('open, update and resolve an incident with three commands, and check passes', () => {
+    const dir = writeContentFolder({});
+    expect(npmRun(dir, 'new', 'Storage errors', '--services', 'oss,ecs', '--level', 'partial-outage', '--at', '2025-03-01 10:00').status).toBe(0);
+    const file = path.join(dir, 'incidents', '2025', '2025-03-01-storage-errors.md');
+    expect(readFileSync(file, 'utf8')).toContain('## Investigating — 2025-03-01 10:00');
+
+    expect(npmRun(dir, 'update', '2025-03-01-storage-errors', 'identified', 'A full disk.', '--at', '2025-03-01 10:20').status).toBe(0);
+    expect(npmRun(dir, 'resolve', '2025-03-01-storage-errors', 'Disk cleared.', '--at', '2025-03-01 10:45').status).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('resolved: 2025-03-01 10:45');
+    expect(text.indexOf('## Resolved — 2025-03-01 10:45')).toBeLessThan(text.indexOf('## Identified — 2025-03-01 10:20'));
+
+    const check = npmRun(dir, 'check');
+    expect(check.output).toContain('1 incidents, 4 services, 2 SLA policies, no problems');
+  }, 120_000);
+
+  it('closes a maintenance with Completed', () => {
+    const dir = writeContentFolder({});
+    npmRun(dir, 'new', 'Upgrade', '--services', 'ecs', '--maintenance', '--from', '2025-03-05 01:00', '--to', '2025-03-05 03:00', '--at', '2025-03-01 10:00');
+    expect(npmRun(dir, 'resolve', '2025-03-05-upgrade', '--at', '2025-03-05 02:50').status).toBe(0);
+    expect(readFileSync(path.join(dir, 'incidents', '2025', '2025-03-05-upgrade.md'), 'utf8')).toContain('## Completed — 2025-03-05 02:50\nThe maintenance is complete.');
+  });
+
+  it('writes nothing when the new file would not pass, and says why', () => {
+    const dir = writeContentFolder({});
+    const result = npmRun(dir, 'new', 'Storage errors', '--services', 'osss', '--at', '2025-03-01 10:00');
+    expect(result.status).toBe(1);
+    expect(result.output).toContain("incidents/2025/2025-03-01-storage-errors.md:5: unknown service 'osss'; did you mean 'oss'?");
+    expect(readdirSync(dir)).not.toContain('incidents');
+  });
+
+  it('refuses an unknown status and an unknown id with the closest one', () => {
+    const dir = writeContentFolder({});
+    npmRun(dir, 'new', 'Storage errors', '--services', 'oss', '--at', '2025-03-01 10:00');
+    expect(npmRun(dir, 'update', '2025-03-01-storage-errors', 'fixed', 'x').output).toContain("unknown status 'fixed'");
+    expect(npmRun(dir, 'update', '2025-03-01-storage-error', 'monitoring', 'x').output).toContain("did you mean '2025-03-01-storage-errors'?");
+  });
+});
