@@ -35,6 +35,7 @@ describe('every page', () => {
     const html = page(path);
     expect(html.querySelectorAll('h1')).toHaveLength(1);
     expect(text(html.querySelector('title'))).toMatch(/Test Status$/);
+    expect(text(html.querySelector('title')).length).toBeLessThanOrEqual(70);
     expect(html.querySelector('meta[name="description"]')?.getAttribute('content')).toBeTruthy();
     expect(html.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(`https://status.test${path}`);
     expect(html.querySelector('link[rel="alternate"][type="application/rss+xml"]')?.getAttribute('href')).toBe('https://status.test/rss.xml');

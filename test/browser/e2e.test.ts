@@ -1,0 +1,126 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './chromium.ts';
+import { PAGE_TYPES } from './pages.ts';
+
+const base = inject('siteUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens `path` and collects console errors and failed requests while it loads. */
+async function open(path: string, options: { width?: number; scheme?: 'light' | 'dark'; javaScript?: boolean } = {}) {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: 800 },
+    colorScheme: options.scheme ?? 'light',
+    javaScriptEnabled: options.javaScript ?? true,
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400 && !response.url().endsWith('/404.html')) problems.push(`${response.status()}: ${response.url()}`);
+  });
+  await page.goto(`${base}${path}`, { waitUntil: 'load' });
+  return { page, problems, close: () => context.close() };
+}
+
+describe('every page type', () => {
+  it.each(Object.entries(PAGE_TYPES))('%s loads with no console error and no failed request', async (_, path) => {
+    const { problems, close } = await open(path);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it.each(Object.entries(PAGE_TYPES))('%s does not overflow horizontally at 375 px', async (_, path) => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const { page, close } = await open(path, { width: 375, scheme });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBe(0);
+      await close();
+    }
+  });
+});
+
+describe('the credit estimator', () => {
+  it('turns each credit percent into an amount of the fee typed', async () => {
+    const { page, close } = await open(PAGE_TYPES.incident!);
+    const amount = page.locator('[data-credit-percent]').first();
+    await expect(amount.isHidden()).resolves.toBe(true);
+    await page.getByLabel('Your monthly fee').fill('1200');
+    const percent = Number(await amount.getAttribute('data-credit-percent'));
+    await expect(amount.isVisible()).resolves.toBe(true);
+    expect(await amount.textContent()).toBe((Math.floor(1200 * percent) / 100).toFixed(2));
+    // 560 minutes in June 2026 under the standard policy: 11.2962…% of 1200.
+    expect(await amount.textContent()).toBe('135.55');
+    await close();
+  });
+
+  it('is not offered without JavaScript, and the percents are all there', async () => {
+    const { page, close } = await open(PAGE_TYPES.incident!, { javaScript: false });
+    await expect(page.locator('form[data-estimator]').isHidden()).resolves.toBe(true);
+    await expect(page.getByRole('cell', { name: '11.296%' }).count()).resolves.toBeGreaterThan(0);
+    await close();
+  });
+});
+
+describe('the 90-day bars', () => {
+  it('reveal a day’s date, downtime and incidents on keyboard focus, and arrow keys move between days', async () => {
+    const { page, close } = await open('/services/container-engine/');
+    const bars = page.locator('[data-bars] li');
+    await expect(bars.count()).resolves.toBe(90);
+    // Tab reaches one bar per service (the newest day); arrows move along.
+    await page.locator('a[href="#main"]').focus();
+    for (let tab = 0; tab < 30; tab++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.closest('[data-bars]') !== null)) break;
+    }
+    await expect(page.evaluate(() => document.activeElement === document.querySelector('[data-bars] li:last-child'))).resolves.toBe(true);
+    const incidentDay = bars.filter({ hasText: 'Container Engine control plane API unavailable' }).first();
+    const index = await incidentDay.evaluate((bar) => [...bar.parentElement!.children].indexOf(bar));
+    for (let step = 89; step > index; step--) await page.keyboard.press('ArrowLeft');
+    const tip = incidentDay.locator('.tip');
+    await expect(tip.evaluate((element) => element.getBoundingClientRect().width)).resolves.toBeGreaterThan(100);
+    expect(await tip.textContent()).toMatch(/^\d{1,2} \w{3} 2026: Major outage, \d+(\.\d)? min downtime\. /);
+    await close();
+  });
+
+  it('reveal details on hover too', async () => {
+    const { page, close } = await open('/');
+    const bar = page.locator('li.bar.major-outage, li.bar.partial-outage').first();
+    await bar.hover();
+    await expect(bar.locator('.tip').evaluate((element) => element.getBoundingClientRect().width)).resolves.toBeGreaterThan(100);
+    await close();
+  });
+});
+
+describe('links between pages', () => {
+  it('lead from home to an incident, its service, the history and the SLA page, and back', async () => {
+    const { page, problems, close } = await open('/');
+    await page.getByRole('link', { name: 'Upload failures on Object Storage in Hangzhou' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Upload failures on Object Storage in Hangzhou');
+    await page.getByRole('link', { name: 'Object Storage · Hangzhou' }).first().click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Object Storage · Hangzhou');
+    await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'History' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Incident history');
+    await page.getByRole('link', { name: 'June 2026' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('June 2026');
+    await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'SLA & credits' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('SLA and credits');
+    await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Status' }).click();
+    expect(page.url()).toBe(`${base}/`);
+    expect(problems).toEqual([]);
+    await close();
+  });
+});
+
+export type { Page };
