@@ -1,0 +1,139 @@
+/**
+ * npm run bench [-- 1000 10000]
+ *
+ * Generates synthetic content (50 services, ten years) for each size, then
+ * measures: the build (median of 3, peak memory), the same files through a
+ * bare Astro site (the floor), the engine alone, `npm run check`'s content
+ * validation, and the output (pages, sizes). Prints one table.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { readContentFiles, resolveContent } from '../src/contract/load-content.ts';
+import { computeLedger } from '../src/core/ledger.ts';
+import { writeFloorProject } from './bench/floor-project.ts';
+import { generateContent } from './bench/generate-content.ts';
+
+const RUNS = 3;
+const sizes = process.argv.slice(2).map(Number).filter((size) => size > 0);
+if (sizes.length === 0) sizes.push(1000, 10000);
+const project = process.cwd();
+
+function median(values: number[]): number {
+  const sorted = values.toSorted((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Builds `root` in a fresh process with `env`; returns seconds and peak MB. */
+function measureBuild(root: string, env: Record<string, string>): { seconds: number; peakMB: number } {
+  const result = spawnSync(process.execPath, [path.join(project, 'scripts/bench/measure-build.ts'), root], {
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0) throw new Error(`build of ${root} failed:\n${result.stdout}\n${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split('\n').at(-1)!);
+}
+
+function timeCommand(args: string[], env: Record<string, string>): number {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, args, { env: { ...process.env, ...env }, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${args.join(' ')} failed:\n${result.stderr}`);
+  return (performance.now() - started) / 1000;
+}
+
+function outputStats(dir: string) {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const file = path.join(entry.parentPath, entry.name);
+      return { file: path.relative(dir, file), bytes: statSync(file).size };
+    });
+  const pages = files.filter((file) => file.file.endsWith('.html'));
+  const largest = (list: typeof files) => list.reduce((max, file) => (file.bytes > max.bytes ? file : max), { file: '-', bytes: 0 });
+  return {
+    pages: pages.length,
+    totalMB: files.reduce((sum, file) => sum + file.bytes, 0) / 1024 / 1024,
+    homeKB: files.find((file) => file.file === 'index.html')!.bytes / 1024,
+    largestPage: largest(pages),
+    largestJson: largest(files.filter((file) => file.file.endsWith('.json'))),
+    largestFeed: largest(files.filter((file) => file.file.endsWith('.xml') && file.file.includes('rss'))),
+  };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+const rows: string[][] = [];
+const results: { size: number; build: number }[] = [];
+
+for (const size of sizes) {
+  const work = mkdtempSync(path.join(tmpdir(), `status-ledger-bench-${size}-`));
+  const generated = generateContent(path.join(work, 'content'), size);
+  const env = { STATUS_CONTENT_DIR: generated.dir, SOURCE_DATE_EPOCH: String(generated.now) };
+  console.error(`${size} incidents in ${generated.dir}`);
+
+  const check = median(Array.from({ length: RUNS }, () => timeCommand([path.join(project, 'scripts/check-content.ts')], env)));
+
+  const loadStarted = performance.now();
+  const { content, problems } = resolveContent(await readContentFiles(generated.dir));
+  const load = (performance.now() - loadStarted) / 1000;
+  if (problems.length > 0) throw new Error(`generated content has problems: ${problems.length}`);
+  const engine = median(
+    Array.from({ length: 5 }, () => {
+      const started = performance.now();
+      computeLedger(content, generated.now * 1000);
+      return (performance.now() - started) / 1000;
+    }),
+  );
+
+  const ours = Array.from({ length: RUNS }, (_, run) => {
+    const outDir = path.join(work, `dist-${run}`);
+    const measured = measureBuild(project, { ...env, STATUS_OUT_DIR: outDir, STATUS_CACHE_DIR: path.join(work, `cache-${run}`) });
+    console.error(`  build ${run + 1}: ${measured.seconds.toFixed(1)} s, ${measured.peakMB.toFixed(0)} MB`);
+    return measured;
+  });
+  const stats = outputStats(path.join(work, 'dist-0'));
+
+  const floorDir = path.join(work, 'floor');
+  writeFloorProject(floorDir, generated.dir, path.join(project, 'node_modules'));
+  const floor = Array.from({ length: RUNS }, (_, run) => {
+    rmSync(path.join(floorDir, 'dist'), { recursive: true, force: true });
+    rmSync(path.join(floorDir, 'node_modules', '.astro'), { recursive: true, force: true });
+    rmSync(path.join(floorDir, '.astro'), { recursive: true, force: true });
+    const measured = measureBuild(floorDir, {});
+    console.error(`  floor ${run + 1}: ${measured.seconds.toFixed(1)} s, ${measured.peakMB.toFixed(0)} MB`);
+    return measured;
+  });
+
+  const build = median(ours.map((run) => run.seconds));
+  const floorSeconds = median(floor.map((run) => run.seconds));
+  results.push({ size, build });
+  rows.push([
+    String(size),
+    `${build.toFixed(1)} s`,
+    `${floorSeconds.toFixed(1)} s`,
+    `${(build / floorSeconds).toFixed(2)}×`,
+    `${Math.max(...ours.map((run) => run.peakMB)).toFixed(0)} MB`,
+    `${(load * 1000).toFixed(0)} ms`,
+    `${(engine * 1000).toFixed(0)} ms`,
+    `${check.toFixed(2)} s`,
+    String(stats.pages),
+    `${stats.totalMB.toFixed(1)} MB`,
+    `${stats.homeKB.toFixed(0)} KB`,
+    `${kb(stats.largestPage.bytes)} ${stats.largestPage.file}`,
+    `${kb(stats.largestJson.bytes)} ${stats.largestJson.file}`,
+    `${kb(stats.largestFeed.bytes)} ${stats.largestFeed.file}`,
+  ]);
+  rmSync(work, { recursive: true, force: true });
+}
+
+const header = ['incidents', 'build (median of 3)', 'floor', 'build ÷ floor', 'peak memory', 'read + validate', 'engine', 'check', 'pages', 'output', 'home page', 'largest page', 'largest JSON', 'largest feed'];
+console.log(`| ${header.join(' | ')} |`);
+console.log(`| ${header.map(() => '---').join(' | ')} |`);
+for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+if (results.length > 1) {
+  const [small, large] = [results[0]!, results.at(-1)!];
+  const growth = large.build / small.build;
+  console.log(`\nbuild time grows ${growth.toFixed(2)}× for ${(large.size / small.size).toFixed(0)}× the incidents (linear or better: ≤ ${(large.size / small.size).toFixed(0)}×)`);
+}
