@@ -22,7 +22,7 @@ export const collections = {
 `,
   );
   writeFileSync(
-    path.join(dir, 'src', 'pages', 'incidents', '[id].astro'),
+    path.join(dir, 'src', 'pages', 'incidents', '[...id].astro'),
     `---
 import { getCollection, render } from 'astro:content';
 export async function getStaticPaths() {

@@ -2,7 +2,7 @@
  * The JSON API, `/api/v1/*.json`, built from the ledger. Times are ISO 8601
  * in UTC; availability, credit and minutes are unrounded numbers.
  */
-import type { IncidentLedger, Ledger } from './ledger.ts';
+import type { IncidentLedger, Ledger, ServiceLedger } from './ledger.ts';
 import type { Instant } from './time.ts';
 import type { Site } from './types.ts';
 
@@ -50,32 +50,76 @@ function incidentJson(entry: IncidentLedger, site: Site) {
   };
 }
 
-/** `/api/v1/incidents.json`: every incident, newest first, with its computed impact. */
-export function incidentsJson(ledger: Ledger, site: Site) {
-  return {
+/** Incidents per page of `/api/v1/incidents.json`. */
+export const INCIDENTS_PER_PAGE = 200;
+/** Month entries per page of `/api/v1/availability.json` (a service is never split across pages). */
+export const MONTHS_PER_PAGE = 2000;
+
+/**
+ * The address of page `page` of an API list: page 1 is `/api/v1/<name>.json`,
+ * the rest `/api/v1/<name>/<page>.json`.
+ */
+export function apiPagePath(name: string, page: number): string {
+  return page === 1 ? `/api/v1/${name}.json` : `/api/v1/${name}/${page}.json`;
+}
+
+/** Paging fields: which page this is, how many there are, and the next one's absolute address. */
+function paging(site: Site, name: string, page: number, pages: number) {
+  return { page, pages, next: page < pages ? `${site.url}${apiPagePath(name, page + 1)}` : null };
+}
+
+/**
+ * `/api/v1/incidents.json` and its further pages: every incident, newest
+ * first, with its computed impact, INCIDENTS_PER_PAGE to a page so that no
+ * file grows with the history. A site with fewer has them all in one file.
+ */
+export function incidentsPages(ledger: Ledger, site: Site) {
+  const pages = Math.max(1, Math.ceil(ledger.incidents.length / INCIDENTS_PER_PAGE));
+  return Array.from({ length: pages }, (_, index) => ({
     generatedAt: iso(ledger.now),
-    incidents: ledger.incidents.map((entry) => incidentJson(entry, site)),
+    incidents: ledger.incidents.slice(index * INCIDENTS_PER_PAGE, (index + 1) * INCIDENTS_PER_PAGE).map((entry) => incidentJson(entry, site)),
+    ...paging(site, 'incidents', index + 1, pages),
+  }));
+}
+
+function serviceReportJson(entry: ServiceLedger) {
+  return {
+    id: entry.service.id,
+    policy: entry.policy?.id ?? null,
+    months: entry.months.map((month) => ({
+      month: month.month,
+      minutes: month.minutes,
+      availability: month.availability,
+      tier: month.tier?.id ?? null,
+      creditPercent: month.creditPercent,
+      final: month.final,
+      incidents: month.incidents,
+    })),
   };
 }
 
-/** `/api/v1/availability.json`: every service's monthly SLA report, one entry per month with any impact. */
-export function availabilityJson(ledger: Ledger) {
-  return {
+/**
+ * `/api/v1/availability.json` and its further pages: every service's monthly
+ * SLA report, one entry per month with any impact. Services fill a page in
+ * catalog order up to MONTHS_PER_PAGE month entries; a site under that has
+ * them all in one file.
+ */
+export function availabilityPages(ledger: Ledger, site: Site) {
+  const groups: ServiceLedger[][] = [[]];
+  let count = 0;
+  for (const entry of ledger.services) {
+    if (count > 0 && count + entry.months.length > MONTHS_PER_PAGE) {
+      groups.push([]);
+      count = 0;
+    }
+    groups.at(-1)!.push(entry);
+    count += entry.months.length;
+  }
+  return groups.map((services, index) => ({
     generatedAt: iso(ledger.now),
-    services: ledger.services.map((entry) => ({
-      id: entry.service.id,
-      policy: entry.policy?.id ?? null,
-      months: entry.months.map((month) => ({
-        month: month.month,
-        minutes: month.minutes,
-        availability: month.availability,
-        tier: month.tier?.id ?? null,
-        creditPercent: month.creditPercent,
-        final: month.final,
-        incidents: month.incidents,
-      })),
-    })),
-  };
+    services: services.map(serviceReportJson),
+    ...paging(site, 'availability', index + 1, groups.length),
+  }));
 }
 
 function activeJson(entry: IncidentLedger, site: Site) {

@@ -4,7 +4,6 @@
  * cut at local midnight in the IANA zone passed in.
  */
 import { TZDate } from '@date-fns/tz';
-import { getDaysInMonth } from 'date-fns';
 
 /** Milliseconds since the Unix epoch, UTC. */
 export type Instant = number;
@@ -34,7 +33,7 @@ export function parseTime(text: string, timeZone: string): Instant | undefined {
     number, number, number, number, number, number,
   ];
   const offset = match[7];
-  if (month < 1 || month > 12 || day < 1 || day > getDaysInMonth(new Date(year, month - 1, 1))) return undefined;
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return undefined;
   if (hour > 23 || minute > 59 || second > 59) return undefined;
   if (offset === undefined) return new TZDate(year, month - 1, day, hour, minute, second, timeZone).getTime();
   const utc = Date.UTC(year, month - 1, day, hour, minute, second);
@@ -63,25 +62,55 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The calendar month (`YYYY-MM`) that holds `instant` in `timeZone`. */
-export function monthOf(instant: Instant, timeZone: string): string {
-  const local = new TZDate(instant, timeZone);
-  return `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, '0')}`;
+/** `YYYY-MM` of a year and a 0-based month, which may run past either end of the year. */
+function monthKey(year: number, monthIndex: number): string {
+  const date = new Date(Date.UTC(year, monthIndex, 1));
+  return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
 }
+
+// Zone arithmetic (Intl offsets) is the engine's costliest step, and months
+// repeat endlessly: each month's range is worked out once per zone.
+const monthRanges = new Map<string, Range>();
 
 /** The instants of calendar month `month` (`YYYY-MM`) in `timeZone`. */
 export function monthRange(month: string, timeZone: string): Range {
-  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-  return {
-    from: new TZDate(year, monthNumber - 1, 1, timeZone).getTime(),
-    to: new TZDate(year, monthNumber, 1, timeZone).getTime(),
-  };
+  const key = `${timeZone} ${month}`;
+  let range = monthRanges.get(key);
+  if (!range) {
+    const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+    range = {
+      from: new TZDate(year, monthNumber - 1, 1, timeZone).getTime(),
+      to: new TZDate(year, monthNumber, 1, timeZone).getTime(),
+    };
+    monthRanges.set(key, range);
+  }
+  return range;
+}
+
+/**
+ * The calendar month (`YYYY-MM`) that holds `instant` in `timeZone`. Zone
+ * offsets are under a day, so it is the UTC month or a neighbour, told apart
+ * by the month ranges.
+ */
+export function monthOf(instant: Instant, timeZone: string): string {
+  const utc = new Date(instant);
+  const year = utc.getUTCFullYear();
+  const index = utc.getUTCMonth();
+  const range = monthRange(monthKey(year, index), timeZone);
+  if (instant < range.from) return monthKey(year, index - 1);
+  if (instant >= range.to) return monthKey(year, index + 1);
+  return monthKey(year, index);
+}
+
+/** Days in a month; day 0 of the next month is the last day of this one. */
+function daysIn(year: number, monthNumber: number): number {
+  return new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
 }
 
 /** Minutes the SLA counts in a month: its days × 1440, whatever DST does. */
 export function monthMinutes(month: string): number {
   const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-  return getDaysInMonth(new Date(year, monthNumber - 1, 1)) * 1440;
+  return daysIn(year, monthNumber) * 1440;
 }
 
 /** The calendar months (`YYYY-MM`, ascending) that `[from, to)` touches in `timeZone`; none when empty. */
@@ -100,14 +129,21 @@ export function monthsTouched(range: Range, timeZone: string): string[] {
 /** The local calendar date (`YYYY-MM-DD`) of `instant` in `timeZone`. */
 export function dateOf(instant: Instant, timeZone: string): string {
   const local = new TZDate(instant, timeZone);
-  return `${monthOf(instant, timeZone)}-${String(local.getDate()).padStart(2, '0')}`;
+  return `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, '0')}-${String(local.getDate()).padStart(2, '0')}`;
 }
+
+const dayLists = new Map<string, { date: string; range: Range }[]>();
 
 /**
  * The last `count` local days up to and including the day of `now`, oldest
  * first, each cut at local midnight in `timeZone` (23 or 25 hours across DST).
+ * Every service asks for the same days, so they are worked out once; the
+ * list returned is shared and must not be changed.
  */
 export function lastDays(now: Instant, count: number, timeZone: string): { date: string; range: Range }[] {
+  const key = `${timeZone} ${now} ${count}`;
+  const cached = dayLists.get(key);
+  if (cached) return cached;
   const today = new TZDate(now, timeZone);
   const days: { date: string; range: Range }[] = [];
   for (let back = count - 1; back >= 0; back--) {
@@ -115,6 +151,9 @@ export function lastDays(now: Instant, count: number, timeZone: string): { date:
     const end = new TZDate(today.getFullYear(), today.getMonth(), today.getDate() - back + 1, timeZone).getTime();
     days.push({ date: dateOf(start, timeZone), range: { from: start, to: end } });
   }
+  // A dev server asks with a new now on every request: keep only a few.
+  if (dayLists.size >= 8) dayLists.clear();
+  dayLists.set(key, days);
   return days;
 }
 

@@ -3,9 +3,11 @@
  * computed from it once per build.
  */
 import { getCollection, getEntry } from 'astro:content';
+import { availabilityPages, incidentsPages } from '../core/api.ts';
 import { historyMonths, historyYears, type HistoryMonth } from '../core/history.ts';
 import { activeByKind, overallSummary, recentlyResolved } from '../core/home.ts';
-import { computeLedger, type IncidentLedger, type Ledger } from '../core/ledger.ts';
+import { BAR_DAYS, computeLedger, type IncidentLedger, type Ledger } from '../core/ledger.ts';
+import { lastDays } from '../core/time.ts';
 import type { Content } from '../core/types.ts';
 import { buildNow } from './build-context.ts';
 
@@ -50,6 +52,8 @@ export interface PageData {
   /** Service names by id. */
   names: Map<string, string>;
   homeSummary: string;
+  /** The first day the 90-day bars show, `YYYY-MM-DD`. */
+  barsFrom: string;
   /** Active incidents and maintenance, and active notices, newest first. */
   active: { incidents: IncidentLedger[]; notices: IncidentLedger[] };
   recentlyResolved: IncidentLedger[];
@@ -66,9 +70,22 @@ export function getPageData(): Promise<PageData> {
     titles: new Map(ledger.incidents.map((entry) => [entry.incident.id, entry.incident.title])),
     names: new Map(ledger.services.map((entry) => [entry.service.id, entry.service.name])),
     homeSummary: overallSummary(ledger),
+    barsFrom: lastDays(ledger.now, BAR_DAYS, site.timeZone)[0]!.date,
     active: activeByKind(ledger),
     recentlyResolved: recentlyResolved(ledger),
     history: historyMonths(ledger, site.timeZone),
   })).then((data) => ({ ...data, historyYears: historyYears(data.history) }));
   return pageData;
+}
+
+let apiPages: Promise<{ incidents: ReturnType<typeof incidentsPages>; availability: ReturnType<typeof availabilityPages> }> | undefined;
+
+/** The paged API files, computed once. */
+export function getApiPages() {
+  if (import.meta.env.DEV) apiPages = undefined;
+  apiPages ??= Promise.all([getContent(), getLedger()]).then(([{ site }, ledger]) => ({
+    incidents: incidentsPages(ledger, site),
+    availability: availabilityPages(ledger, site),
+  }));
+  return apiPages;
 }

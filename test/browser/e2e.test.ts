@@ -88,7 +88,7 @@ describe('the 90-day bars', () => {
     const incidentDay = bars.filter({ hasText: 'Container Engine control plane API unavailable' }).first();
     const index = await incidentDay.evaluate((bar) => [...bar.parentElement!.children].indexOf(bar));
     for (let step = 89; step > index; step--) await page.keyboard.press('ArrowLeft');
-    const tip = incidentDay.locator('.tip');
+    const tip = incidentDay.locator('span');
     await expect(tip.evaluate((element) => element.getBoundingClientRect().width)).resolves.toBeGreaterThan(100);
     expect(await tip.textContent()).toMatch(/^\d{1,2} \w{3} 2026: Major outage, \d+(\.\d)? min downtime\. /);
     await close();
@@ -96,9 +96,9 @@ describe('the 90-day bars', () => {
 
   it('reveal details on hover too', async () => {
     const { page, close } = await open('/');
-    const bar = page.locator('li.bar.major-outage, li.bar.partial-outage').first();
+    const bar = page.locator('.uptime-bars > li.major-outage, .uptime-bars > li.partial-outage').first();
     await bar.hover();
-    await expect(bar.locator('.tip').evaluate((element) => element.getBoundingClientRect().width)).resolves.toBeGreaterThan(100);
+    await expect(bar.locator('span').evaluate((element) => element.getBoundingClientRect().width)).resolves.toBeGreaterThan(100);
     await close();
   });
 });

@@ -89,18 +89,18 @@ describe('home page', () => {
       ['Console', 'Partial outage'],
     ]);
     for (const row of rows) {
-      const days = row.querySelectorAll('li.bar').reduce((sum, bar) => sum + Number(bar.getAttribute('style')!.match(/--days: (\d+)/)![1]), 0);
+      const days = row.querySelectorAll('.uptime-bars > li').reduce((sum, bar) => sum + Number(bar.getAttribute('style')!.match(/--d:(\d+)/)![1]), 0);
       expect(days).toBe(90);
-      expect(text(row.querySelector('.uptime'))).toMatch(/^\d+\.\d{3}% observed uptime over 90 days$/);
+      expect(text(row.querySelector('.uptime-figure'))).toMatch(/^\d+\.\d{3}% observed uptime over 90 days$/);
     }
   });
 
   it('tells each bar’s date, downtime and incidents in text', () => {
     const storage = home.querySelectorAll('.service')[1]!;
-    const tips = storage.querySelectorAll('.tip').map(text);
+    const tips = storage.querySelectorAll('.uptime-bars span').map(text);
     // The upgrade ran 01:00-04:00 on 3 Feb: 60 minutes of overrun seen by users; the announced two hours are not downtime.
-    expect(tips).toContain('3 Feb 2025: Under maintenance, 60 min downtime. Storage upgrade');
-    expect(tips).toContain('31 Jan 2025: Major outage, 30 min downtime. Customer misconfiguration');
+    expect(tips).toContain('3 Feb 2025: Under maintenance, 60 min downtime. 1 incident');
+    expect(tips).toContain('31 Jan 2025: Major outage, 30 min downtime. 1 incident');
     expect(tips.at(-1)).toBe('4 Feb 2025 to 10 Feb 2025: no downtime');
   });
 
@@ -189,7 +189,8 @@ describe('service page', () => {
       '/incidents/2025-01-18-hangzhou-power/',
     ]);
     expect(oss.querySelector('link[href="https://status.test/services/oss/rss.xml"]')).not.toBeNull();
-    expect(oss.querySelectorAll('li.bar')).toHaveLength(90);
+    expect(oss.querySelectorAll('.uptime-bars > li')).toHaveLength(90);
+    expect(oss.querySelectorAll('.uptime-bars span').map(text)).toContain('3 Feb 2025: Under maintenance, 60 min downtime. Storage upgrade');
   });
 
   it('says when a service has no SLA', () => {

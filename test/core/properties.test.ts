@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { incidentsJson } from '../../src/core/api.ts';
+import { incidentsPages } from '../../src/core/api.ts';
 import { computeLedger } from '../../src/core/ledger.ts';
 import { CAUSES, IMPACT_LEVELS } from '../../src/core/levels.ts';
 import type { Incident } from '../../src/core/types.ts';
@@ -87,7 +87,7 @@ describe('invariants', () => {
     fc.assert(
       fc.property(incidentsArbitrary, fc.func(fc.integer()), (incidents, key) => {
         const shuffled = incidents.toSorted((a, b) => key(a.id) - key(b.id) || (a.id < b.id ? -1 : 1));
-        const json = (list: Incident[]) => incidentsJson(computeLedger(content(list), NOW), testSite);
+        const json = (list: Incident[]) => incidentsPages(computeLedger(content(list), NOW), testSite);
         expect(json(shuffled)).toEqual(json(incidents));
         const months = (list: Incident[]) => computeLedger(content(list), NOW).services.map((entry) => entry.months);
         expect(months(shuffled)).toEqual(months(incidents));

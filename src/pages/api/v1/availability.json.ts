@@ -1,5 +1,4 @@
 import type { APIRoute } from 'astro';
-import { availabilityJson } from '../../../core/api.ts';
-import { getLedger } from '../../../site/ledger.ts';
+import { getApiPages } from '../../../site/ledger.ts';
 
-export const GET: APIRoute = async () => Response.json(availabilityJson(await getLedger()));
+export const GET: APIRoute = async () => Response.json((await getApiPages()).availability[0]);

@@ -1,6 +1,4 @@
 import type { APIRoute } from 'astro';
-import { incidentsJson } from '../../../core/api.ts';
-import { getContent, getLedger } from '../../../site/ledger.ts';
+import { getApiPages } from '../../../site/ledger.ts';
 
-export const GET: APIRoute = async () =>
-  Response.json(incidentsJson(await getLedger(), (await getContent()).site));
+export const GET: APIRoute = async () => Response.json((await getApiPages()).incidents[0]);
