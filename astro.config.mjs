@@ -8,6 +8,7 @@ export default defineConfig({
   outDir: process.env.STATUS_OUT_DIR || './dist',
   cacheDir: process.env.STATUS_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Styles in cached files, not repeated in every page's HTML.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
 });

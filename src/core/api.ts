@@ -53,7 +53,7 @@ function incidentJson(entry: IncidentLedger, site: Site) {
 /** Incidents per page of `/api/v1/incidents.json`. */
 export const INCIDENTS_PER_PAGE = 200;
 /** Month entries per page of `/api/v1/availability.json` (a service is never split across pages). */
-export const MONTHS_PER_PAGE = 2000;
+export const MONTHS_PER_PAGE = 1000;
 
 /**
  * The address of page `page` of an API list: page 1 is `/api/v1/<name>.json`,

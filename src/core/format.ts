@@ -73,3 +73,12 @@ export function formatDate(date: string): string {
 export function isoTime(instant: Instant): string {
   return new Date(instant).toISOString();
 }
+
+/** Days without the year: `2–5 Oct`, `28 Sep–3 Oct`, or `6 Oct` for one day. */
+export function formatDayRange(from: string, to: string): string {
+  const [, fromMonth, fromDay] = from.split('-').map(Number) as [number, number, number];
+  const [, toMonth, toDay] = to.split('-').map(Number) as [number, number, number];
+  const month = (number: number) => format(new Date(2000, number - 1, 1), 'MMM');
+  if (from === to) return `${fromDay} ${month(fromMonth)}`;
+  return fromMonth === toMonth ? `${fromDay}–${toDay} ${month(toMonth)}` : `${fromDay} ${month(fromMonth)}–${toDay} ${month(toMonth)}`;
+}

@@ -76,15 +76,15 @@ describe('the credit estimator', () => {
 describe('the 90-day bars', () => {
   it('reveal a day’s date, downtime and incidents on keyboard focus, and arrow keys move between days', async () => {
     const { page, close } = await open('/services/container-engine/');
-    const bars = page.locator('[data-bars] li');
+    const bars = page.locator('.uptime-bars > li');
     await expect(bars.count()).resolves.toBe(90);
     // Tab reaches one bar per service (the newest day); arrows move along.
     await page.locator('a[href="#main"]').focus();
     for (let tab = 0; tab < 30; tab++) {
       await page.keyboard.press('Tab');
-      if (await page.evaluate(() => document.activeElement?.closest('[data-bars]') !== null)) break;
+      if (await page.evaluate(() => document.activeElement?.closest('.uptime-bars') !== null)) break;
     }
-    await expect(page.evaluate(() => document.activeElement === document.querySelector('[data-bars] li:last-child'))).resolves.toBe(true);
+    await expect(page.evaluate(() => document.activeElement === document.querySelector('.uptime-bars > li:last-child'))).resolves.toBe(true);
     const incidentDay = bars.filter({ hasText: 'Container Engine control plane API unavailable' }).first();
     const index = await incidentDay.evaluate((bar) => [...bar.parentElement!.children].indexOf(bar));
     for (let step = 89; step > index; step--) await page.keyboard.press('ArrowLeft');

@@ -46,7 +46,7 @@ describe('availabilityPages', () => {
       }),
     ).map((entry) => ({ ...entry, affected: entry.affected.map((affected) => ({ ...affected, from: entry.started, to: entry.resolved })) }));
     const pages = availabilityPages(computeLedger(content(incidents, { services }), at('2025-02-01 00:00')), testSite);
-    expect(pages.map((page) => page.services.length)).toEqual([20, 10]);
+    expect(pages.map((page) => page.services.length)).toEqual([10, 10, 10]);
     for (const page of pages) expect(page.services.reduce((sum, entry) => sum + entry.months.length, 0)).toBeLessThanOrEqual(MONTHS_PER_PAGE);
     expect(pages[0]!.next).toBe('https://status.test/api/v1/availability/2.json');
   });
