@@ -15,6 +15,28 @@ export const STATUS_WORDS: Record<string, UpdateStatus> = Object.fromEntries(
   UPDATE_STATUSES.map((status) => [status.replace('-', ' '), status]),
 );
 
+/** Every word a heading may use: the English ones (any case) and their Simplified Chinese forms. */
+export const HEADING_WORDS: Record<string, UpdateStatus> = {
+  ...STATUS_WORDS,
+  调查中: 'investigating',
+  已确认: 'identified',
+  观察中: 'monitoring',
+  更新: 'update',
+  已解决: 'resolved',
+  计划中: 'scheduled',
+  进行中: 'in-progress',
+  验证中: 'verifying',
+  已完成: 'completed',
+};
+
+/** Headings that start the postmortem. */
+const POSTMORTEM_WORDS = ['postmortem', '复盘'];
+
+/** Whether a level-2 heading's text (`Postmortem`, `复盘`) starts the postmortem. */
+export function isPostmortemHeading(heading: string): boolean {
+  return POSTMORTEM_WORDS.includes(heading.trim().toLowerCase());
+}
+
 /** `<Status> — <date time>`: any separator, or none before a date. */
 const DATED = /^(.+?)\s*(?:[—–|-]\s*)?(\d{4}-\d{2}-\d{2}.*)$/;
 /** `<Status> — <anything>`, to tell a bad time from a bad status. */
@@ -61,14 +83,14 @@ export function parseTimeline(
   for (const section of sections) {
     if (section.levelOne) continue;
     const report = (message: string, fix: string) => problems.push({ file, line: section.line, message, fix });
-    if (section.heading.toLowerCase() === 'postmortem') {
+    if (isPostmortemHeading(section.heading)) {
       if (postmortem) report('a second Postmortem heading', 'keep one ## Postmortem section');
       else postmortem = { html: renderMarkdown(section.body), actions: followUps(section.tokens) };
       continue;
     }
     const { word, time } = splitHeading(section.heading);
-    const status = STATUS_WORDS[word.toLowerCase()];
-    if (word.toLowerCase() === 'postmortem') {
+    const status = HEADING_WORDS[word.toLowerCase()];
+    if (POSTMORTEM_WORDS.includes(word.toLowerCase())) {
       report(`heading '## ${section.heading}' gives the postmortem a time`, "write '## Postmortem' alone: the postmortem has no time");
       continue;
     }

@@ -7,7 +7,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { ImpactLevel } from '../core/levels.ts';
 import type { Instant, Range } from '../core/time.ts';
-import { STATUS_WORDS } from '../contract/timeline.ts';
+import { isPostmortemHeading, STATUS_WORDS } from '../contract/timeline.ts';
 import type { UpdateStatus } from '../core/types.ts';
 
 /** A time as editors write it, in `timeZone`: `2025-01-18 02:11`. */
@@ -90,8 +90,9 @@ export function addUpdate(text: string, update: { status: UpdateStatus; at: Inst
   const lines = text.split(/\r?\n/);
   const close = frontMatterEnd(lines);
   const section = [`## ${statusWord(update.status)} — ${editorTime(update.at, update.timeZone)}`, update.message.trim(), ''];
-  const first = lines.findIndex((line, index) => index > close && /^##\s/.test(line) && !/^##\s+postmortem\s*$/i.test(line));
-  const postmortem = lines.findIndex((line, index) => index > close && /^##\s+postmortem\s*$/i.test(line));
+  const heading = (line: string) => /^##\s/.test(line);
+  const first = lines.findIndex((line, index) => index > close && heading(line) && !isPostmortemHeading(line.slice(3)));
+  const postmortem = lines.findIndex((line, index) => index > close && heading(line) && isPostmortemHeading(line.slice(3)));
   let at = first !== -1 ? first : postmortem !== -1 ? postmortem : lines.length;
   if (at === lines.length) {
     // Append after the summary, keeping one blank line between sections.

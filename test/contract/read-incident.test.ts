@@ -99,6 +99,54 @@ describe('readIncident', () => {
     expect(content.incidents[0]!.updates.find((update) => update.status === 'monitoring')!.at).toBe(Date.parse('2025-01-17T19:00:00Z'));
   });
 
+  it('accepts timeline headings in Chinese', () => {
+    const { content, problems: found } = resolve({
+      'zh.md': `---
+title: 上海地域对象存储部分请求失败
+started: 2025-01-18 02:11
+resolved: 2025-01-18 03:40
+affected: [oss]
+---
+部分请求失败。
+
+## 已解决 — 2025-01-18 03:45
+已恢复。
+## 观察中 — 2025-01-18 03:20
+观察中。
+## 更新 | 2025-01-18 03:00
+仍在处理。
+## 已确认 - 2025-01-18 02:40
+已定位原因。
+## 调查中 – 2025-01-18 02:20
+正在调查。
+## 复盘
+- [x] 增加告警
+`,
+      'zh-maintenance.md': `---
+title: 数据库升级
+kind: maintenance
+scheduled: { from: 2025-03-01 01:00, to: 2025-03-01 03:00 }
+resolved: 2025-03-01 02:50
+affected: [ecs]
+---
+## 已完成 — 2025-03-01 02:50
+完成。
+## 验证中 — 2025-03-01 02:30
+验证。
+## 进行中 — 2025-03-01 01:00
+开始。
+## 计划中 — 2025-02-20 10:00
+计划。
+`,
+    });
+    expect(found).toEqual([]);
+    const incident = content.incidents.find((entry) => entry.id === 'zh');
+    const maintenance = content.incidents.find((entry) => entry.id === 'zh-maintenance');
+    expect(incident!.updates.map((update) => update.status)).toEqual(['resolved', 'monitoring', 'update', 'identified', 'investigating']);
+    expect(incident!.postmortem!.actions).toEqual([{ html: '增加告警', done: true }]);
+    expect(maintenance!.updates.map((update) => update.status)).toEqual(['completed', 'verifying', 'in-progress', 'scheduled']);
+  });
+
   it('accepts every maintenance status, and reads the announced window', () => {
     const { content, problems: found } = resolve({
       'm.md': `---

@@ -1,0 +1,66 @@
+/**
+ * `/embed.js`: one script tag that shows the overall status and any active
+ * incident on another site. The status is written into the script at build
+ * time, so it makes no request of its own and sets no cookie; it draws into a
+ * shadow root so the host page's styles and its own stay apart.
+ */
+import { incidentUrl } from './api.ts';
+import { statusHeadline } from './format.ts';
+import type { Ledger } from './ledger.ts';
+import type { Site } from './types.ts';
+import { BADGE_COLORS } from './badge.ts';
+
+/** The data the widget shows. */
+export function embedData(ledger: Ledger, site: Site) {
+  return {
+    title: site.title,
+    url: `${site.url}/`,
+    status: ledger.overall,
+    headline: statusHeadline(ledger.overall),
+    color: BADGE_COLORS[ledger.overall],
+    active: ledger.active
+      .filter((entry) => entry.incident.kind !== 'notice')
+      .map((entry) => ({ title: entry.incident.title, url: incidentUrl(site, entry.incident.id) })),
+  };
+}
+
+/** The script: the data as a JSON literal, then a few lines that draw it after the script tag. */
+export function embedScript(ledger: Ledger, site: Site): string {
+  const data = JSON.stringify(embedData(ledger, site)).replace(/</g, '\\u003c');
+  return `/* ${site.title}: status widget. <script src="${site.url}/embed.js" async></script> */
+(function () {
+  var data = ${data};
+  var script = document.currentScript;
+  var host = document.createElement('div');
+  host.setAttribute('data-status-ledger', '');
+  if (script && script.parentNode) script.parentNode.insertBefore(host, script.nextSibling);
+  else document.body.appendChild(host);
+  var root = host.attachShadow ? host.attachShadow({ mode: 'open' }) : host;
+  var style = document.createElement('style');
+  style.textContent = ':host{all:initial}a{font:14px/1.4 system-ui,sans-serif;color:inherit;text-decoration:none}' +
+    '.box{display:inline-flex;flex-direction:column;gap:4px;padding:8px 12px;border:1px solid #d5dae0;border-radius:8px;background:#fff;color:#1b1f24}' +
+    '.row{display:flex;align-items:center;gap:8px;font-weight:600}.dot{width:10px;height:10px;border-radius:50%;flex:none}' +
+    '.incident{font-weight:400;text-decoration:underline}';
+  root.appendChild(style);
+  var box = document.createElement('div');
+  box.className = 'box';
+  var row = document.createElement('a');
+  row.className = 'row';
+  row.href = data.url;
+  var dot = document.createElement('span');
+  dot.className = 'dot';
+  dot.style.background = data.color;
+  row.appendChild(dot);
+  row.appendChild(document.createTextNode(data.title + ': ' + data.headline));
+  box.appendChild(row);
+  for (var i = 0; i < data.active.length; i++) {
+    var link = document.createElement('a');
+    link.className = 'incident';
+    link.href = data.active[i].url;
+    link.textContent = data.active[i].title;
+    box.appendChild(link);
+  }
+  root.appendChild(box);
+})();
+`;
+}
