@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
@@ -120,6 +122,31 @@ describe('links between pages', () => {
     expect(page.url()).toBe(`${base}/`);
     expect(problems).toEqual([]);
     await close();
+  });
+});
+
+describe('the embed', () => {
+  it('shows the overall status and the active incident on another page, with no further request and no cookie', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    // Another site: another origin on loopback (Chromium keeps public pages off loopback), serving a page with the one script tag.
+    const other = createServer((_, response) => {
+      response.setHeader('Content-Type', 'text/html');
+      response.end(`<!doctype html><title>Other</title><p>Our app</p><script src="${base}/embed.js"></script><p>Footer</p>`);
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}/`;
+    await page.goto(otherUrl, { waitUntil: 'load' });
+    const widget = page.locator('[data-status-ledger]');
+    await expect(widget.locator('a').first().textContent()).resolves.toBe('Nimbus Cloud Status: Partial outage');
+    await expect(widget.locator('a.incident').textContent()).resolves.toBe('Upload failures on Object Storage in Hangzhou');
+    await expect(page.evaluate(() => document.querySelector('[data-status-ledger]')!.previousElementSibling!.tagName)).resolves.toBe('SCRIPT');
+    expect(requests).toEqual([otherUrl, `${base}/embed.js`]);
+    expect(await context.cookies()).toEqual([]);
+    await context.close();
+    other.close();
   });
 });
 

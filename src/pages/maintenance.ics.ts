@@ -1,0 +1,8 @@
+import type { APIRoute } from 'astro';
+import { maintenanceCalendar } from '../core/calendar.ts';
+import { getContent, getLedger, getPageData } from '../site/ledger.ts';
+
+export const GET: APIRoute = async () => {
+  const calendar = maintenanceCalendar(await getLedger(), (await getContent()).site, (await getPageData()).names);
+  return new Response(calendar, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
+};
