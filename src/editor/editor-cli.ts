@@ -72,3 +72,23 @@ export async function run(main: () => Promise<void>): Promise<void> {
     throw error;
   }
 }
+
+/**
+ * Writes many new files at once: the folder is checked with all of them, and
+ * only those with no problem are written. Returns the problems, per file.
+ */
+export async function writeAllChecked(folder: Folder, files: { path: string; text: string }[]): Promise<{ written: string[]; problems: string[] }> {
+  const taken = new Set(folder.files.incidents.map((file) => incidentId(file.path)));
+  const fresh = files.filter((file) => !taken.has(incidentId(file.path)));
+  const { problems } = resolveContent({ ...folder.files, incidents: [...folder.files.incidents, ...fresh] });
+  const failing = new Set(problems.map((problem) => problem.file));
+  const written: string[] = [];
+  for (const file of fresh.filter((candidate) => !failing.has(candidate.path))) {
+    await mkdir(path.dirname(file.path), { recursive: true });
+    await writeFile(file.path, file.text);
+    written.push(file.path);
+  }
+  const skipped = files.filter((file) => taken.has(incidentId(file.path))).map((file) => `${file.path}: an incident with this id exists already; not written`);
+  const own = sortProblems(problems.filter((problem) => fresh.some((file) => file.path === problem.file))).map(formatProblem);
+  return { written, problems: [...skipped, ...own] };
+}

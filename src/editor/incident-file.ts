@@ -39,6 +39,64 @@ function yamlString(text: string): string {
     : JSON.stringify(text);
 }
 
+/** Everything an incident file can say, for writing one from scratch. */
+export interface IncidentSpec {
+  title: string;
+  kind?: 'incident' | 'maintenance' | 'notice';
+  cause?: string;
+  started?: Instant;
+  resolved?: Instant;
+  level?: string;
+  scheduled?: Range;
+  /** A plain id takes the incident's level and times; an object overrides them. */
+  affected: (string | { service: string; level?: string; from?: Instant; to?: Instant })[];
+  summary?: string;
+  /** Any order: written newest first. */
+  updates: { status: UpdateStatus; at: Instant; message: string }[];
+  postmortem?: string;
+  timeZone: string;
+  /** Write seconds too (imports keep the precision they were given). */
+  seconds?: boolean;
+}
+
+/** Keeps a line of imported text from reading as a heading of ours. */
+function bodyText(text: string): string {
+  return text.trim().replace(/^(#{1,2}\s)/gm, '\\$1');
+}
+
+/** The text of an incident file: front matter, summary, updates newest first, postmortem. */
+export function incidentText(spec: IncidentSpec): string {
+  const time = (instant: Instant) =>
+    spec.seconds ? format(new TZDate(instant, spec.timeZone), 'yyyy-MM-dd HH:mm:ss') : editorTime(instant, spec.timeZone);
+  const lines = ['---', `title: ${yamlString(spec.title)}`];
+  if (spec.kind && spec.kind !== 'incident') lines.push(`kind: ${spec.kind}`);
+  if (spec.scheduled) lines.push('scheduled:', `  from: ${time(spec.scheduled.from)}`, `  to: ${time(spec.scheduled.to)}`);
+  if (spec.cause) lines.push(`cause: ${spec.cause}`);
+  if (spec.started !== undefined) lines.push(`started: ${time(spec.started)}`);
+  if (spec.resolved !== undefined) lines.push(`resolved: ${time(spec.resolved)}`);
+  if (spec.level) lines.push(`level: ${spec.level}`);
+  if (spec.affected.length > 0) {
+    lines.push('affected:');
+    for (const entry of spec.affected) {
+      if (typeof entry === 'string') {
+        lines.push(`  - ${entry}`);
+        continue;
+      }
+      lines.push(`  - service: ${entry.service}`);
+      if (entry.level) lines.push(`    level: ${entry.level}`);
+      if (entry.from !== undefined) lines.push(`    from: ${time(entry.from)}`);
+      if (entry.to !== undefined) lines.push(`    to: ${time(entry.to)}`);
+    }
+  }
+  lines.push('---');
+  if (spec.summary) lines.push(bodyText(spec.summary));
+  for (const update of spec.updates.toSorted((a, b) => b.at - a.at)) {
+    lines.push('', `## ${statusWord(update.status)} — ${time(update.at)}`, bodyText(update.message) || statusWord(update.status));
+  }
+  if (spec.postmortem) lines.push('', '## Postmortem', bodyText(spec.postmortem));
+  return `${lines.join('\n')}\n`;
+}
+
 export interface NewIncident {
   title: string;
   services: string[];
@@ -54,23 +112,22 @@ export interface NewIncident {
 /** The text of a new incident (an Investigating update at now) or maintenance (a Scheduled update at now). */
 export function newIncidentText(incident: NewIncident): string {
   const time = (instant: Instant) => editorTime(instant, incident.timeZone);
-  const lines = ['---', `title: ${yamlString(incident.title)}`];
-  if (incident.maintenance) {
-    lines.push('kind: maintenance', 'scheduled:', `  from: ${time(incident.maintenance.from)}`, `  to: ${time(incident.maintenance.to)}`);
-  } else {
-    if (incident.cause) lines.push(`cause: ${incident.cause}`);
-    lines.push(`started: ${time(incident.now)}`);
-  }
-  if (incident.level) lines.push(`level: ${incident.level}`);
-  lines.push('affected:', ...incident.services.map((service) => `  - ${service}`), '---', '');
-  const status = incident.maintenance ? 'Scheduled' : 'Investigating';
   const message =
     incident.message ??
     (incident.maintenance
       ? `Maintenance is scheduled from ${time(incident.maintenance.from)} to ${time(incident.maintenance.to)}.`
       : 'We are investigating reports of a problem and will post an update shortly.');
-  lines.push(`## ${status} — ${time(incident.now)}`, message, '');
-  return lines.join('\n');
+  return incidentText({
+    title: incident.title,
+    kind: incident.maintenance ? 'maintenance' : 'incident',
+    scheduled: incident.maintenance,
+    cause: incident.maintenance ? undefined : incident.cause,
+    started: incident.maintenance ? undefined : incident.now,
+    level: incident.level,
+    affected: incident.services,
+    updates: [{ status: incident.maintenance ? 'scheduled' : 'investigating', at: incident.now, message }],
+    timeZone: incident.timeZone,
+  });
 }
 
 /** Where the front matter ends and the body starts, by line index. */

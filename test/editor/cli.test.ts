@@ -51,4 +51,17 @@ describe('the editor commands', () => {
     expect(npmRun(dir, 'update', '2025-03-01-storage-errors', 'fixed', 'x').output).toContain("unknown status 'fixed'");
     expect(npmRun(dir, 'update', '2025-03-01-storage-error', 'monitoring', 'x').output).toContain("did you mean '2025-03-01-storage-errors'?");
   });
+
+  it('imports a Statuspage export and a cState folder, writing what passes and reporting the rest', () => {
+    const dir = writeContentFolder({});
+    const fixtures = path.join(import.meta.dirname, '..', 'fixtures');
+    const statuspage = npmRun(dir, 'import', 'statuspage', path.join(fixtures, 'statuspage-incidents.json'));
+    expect(statuspage.status).toBe(0);
+    expect(statuspage.output).toContain('2 of 2 incidents imported.');
+    expect(statuspage.output).toContain("component 'Email' matches no service");
+    const cstate = npmRun(dir, 'import', 'cstate', path.join(fixtures, 'cstate'));
+    expect(cstate.output).toContain('3 of 3 incidents imported.');
+    expect(readdirSync(path.join(dir, 'incidents', '2025')).length).toBe(5);
+    expect(npmRun(dir, 'check').output).toContain('5 incidents, 4 services, 2 SLA policies, no problems');
+  }, 120_000);
 });
