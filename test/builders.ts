@@ -94,6 +94,7 @@ export const testSite: Site = {
   timeZone: 'Asia/Shanghai',
   feedItems: 50,
   support: [],
+  locale: 'en',
 };
 
 export function content(incidents: Incident[], overrides: Partial<Content> = {}): Content {

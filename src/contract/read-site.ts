@@ -7,7 +7,6 @@ import { isSafeHref } from './markdown.ts';
 import type { ContentProblem } from './problems.ts';
 import type { YamlSource } from './yaml-source.ts';
 
-// `locale` is reserved for the translated interface; only English exists so far.
 const SITE_FIELDS = ['title', 'description', 'url', 'timeZone', 'feedItems', 'support', 'locale'];
 
 /** Reads site.yaml; falls back to usable values where it has mistakes, so other files can still be checked. */
@@ -20,6 +19,7 @@ export function readSite(source: YamlSource, problems: ContentProblem[]): Site {
     timeZone: 'UTC',
     feedItems: DEFAULT_FEED_ITEMS,
     support: [],
+    locale: 'en',
   };
   if (!fields) return site;
   fields.allowOnly(SITE_FIELDS, 'site.yaml');
@@ -35,7 +35,7 @@ export function readSite(source: YamlSource, problems: ContentProblem[]): Site {
     if (isTimeZone(timeZone)) site.timeZone = timeZone;
     else fields.report('timeZone', `unknown time zone '${timeZone}'`, 'use an IANA zone such as Asia/Shanghai, Europe/Berlin or UTC');
   }
-  fields.oneOf('locale', ['en', 'zh-cn'], 'locale');
+  site.locale = fields.oneOf('locale', ['en', 'zh-cn'], 'locale') === 'zh-cn' ? 'zh-CN' : 'en';
   site.feedItems = fields.number('feedItems', { min: 1, max: 1000, integer: true }) ?? DEFAULT_FEED_ITEMS;
   site.support = readSupport(fields, problems);
   return site;

@@ -3,6 +3,7 @@
  * `<title>` and `role="img"` so a screen reader reads them.
  */
 import escapeHtml from 'escape-html';
+import type { Messages } from '../i18n/messages.ts';
 import { statusLabel, truncatePercent } from './format.ts';
 import type { Ledger } from './ledger.ts';
 import type { ServiceStatus } from './levels.ts';
@@ -36,14 +37,14 @@ export function badgeSvg(label: string, value: string, color: string): string {
  * Every badge the site publishes, by file name: `overall`, one per service
  * with its current status, and `<service>-uptime` with its 90-day observed uptime.
  */
-export function statusBadges(ledger: Ledger): { name: string; svg: string }[] {
+export function statusBadges(ledger: Ledger, t: Messages): { name: string; svg: string }[] {
   return [
-    { name: 'overall', svg: badgeSvg('status', statusLabel(ledger.overall).toLowerCase(), BADGE_COLORS[ledger.overall]) },
+    { name: 'overall', svg: badgeSvg(t.badge.status, statusLabel(ledger.overall, t).toLowerCase(), BADGE_COLORS[ledger.overall]) },
     ...ledger.services.flatMap((entry) => [
-      { name: entry.service.id, svg: badgeSvg(entry.service.name, statusLabel(entry.status).toLowerCase(), BADGE_COLORS[entry.status]) },
+      { name: entry.service.id, svg: badgeSvg(entry.service.name, statusLabel(entry.status, t).toLowerCase(), BADGE_COLORS[entry.status]) },
       {
         name: `${entry.service.id}-uptime`,
-        svg: badgeSvg(`${entry.service.name} uptime`, `${truncatePercent(entry.uptime, 2)}%`, entry.uptime >= 99.9 ? BADGE_COLORS.operational : entry.uptime >= 99 ? BADGE_COLORS['degraded-performance'] : BADGE_COLORS['major-outage']),
+        svg: badgeSvg(t.badge.uptime(entry.service.name), `${truncatePercent(entry.uptime, 2)}%`, entry.uptime >= 99.9 ? BADGE_COLORS.operational : entry.uptime >= 99 ? BADGE_COLORS['degraded-performance'] : BADGE_COLORS['major-outage']),
       },
     ]),
   ];

@@ -3,6 +3,7 @@
  * RFC 5545 calendar, so a team can subscribe in its calendar client.
  */
 import { createEvents, type EventAttributes } from 'ics';
+import type { Messages } from '../i18n/messages.ts';
 import { incidentUrl } from './api.ts';
 import type { Ledger } from './ledger.ts';
 import type { Instant } from './time.ts';
@@ -22,7 +23,7 @@ function utcParts(instant: Instant): [number, number, number, number, number] {
  * the last RECENT_MAINTENANCE_DAYS or later, soonest first. DTSTAMP is the
  * build's now, so the same content and now give the same file.
  */
-export function maintenanceCalendar(ledger: Ledger, site: Site, names: ReadonlyMap<string, string>): string {
+export function maintenanceCalendar(ledger: Ledger, site: Site, names: ReadonlyMap<string, string>, t: Messages): string {
   const since = ledger.now - RECENT_MAINTENANCE_DAYS * 86_400_000;
   const host = new URL(site.url).host;
   const events = ledger.incidents
@@ -40,8 +41,8 @@ export function maintenanceCalendar(ledger: Ledger, site: Site, names: ReadonlyM
           end: utcParts(incident.scheduled!.to),
           endInputType: 'utc' as const,
           endOutputType: 'utc' as const,
-          title: `Maintenance: ${incident.title}`,
-          description: `${services ? `Affects ${services}. ` : ''}${incidentUrl(site, incident.id)}`,
+          title: t.calendar.title(incident.title),
+          description: `${services ? `${t.calendar.affects(services)} ` : ''}${incidentUrl(site, incident.id)}`,
           url: incidentUrl(site, incident.id),
           status: 'CONFIRMED' as const,
           busyStatus: 'FREE' as const,
@@ -50,7 +51,7 @@ export function maintenanceCalendar(ledger: Ledger, site: Site, names: ReadonlyM
         { timestamp: ledger.now },
       );
     });
-  const { error, value } = createEvents(events, { productId: `-//${host}//Status Ledger//EN`, calName: `${site.title}: maintenance` });
+  const { error, value } = createEvents(events, { productId: `-//${host}//Status Ledger//EN`, calName: t.calendar.name(site.title) });
   if (error || value === null) throw error ?? new Error('the maintenance calendar could not be written');
   return value;
 }

@@ -4,6 +4,7 @@
  * time, so it makes no request of its own and sets no cookie; it draws into a
  * shadow root so the host page's styles and its own stay apart.
  */
+import type { Messages } from '../i18n/messages.ts';
 import { incidentUrl } from './api.ts';
 import { statusHeadline } from './format.ts';
 import type { Ledger } from './ledger.ts';
@@ -11,12 +12,12 @@ import type { Site } from './types.ts';
 import { BADGE_COLORS } from './badge.ts';
 
 /** The data the widget shows. */
-export function embedData(ledger: Ledger, site: Site) {
+export function embedData(ledger: Ledger, site: Site, t: Messages) {
   return {
     title: site.title,
     url: `${site.url}/`,
     status: ledger.overall,
-    headline: statusHeadline(ledger.overall),
+    headline: statusHeadline(ledger.overall, t),
     color: BADGE_COLORS[ledger.overall],
     active: ledger.active
       .filter((entry) => entry.incident.kind !== 'notice')
@@ -25,8 +26,8 @@ export function embedData(ledger: Ledger, site: Site) {
 }
 
 /** The script: the data as a JSON literal, then a few lines that draw it after the script tag. */
-export function embedScript(ledger: Ledger, site: Site): string {
-  const data = JSON.stringify(embedData(ledger, site)).replace(/</g, '\\u003c');
+export function embedScript(ledger: Ledger, site: Site, t: Messages): string {
+  const data = JSON.stringify(embedData(ledger, site, t)).replace(/</g, '\\u003c');
   return `/* ${site.title}: status widget. <script src="${site.url}/embed.js" async></script> */
 (function () {
   var data = ${data};

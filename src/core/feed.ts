@@ -3,6 +3,7 @@
  * carrying that update and the incident's impact.
  */
 import escapeHtml from 'escape-html';
+import type { Messages } from '../i18n/messages.ts';
 import { incidentUrl } from './api.ts';
 import { formatMinutes, statusLabel, truncatePercent } from './format.ts';
 import { impactRows } from './incident-report.ts';
@@ -30,7 +31,7 @@ export function updateAnchor(update: Update): string {
  * The newest `limit` updates over the incidents given (all, or those affecting
  * `serviceId`), newest first; ties keep the incidents' order.
  */
-export function feedItems(ledger: Ledger, site: Site, services: readonly Service[], limit: number, serviceId?: string): FeedItem[] {
+export function feedItems(ledger: Ledger, site: Site, services: readonly Service[], limit: number, t: Messages, serviceId?: string): FeedItem[] {
   const names = new Map(services.map((service) => [service.id, service.name]));
   const entries = serviceId
     ? ledger.incidents.filter((entry) => entry.incident.affected.some((affected) => affected.service === serviceId))
@@ -38,27 +39,26 @@ export function feedItems(ledger: Ledger, site: Site, services: readonly Service
   const updates = entries.flatMap((entry) => entry.incident.updates.map((update) => ({ entry, update })));
   updates.sort((a, b) => b.update.at - a.update.at);
   return updates.slice(0, limit).map(({ entry, update }) => ({
-    title: `${statusLabel(update.status)}: ${entry.incident.title}`,
+    title: `${statusLabel(update.status, t)}: ${entry.incident.title}`,
     link: `${incidentUrl(site, entry.incident.id)}#${updateAnchor(update)}`,
     pubDate: update.at,
-    description: `${update.html}\n${impactHtml(entry, names)}`,
+    description: `${update.html}\n${impactHtml(entry, names, t)}`,
   }));
 }
 
 /** The incident's affected services and, once it has any, its availability impact, as a short HTML list. */
-function impactHtml(entry: IncidentLedger, names: Map<string, string>): string {
+function impactHtml(entry: IncidentLedger, names: Map<string, string>, t: Messages): string {
   const name = (id: string) => escapeHtml(names.get(id) ?? id);
-  const affected = entry.incident.affected.map((affected) => `${name(affected.service)} (${statusLabel(affected.level).toLowerCase()})`);
-  const lines = affected.length > 0 ? [`<p>Affected: ${affected.join(', ')}.</p>`] : [];
+  const affected = entry.incident.affected.map((affected) => `${name(affected.service)} (${statusLabel(affected.level, t).toLowerCase()})`);
+  // Names are escaped above; the catalog's words are ours.
+  const lines = affected.length > 0 ? [`<p>${t.feed.affected(affected.join(', '))}</p>`] : [];
   const rows = impactRows(entry).filter((row) => row.eligible);
   if (rows.length > 0) {
-    const items = rows.map(
-      (row) =>
-        `<li>${name(row.service)}, ${row.month}: ${formatMinutes(row.minutes)} min; month at ${truncatePercent(row.availability)}%, ${
-          row.tier ? `${escapeHtml(row.tier.name)}, credit ${truncatePercent(row.creditPercent)}%` : 'no credit'
-        } (${row.final ? 'final' : 'provisional'})</li>`,
-    );
-    lines.push(`<p>SLA impact:</p><ul>${items.join('')}</ul>`);
+    const items = rows.map((row) => {
+      const credit = row.tier ? t.feed.credit(escapeHtml(row.tier.name), truncatePercent(row.creditPercent)) : t.feed.noCredit;
+      return `<li>${t.feed.month(name(row.service), row.month, formatMinutes(row.minutes), truncatePercent(row.availability), credit, row.final ? t.feed.final : t.feed.provisional)}</li>`;
+    });
+    lines.push(`<p>${t.feed.impact}</p><ul>${items.join('')}</ul>`);
   }
   return lines.join('\n');
 }

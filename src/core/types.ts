@@ -5,6 +5,7 @@
  */
 import type { Cause, ImpactLevel, WindowLevel } from './levels.ts';
 import type { Instant, Range } from './time.ts';
+import type { Locale } from '../i18n/messages.ts';
 
 /** A support contact shown on incidents with a partial or major outage. */
 export interface SupportContact {
@@ -23,6 +24,8 @@ export interface Site {
   /** Updates per RSS feed. */
   feedItems: number;
   support: SupportContact[];
+  /** Interface language. */
+  locale: Locale;
 }
 
 /** One entry of services.yaml, resolved. */

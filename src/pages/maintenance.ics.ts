@@ -3,6 +3,7 @@ import { maintenanceCalendar } from '../core/calendar.ts';
 import { getContent, getLedger, getPageData } from '../site/ledger.ts';
 
 export const GET: APIRoute = async () => {
-  const calendar = maintenanceCalendar(await getLedger(), (await getContent()).site, (await getPageData()).names);
+  const { names, t } = await getPageData();
+  const calendar = maintenanceCalendar(await getLedger(), (await getContent()).site, names, t);
   return new Response(calendar, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
 };

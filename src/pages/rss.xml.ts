@@ -1,10 +1,11 @@
 import type { APIRoute } from 'astro';
 import { feedItems } from '../core/feed.ts';
 import { rssResponse } from '../site/feed.ts';
-import { getContent, getLedger } from '../site/ledger.ts';
+import { getContent, getLedger, getPageData } from '../site/ledger.ts';
 
 export const GET: APIRoute = async () => {
   const { site, services } = await getContent();
-  const items = feedItems(await getLedger(), site, services, site.feedItems);
-  return rssResponse({ title: site.title, description: site.description || `Incident updates from ${site.title}`, link: `${site.url}/` }, items);
+  const { t } = await getPageData();
+  const items = feedItems(await getLedger(), site, services, site.feedItems, t);
+  return rssResponse({ title: site.title, description: site.description || t.feed.description(site.title), link: `${site.url}/` }, items);
 };

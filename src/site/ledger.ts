@@ -8,6 +8,7 @@ import { historyMonths, historyYears, type HistoryMonth } from '../core/history.
 import { activeByKind, overallSummary, recentlyResolved } from '../core/home.ts';
 import { BAR_DAYS, computeLedger, type IncidentLedger, type Ledger } from '../core/ledger.ts';
 import { lastDays } from '../core/time.ts';
+import { messagesFor, type Messages } from '../i18n/messages.ts';
 import type { Content } from '../core/types.ts';
 import { buildNow } from './build-context.ts';
 
@@ -47,6 +48,8 @@ export function getLedger(): Promise<Ledger> {
 
 /** Views several pages share, computed once from the ledger. */
 export interface PageData {
+  /** The interface's words, in the site's language. */
+  t: Messages;
   /** Incident titles by id, for bars and lists. */
   titles: Map<string, string>;
   /** Service names by id. */
@@ -67,9 +70,10 @@ let pageData: Promise<PageData> | undefined;
 export function getPageData(): Promise<PageData> {
   if (import.meta.env.DEV) pageData = undefined;
   pageData ??= Promise.all([getContent(), getLedger()]).then(([{ site }, ledger]) => ({
+    t: messagesFor(site.locale),
     titles: new Map(ledger.incidents.map((entry) => [entry.incident.id, entry.incident.title])),
     names: new Map(ledger.services.map((entry) => [entry.service.id, entry.service.name])),
-    homeSummary: overallSummary(ledger),
+    homeSummary: overallSummary(ledger, messagesFor(site.locale)),
     barsFrom: lastDays(ledger.now, BAR_DAYS, site.timeZone)[0]!.date,
     active: activeByKind(ledger),
     recentlyResolved: recentlyResolved(ledger),

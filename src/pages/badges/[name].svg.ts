@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { statusBadges } from '../../core/badge.ts';
-import { getLedger } from '../../site/ledger.ts';
+import { getLedger, getPageData } from '../../site/ledger.ts';
 
 export const getStaticPaths = (async () =>
-  statusBadges(await getLedger()).map((badge) => ({ params: { name: badge.name }, props: { svg: badge.svg } }))) satisfies GetStaticPaths;
+  statusBadges(await getLedger(), (await getPageData()).t).map((badge) => ({ params: { name: badge.name }, props: { svg: badge.svg } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => new Response(props.svg, { headers: { 'Content-Type': 'image/svg+xml' } });

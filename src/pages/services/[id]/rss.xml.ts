@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { feedItems } from '../../../core/feed.ts';
 import { rssResponse } from '../../../site/feed.ts';
-import { getContent, getLedger } from '../../../site/ledger.ts';
+import { getContent, getLedger, getPageData } from '../../../site/ledger.ts';
 
 export const getStaticPaths = (async () => {
   const ledger = await getLedger();
@@ -10,8 +10,9 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute = async ({ props }) => {
   const { site, services } = await getContent();
+  const { t } = await getPageData();
   const { service } = props;
-  const items = feedItems(await getLedger(), site, services, site.feedItems, service.id);
-  const channel = { title: `${service.name} · ${site.title}`, description: `Incident updates for ${service.name}`, link: `${site.url}/services/${service.id}/` };
+  const items = feedItems(await getLedger(), site, services, site.feedItems, t, service.id);
+  const channel = { title: `${service.name} · ${site.title}`, description: t.feed.serviceDescription(service.name), link: `${site.url}/services/${service.id}/` };
   return rssResponse(channel, items);
 };
