@@ -1,25 +1,17 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { sharedChromium } from './shared-chromium.ts';
 import { PAGE_TYPES } from './pages.ts';
 
 const base = inject('siteUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = sharedChromium();
 
 describe('accessibility: WCAG 2.1 AA and best practices (axe)', () => {
   const cases = Object.entries(PAGE_TYPES).flatMap(([name, path]) =>
     (['light', 'dark'] as const).map((scheme) => ({ name, path, scheme })),
   );
   it.each(cases)('$name ($scheme) has no violations', async ({ path, scheme }) => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: scheme });
+    const context = await chromium().newContext({ viewport: { width: 1280, height: 800 }, colorScheme: scheme });
     const page = await context.newPage();
     await page.goto(`${base}${path}`, { waitUntil: 'load' });
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
@@ -31,7 +23,7 @@ describe('accessibility: WCAG 2.1 AA and best practices (axe)', () => {
   });
 
   it('catches a violation when one is planted, so a clean result means something', async () => {
-    const context = await browser.newContext();
+    const context = await chromium().newContext();
     const page = await context.newPage();
     await page.goto(`${base}/`, { waitUntil: 'load' });
     await page.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<img src="/favicon.svg"><a href="/"></a>'));

@@ -1,23 +1,16 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { sharedChromium } from './shared-chromium.ts';
 import { PAGE_TYPES } from './pages.ts';
 
 const base = inject('siteUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = sharedChromium();
 
 /** Opens `path` and collects console errors and failed requests while it loads. */
 async function open(path: string, options: { width?: number; scheme?: 'light' | 'dark'; javaScript?: boolean } = {}) {
-  const context = await browser.newContext({
+  const context = await chromium().newContext({
     viewport: { width: options.width ?? 1280, height: 800 },
     colorScheme: options.scheme ?? 'light',
     javaScriptEnabled: options.javaScript ?? true,
@@ -127,7 +120,7 @@ describe('links between pages', () => {
 
 describe('the embed', () => {
   it('shows the overall status and the active incident on another page, with no further request and no cookie', async () => {
-    const context = await browser.newContext();
+    const context = await chromium().newContext();
     const page = await context.newPage();
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
