@@ -177,3 +177,34 @@ export function writeContentFolder(files: FolderFiles, prefix = 'status-ledger-'
   }
   return dir;
 }
+
+/** DESIGN's example incident, on the test services `ecs` and `oss`. */
+export const DESIGN_EXAMPLE = `---
+title: Instances unreachable in Hangzhou zone H
+cause: platform
+started: 2025-01-18 02:11
+resolved: 2025-01-18 03:40
+level: major-outage
+affected:
+  - ecs
+  - service: oss
+    level: partial-outage
+    from: 2025-01-18 02:30
+    to: 2025-01-18 02:50
+---
+A power feed in one data hall failed. Instances in zone H were unreachable.
+
+## Resolved — 2025-01-18 03:45
+Power is restored and every instance is reachable again.
+
+## Identified — 2025-01-18 02:40
+A power supply failure in one data hall. Backup feeds are being switched in.
+
+## Investigating — 2025-01-18 02:20
+We are investigating reports that instances in zone H are unreachable.
+
+## Postmortem
+What happened, why, and what we change so that it does not happen again.
+- [x] Second independent power feed for hall 3
+- [ ] Quarterly failover drill
+`;

@@ -34,6 +34,8 @@ export class ContentError extends Error {
     );
     this.name = 'ContentError';
     this.problems = sorted;
+    // The lines say where every problem is; a stack into our own code would only add noise.
+    this.stack = `${this.name}: ${this.message}`;
   }
 }
 

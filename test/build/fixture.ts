@@ -2,41 +2,14 @@
  * A small content folder for build-output tests: every rule once, with figures
  * worked out by hand in the comments. Built with now = 2025-02-10 00:00 UTC.
  */
-import { writeContentFolder } from '../builders.ts';
+import { DESIGN_EXAMPLE, writeContentFolder } from '../builders.ts';
 
 /** 2025-02-10T00:00:00Z */
 export const FIXTURE_NOW = Date.parse('2025-02-10T00:00:00Z') / 1000;
 
 export const FIXTURE_FILES = {
   // 89 min major on ecs, 20 min partial on oss (6 weighted minutes). January: 44640 minutes.
-  'incidents/2025/2025-01-18-hangzhou-power.md': `---
-title: Instances unreachable in Hangzhou zone H
-cause: platform
-started: 2025-01-18 02:11
-resolved: 2025-01-18 03:40
-level: major-outage
-affected:
-  - ecs
-  - service: oss
-    level: partial-outage
-    from: 2025-01-18 02:30
-    to: 2025-01-18 02:50
----
-A power feed in one data hall failed.
-
-## Resolved — 2025-01-18 03:45
-Power is restored.
-
-## Identified — 2025-01-18 02:40
-A power supply failure.
-
-## Investigating — 2025-01-18 02:20
-We are investigating.
-
-## Postmortem
-- [x] Second power feed
-- [ ] Failover drill
-`,
+  'incidents/2025/2025-01-18-hangzhou-power.md': DESIGN_EXAMPLE,
   // Overlaps the power incident by 9 minutes (03:31-03:40): adds 30 - 9 = 21 minutes to ecs in January.
   'incidents/2025/2025-01-18-api-errors.md': `---
 title: API errors

@@ -146,8 +146,8 @@ describe('incident page', () => {
 
   it('shows the postmortem with follow-up actions, and support contacts for a major outage', () => {
     expect(text(power.querySelector('#postmortem')?.parentNode as HTMLElement)).toContain('1 of 2 done');
-    expect(text(power.querySelector('#postmortem')?.parentNode as HTMLElement)).toContain('✓ Done: Second power feed');
-    expect(text(power.querySelector('#postmortem')?.parentNode as HTMLElement)).toContain('○ Open: Failover drill');
+    expect(text(power.querySelector('#postmortem')?.parentNode as HTMLElement)).toContain('✓ Done: Second independent power feed for hall 3');
+    expect(text(power.querySelector('#postmortem')?.parentNode as HTMLElement)).toContain('○ Open: Quarterly failover drill');
     expect(power.querySelector('.support a')?.getAttribute('href')).toBe('tel:+1-555-0100');
   });
 
