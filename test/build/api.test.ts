@@ -1,9 +1,8 @@
 import { describe, expect, inject, it } from 'vitest';
-import { writeContentFolder } from '../builders.ts';
-import { buildSite, builtSite } from './build-site.ts';
-import { FIXTURE_FILES, FIXTURE_NOW } from './fixture.ts';
+import { builtSite } from './build-site.ts';
+import { FIXTURE_FILES } from './fixture.ts';
 
-const build = builtSite(inject('fixtureOut'));
+const build = builtSite(inject('builds').fixture!.outDir);
 
 const JANUARY = 31 * 1440;
 const FEBRUARY = 28 * 1440;
@@ -146,8 +145,7 @@ describe('pages', () => {
 
 describe('a content mistake', () => {
   it('stops the build with path:line: what; fix', () => {
-    const dir = writeContentFolder({ 'incidents/bad.md': '---\ntitle: Bad\nstarted: 2025-01-18 02:11\naffected: [ecss]\n---\n' });
-    const failed = buildSite(dir, FIXTURE_NOW);
+    const failed = inject('builds').broken!;
     expect(failed.ok).toBe(false);
     expect(failed.output).toMatch(/incidents\/bad\.md:4: unknown service 'ecss'; did you mean 'ecs'\?/);
   });

@@ -2,7 +2,7 @@
  * A small content folder for build-output tests: every rule once, with figures
  * worked out by hand in the comments. Built with now = 2025-02-10 00:00 UTC.
  */
-import { DESIGN_EXAMPLE, writeContentFolder } from '../builders.ts';
+import { DESIGN_EXAMPLE } from '../builders.ts';
 
 /** 2025-02-10T00:00:00Z */
 export const FIXTURE_NOW = Date.parse('2025-02-10T00:00:00Z') / 1000;
@@ -82,7 +82,3 @@ started: 2025-02-05 10:00
 We opened a new region.
 `,
 };
-
-export function writeFixture(): string {
-  return writeContentFolder(FIXTURE_FILES, 'status-ledger-fixture-');
-}

@@ -1,19 +1,35 @@
 /**
- * Builds the fixture content folder once for every build-output test file,
- * with now pinned by SOURCE_DATE_EPOCH.
+ * Builds every test site once, one after another, with now pinned by
+ * SOURCE_DATE_EPOCH, for all build-output test files.
  */
 import type { TestProject } from 'vitest/node';
 import { buildSite } from './build-site.ts';
-import { FIXTURE_NOW, writeFixture } from './fixture.ts';
+import { FIXTURE_NOW } from './fixture.ts';
+import { SITES } from './sites.ts';
+
+/** What a test file needs of a build: where it went, whether it passed, what it printed. */
+export interface BuiltSite {
+  outDir: string;
+  ok: boolean;
+  output: string;
+}
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    fixtureOut: string;
+    builds: Record<string, BuiltSite>;
   }
 }
 
 export default function setup(project: TestProject) {
-  const build = buildSite(writeFixture(), FIXTURE_NOW);
-  if (!build.ok) throw new Error(`The fixture did not build:\n${build.output}`);
-  project.provide('fixtureOut', build.outDir);
+  const builds: Record<string, BuiltSite> = {};
+  for (const [name, write] of Object.entries(SITES)) {
+    const dir = write();
+    const runs = name === 'hostile' ? ['hostile', 'hostileAgain'] : [name];
+    for (const run of runs) {
+      const build = buildSite(dir, FIXTURE_NOW);
+      if (!build.ok && name !== 'broken') throw new Error(`The ${run} site did not build:\n${build.output}`);
+      builds[run] = { outDir: build.outDir, ok: build.ok, output: build.output };
+    }
+  }
+  project.provide('builds', builds);
 }

@@ -2,37 +2,10 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { writeContentFolder } from '../builders.ts';
-import { buildSite, builtSite, type Build } from './build-site.ts';
-import { FIXTURE_FILES, FIXTURE_NOW } from './fixture.ts';
-
-const HOSTILE_TITLE = `<script>alert("title")</script> & "quotes" ' ]]> </title>`;
-const HOSTILE_SERVICE = `<img src=x onerror=alert('service')>`;
-
-const HOSTILE_FILES = {
-  'site.yaml': `title: "<b>Evil</b> Status & Co"\ndescription: "</description><script>alert(1)</script>"\nurl: https://status.test\ntimeZone: UTC\n`,
-  'services.yaml': `- id: api\n  name: "${HOSTILE_SERVICE}"\n  group: "<i>Group</i>"\n  description: "<script>alert('d')</script>"\n`,
-  'sla.yaml': `- id: standard\n  name: "<u>Policy</u>"\n  objective: 99.9\n  tiers:\n    - { id: t, name: "<svg onload=alert(1)>", below: 99.9, prorated: true }\n`,
-  'incidents/2025-01-10-hostile.md': `---
-title: '${HOSTILE_TITLE.replace(/'/g, "''")}'
-started: 2025-01-10 10:00
-resolved: 2025-01-10 12:00
-affected: [api]
----
-<script>alert("summary")</script> <iframe src="https://evil.example"></iframe>
-
-## Resolved — 2025-01-10 12:00
-[click](javascript:alert(1)) [data](data:text/html;base64,PHNjcmlwdD4=) [vb](vbscript:msgbox) ![img](javascript:alert(2))
-<img src=x onerror=alert("update")> <a href="javascript:alert(3)">raw link</a>
-
-## Investigating — 2025-01-10 10:05
-[ok](https://example.com/path?a=1&b=2) and [mail](mailto:ops@example.com) and [rel](/sla/)
-
-## Postmortem
-- [x] <b>bold</b> action
-`,
-};
+import { describe, expect, inject, it } from 'vitest';
+import { builtSite } from './build-site.ts';
+import { FIXTURE_FILES } from './fixture.ts';
+import { HOSTILE_SERVICE, HOSTILE_TITLE } from './sites.ts';
 
 /** Every file of a built site with the SHA-256 of its bytes. */
 function digest(outDir: string): Record<string, string> {
@@ -63,19 +36,12 @@ function unescapeXml(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&amp;/g, '&');
 }
 
-let hostile: Build;
-let again: Build;
-
-beforeAll(() => {
-  const dir = writeContentFolder(HOSTILE_FILES, 'status-ledger-hostile-');
-  hostile = buildSite(dir, FIXTURE_NOW);
-  if (!hostile.ok) throw new Error(hostile.output);
-  again = buildSite(dir, FIXTURE_NOW);
-  if (!again.ok) throw new Error(again.output);
-}, 240_000);
+const builds = inject('builds');
+const hostile = builtSite(builds.hostile!.outDir);
+const again = builtSite(builds.hostileAgain!.outDir);
 
 describe('nothing lost', () => {
-  const fixture = builtSite(inject('fixtureOut'));
+  const fixture = builtSite(builds.fixture!.outDir);
 
   it('turns every incident file into exactly one page and one API entry, and every update into one timeline entry', () => {
     const api = fixture.json('api/v1/incidents.json');

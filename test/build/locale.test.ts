@@ -1,16 +1,8 @@
 import { parse } from 'node-html-parser';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { SITE_YAML, writeContentFolder } from '../builders.ts';
-import { buildSite, type Build } from './build-site.ts';
-import { FIXTURE_FILES, FIXTURE_NOW } from './fixture.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { builtSite } from './build-site.ts';
 
-let build: Build;
-
-beforeAll(() => {
-  const dir = writeContentFolder({ ...FIXTURE_FILES, 'site.yaml': `${SITE_YAML}locale: zh-CN\n` }, 'status-ledger-zh-');
-  build = buildSite(dir, FIXTURE_NOW);
-  if (!build.ok) throw new Error(build.output);
-}, 240_000);
+const build = builtSite(inject('builds').zh!.outDir);
 
 describe('a site with locale: zh-CN', () => {
   it('speaks Chinese on every page type, with the page language set', () => {

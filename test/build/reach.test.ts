@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { builtSite } from './build-site.ts';
 
-const build = builtSite(inject('fixtureOut'));
+const build = builtSite(inject('builds').fixture!.outDir);
 
 describe('/maintenance.ics', () => {
   const ics = build.read('maintenance.ics');

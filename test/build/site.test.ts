@@ -3,7 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { builtSite } from './build-site.ts';
 import { FIXTURE_FILES } from './fixture.ts';
 
-const build = builtSite(inject('fixtureOut'));
+const build = builtSite(inject('builds').fixture!.outDir);
 const page = (path: string): HTMLElement => parse(build.read(`${path.replace(/^\//, '')}index.html`));
 /** The text of an element with its parts joined by single spaces, as a reader would hear it. */
 function text(element: HTMLElement | null): string {

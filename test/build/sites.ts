@@ -1,0 +1,48 @@
+/**
+ * The content folders build-output tests read, built once and one after
+ * another by the global setup: Astro keeps build files in the project, so two
+ * builds at once would mix.
+ */
+import { SITE_YAML, writeContentFolder } from '../builders.ts';
+import { FIXTURE_FILES } from './fixture.ts';
+
+export const HOSTILE_TITLE = `<script>alert("title")</script> & "quotes" ' ]]> </title>`;
+export const HOSTILE_SERVICE = `<img src=x onerror=alert('service')>`;
+
+export const HOSTILE_FILES = {
+  'site.yaml': `title: "<b>Evil</b> Status & Co"\ndescription: "</description><script>alert(1)</script>"\nurl: https://status.test\ntimeZone: UTC\n`,
+  'services.yaml': `- id: api\n  name: "${HOSTILE_SERVICE}"\n  group: "<i>Group</i>"\n  description: "<script>alert('d')</script>"\n`,
+  'sla.yaml': `- id: standard\n  name: "<u>Policy</u>"\n  objective: 99.9\n  tiers:\n    - { id: t, name: "<svg onload=alert(1)>", below: 99.9, prorated: true }\n`,
+  'incidents/2025-01-10-hostile.md': `---
+title: '${HOSTILE_TITLE.replace(/'/g, "''")}'
+started: 2025-01-10 10:00
+resolved: 2025-01-10 12:00
+affected: [api]
+---
+<script>alert("summary")</script> <iframe src="https://evil.example"></iframe>
+
+## Resolved — 2025-01-10 12:00
+[click](javascript:alert(1)) [data](data:text/html;base64,PHNjcmlwdD4=) [vb](vbscript:msgbox) ![img](javascript:alert(2))
+<img src=x onerror=alert("update")> <a href="javascript:alert(3)">raw link</a>
+
+## Investigating — 2025-01-10 10:05
+[ok](https://example.com/path?a=1&b=2) and [mail](mailto:ops@example.com) and [rel](/sla/)
+
+## Postmortem
+- [x] <b>bold</b> action
+`,
+};
+
+
+/** Each site by name: a function writing its content folder. `hostileAgain` builds the same folder as `hostile`. */
+export const SITES: Record<string, () => string> = {
+  fixture: () => writeContentFolder(FIXTURE_FILES, 'status-ledger-fixture-'),
+  zh: () => writeContentFolder({ ...FIXTURE_FILES, 'site.yaml': `${SITE_YAML}locale: zh-CN\n` }, 'status-ledger-zh-'),
+  base: () =>
+    writeContentFolder(
+      { ...FIXTURE_FILES, 'site.yaml': SITE_YAML.replace('url: https://status.test', 'url: https://example.github.io/status') },
+      'status-ledger-base-',
+    ),
+  hostile: () => writeContentFolder(HOSTILE_FILES, 'status-ledger-hostile-'),
+  broken: () => writeContentFolder({ 'incidents/bad.md': '---\ntitle: Bad\nstarted: 2025-01-18 02:11\naffected: [ecss]\n---\n' }),
+};
