@@ -4,6 +4,7 @@
  * services need all of it) and fills the four collections; any mistake stops
  * the build with every `path:line: what; fix` line.
  */
+import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -32,9 +33,11 @@ function contractLoader(name: string, entries: (content: Content) => { id: strin
         // Collections come back sorted by id; `order` keeps the catalog's order.
         entries(content).forEach((entry, order) => store.set({ id: entry.id, data: { ...entry.data, order } }));
       };
-      watcher?.add(contentDir());
+      // The dev server rereads the whole folder when any file in it changes.
+      const root = path.resolve(contentDir());
+      watcher?.add(root);
       watcher?.on('all', async (_event, file) => {
-        if (!file.startsWith(process.cwd()) || file.includes(contentDir())) {
+        if (path.resolve(file).startsWith(root + path.sep)) {
           pending = undefined;
           await fill().catch((error: Error) => console.error(error.message));
         }

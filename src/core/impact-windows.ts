@@ -58,8 +58,3 @@ export function impactWindows(incident: Incident, now: Instant): ImpactWindow[] 
   }
   return windows;
 }
-
-/** Whether the impact is in force at `now`. */
-export function isActiveAt(window: ImpactWindow, now: Instant): boolean {
-  return window.open && window.from <= now;
-}

@@ -135,33 +135,39 @@ export function computeLedger(content: Content, now: Instant): Ledger {
   const policies = new Map(content.policies.map((policy) => [policy.id, policy]));
   const incidents = content.incidents.toSorted(byNewest);
   const windowsByService = new Map<string, ImpactWindow[]>(content.services.map((service) => [service.id, []]));
+  const windowsByIncident = new Map<string, ImpactWindow[]>();
   const incidentsByService = new Map<string, string[]>(content.services.map((service) => [service.id, []]));
   for (const incident of incidents) {
-    for (const window of impactWindows(incident, now)) windowsByService.get(window.service)?.push(window);
+    const windows = impactWindows(incident, now);
+    windowsByIncident.set(incident.id, windows);
+    for (const window of windows) windowsByService.get(window.service)?.push(window);
     for (const service of new Set(incident.affected.map((affected) => affected.service))) {
       incidentsByService.get(service)?.push(incident.id);
     }
   }
 
+  const monthIndex = new Map<string, MonthIndex>();
   const services = content.services.map((service): ServiceLedger => {
     const policy = service.sla === null ? null : (policies.get(service.sla) ?? null);
     const windows = windowsByService.get(service.id)!.sort((a, b) => a.from - b.from);
     const days = dailyBars(windows, policy?.weights ?? DEFAULT_WEIGHTS, now, content.site.timeZone, BAR_DAYS);
+    const byMonth = policy ? windowsByMonth(windows, policy.timeZone) : new Map<string, ImpactWindow[]>();
+    const months = policy ? monthlyReports(byMonth, policy, now) : [];
+    monthIndex.set(service.id, { policy, months: new Map(months.map((report) => [report.month, { report, windows: byMonth.get(report.month)! }])) });
     return {
       service,
       policy,
       status: worstStatus(windows.filter((window) => window.open).map((window) => window.level)),
       windows,
-      months: policy ? monthlyReports(windows, policy, now) : [],
+      months,
       days,
       uptime: observedUptime(days),
       incidents: incidentsByService.get(service.id)!,
     };
   });
-  const monthIndex = new Map(services.map((entry) => [entry.service.id, indexMonths(entry)]));
 
   const incidentLedgers = incidents.map((incident): IncidentLedger => {
-    const windows = impactWindows(incident, now);
+    const windows = windowsByIncident.get(incident.id)!;
     const status = incidentStatus(incident, now);
     const upcoming = status === 'scheduled';
     return {
@@ -221,15 +227,6 @@ function groupByService(windows: readonly ImpactWindow[]): ImpactWindow[][] {
 interface MonthIndex {
   policy: Policy | null;
   months: Map<string, { report: MonthReport; windows: ImpactWindow[] }>;
-}
-
-function indexMonths(entry: ServiceLedger): MonthIndex {
-  const months = new Map<string, { report: MonthReport; windows: ImpactWindow[] }>();
-  if (entry.policy) {
-    const byMonth = windowsByMonth(entry.windows, entry.policy.timeZone);
-    for (const report of entry.months) months.set(report.month, { report, windows: byMonth.get(report.month)! });
-  }
-  return { policy: entry.policy, months };
 }
 
 /**

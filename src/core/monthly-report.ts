@@ -67,11 +67,12 @@ export function windowsByMonth(windows: readonly ImpactWindow[], timeZone: strin
 }
 
 /**
- * Returns one report per month that any of the service's windows touch, oldest
- * first. A month is final once it is over and no window on it is open.
+ * Returns one report per month of `byMonth` (a service's windows grouped by
+ * windowsByMonth in the policy's zone), oldest first. A month is final once
+ * it is over and no window on it is open.
  */
-export function monthlyReports(windows: readonly ImpactWindow[], policy: Policy, now: Instant): MonthReport[] {
-  return [...windowsByMonth(windows, policy.timeZone)].map(([month, inMonth]) => {
+export function monthlyReports(byMonth: ReadonlyMap<string, ImpactWindow[]>, policy: Policy, now: Instant): MonthReport[] {
+  return [...byMonth].map(([month, inMonth]) => {
     const range = monthRange(month, policy.timeZone);
     return {
       month,

@@ -51,7 +51,7 @@ const en = {
   } satisfies Record<Cause, string>,
   units: {
     seconds: (n: number) => `${n} s`,
-    minutes: (n: number) => `${n} min`,
+    minutes: (n: number | string) => `${n} min`,
     hoursMinutes: (h: number, m: number) => (m > 0 ? `${h} h ${m} min` : `${h} h`),
     daysHours: (d: number, h: number) => (h > 0 ? `${d} d ${h} h` : `${d} d`),
   },
