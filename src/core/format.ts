@@ -4,7 +4,7 @@
  * durations and dates in words.
  */
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { MESSAGES, type Messages } from '../i18n/messages.ts';
 import type { Instant } from './time.ts';
 

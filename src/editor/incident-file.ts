@@ -4,7 +4,7 @@
  * comments and spacing included, so a diff shows only the change.
  */
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import type { ImpactLevel } from '../core/levels.ts';
 import type { Instant, Range } from '../core/time.ts';
 import { isPostmortemHeading, STATUS_WORDS } from '../contract/timeline.ts';
