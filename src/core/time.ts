@@ -3,7 +3,7 @@
  * Unix epoch (UTC). Every range is half-open, `[from, to)`. Months and days are
  * cut at local midnight in the IANA zone passed in.
  */
-import { TZDate } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz/tzOffset';
 
 /** Milliseconds since the Unix epoch, UTC. */
 export type Instant = number;
@@ -15,6 +15,71 @@ export interface Range {
 }
 
 export const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+// Offsets come from Intl (through @date-fns/tz), which is the costliest step
+// of reading times. A zone's offset at the start and at the end of a UTC day
+// is remembered per day; when the two agree (every day but the few with a
+// change: no zone changes its offset twice in one day), the whole day has it.
+const dayOffsets = new Map<string, Map<number, number | null>>();
+
+/** The offset of `timeZone` from UTC at `instant`, in milliseconds (east positive). */
+function offsetAt(instant: Instant, timeZone: string): number {
+  let days = dayOffsets.get(timeZone);
+  if (!days) dayOffsets.set(timeZone, (days = new Map()));
+  const day = Math.floor(instant / DAY_MS);
+  let offset = days.get(day);
+  if (offset === undefined) {
+    const first = intlOffset(day * DAY_MS, timeZone);
+    offset = first === intlOffset(day * DAY_MS + DAY_MS - 1, timeZone) ? first : null;
+    days.set(day, offset);
+  }
+  return offset ?? intlOffset(instant, timeZone);
+}
+
+function intlOffset(instant: Instant, timeZone: string): number {
+  return Math.round(tzOffset(timeZone, new Date(instant)) * MINUTE_MS);
+}
+
+/**
+ * The instant of a wall time in `timeZone`, the wall time given as the
+ * milliseconds `Date.UTC` gives for its fields. A wall time that a DST change
+ * repeats is the earlier of its two instants; one that a change skips moves
+ * forward by the gap (02:30 on a night that jumps from 02:00 to 03:00 is 03:30).
+ */
+export function instantOfWallTime(wall: number, timeZone: string): Instant {
+  // The offsets a day either side hold the one before and the one after any
+  // change near this wall time; a candidate fits when its own offset gives it back.
+  const before = offsetAt(wall - DAY_MS, timeZone);
+  const after = offsetAt(wall + DAY_MS, timeZone);
+  const fits = [wall - before, wall - after].filter((instant) => instant + offsetAt(instant, timeZone) === wall);
+  if (fits.length > 0) return Math.min(...fits);
+  // Skipped: read with the offset in force before the change, it lands after the change by the gap.
+  return wall - before;
+}
+
+/** The wall time of `instant` in `timeZone`, as milliseconds to read with the `getUTC…` methods. */
+function wallClock(instant: Instant, timeZone: string): Date {
+  return new Date(instant + offsetAt(instant, timeZone));
+}
+
+const two = (value: number) => String(value).padStart(2, '0');
+
+/**
+ * `instant` as editors write it in `timeZone`: `2025-01-18 02:11`, with
+ * `seconds` `2025-01-18 02:11:30`, with `offset` `2025-01-18 02:11 +08:00`
+ * (the offset in force then, which tells the two readings of a repeated hour apart).
+ */
+export function formatWallTime(instant: Instant, timeZone: string, options: { seconds?: boolean; offset?: boolean } = {}): string {
+  const local = wallClock(instant, timeZone);
+  let text = `${local.getUTCFullYear()}-${two(local.getUTCMonth() + 1)}-${two(local.getUTCDate())} ${two(local.getUTCHours())}:${two(local.getUTCMinutes())}`;
+  if (options.seconds) text += `:${two(local.getUTCSeconds())}`;
+  if (options.offset) {
+    const minutes = Math.round(offsetAt(instant, timeZone) / MINUTE_MS);
+    text += ` ${minutes < 0 ? '-' : '+'}${two(Math.floor(Math.abs(minutes) / 60))}:${two(Math.abs(minutes) % 60)}`;
+  }
+  return text;
+}
 
 const TIME_PATTERN =
   /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}:\d{2})?$/;
@@ -35,8 +100,8 @@ export function parseTime(text: string, timeZone: string): Instant | undefined {
   const offset = match[7];
   if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return undefined;
   if (hour > 23 || minute > 59 || second > 59) return undefined;
-  if (offset === undefined) return new TZDate(year, month - 1, day, hour, minute, second, timeZone).getTime();
   const utc = Date.UTC(year, month - 1, day, hour, minute, second);
+  if (offset === undefined) return instantOfWallTime(utc, timeZone);
   if (offset === 'Z') return utc;
   const sign = offset.startsWith('-') ? -1 : 1;
   const [offsetHours, offsetMinutes] = offset.slice(1).split(':').map(Number) as [number, number];
@@ -79,8 +144,8 @@ export function monthRange(month: string, timeZone: string): Range {
   if (!range) {
     const [year, monthNumber] = month.split('-').map(Number) as [number, number];
     range = {
-      from: new TZDate(year, monthNumber - 1, 1, timeZone).getTime(),
-      to: new TZDate(year, monthNumber, 1, timeZone).getTime(),
+      from: instantOfWallTime(Date.UTC(year, monthNumber - 1, 1), timeZone),
+      to: instantOfWallTime(Date.UTC(year, monthNumber, 1), timeZone),
     };
     monthRanges.set(key, range);
   }
@@ -128,8 +193,7 @@ export function monthsTouched(range: Range, timeZone: string): string[] {
 
 /** The local calendar date (`YYYY-MM-DD`) of `instant` in `timeZone`. */
 export function dateOf(instant: Instant, timeZone: string): string {
-  const local = new TZDate(instant, timeZone);
-  return `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, '0')}-${String(local.getDate()).padStart(2, '0')}`;
+  return formatWallTime(instant, timeZone).slice(0, 10);
 }
 
 const dayLists = new Map<string, { date: string; range: Range }[]>();
@@ -144,12 +208,12 @@ export function lastDays(now: Instant, count: number, timeZone: string): { date:
   const key = `${timeZone} ${now} ${count}`;
   const cached = dayLists.get(key);
   if (cached) return cached;
-  const today = new TZDate(now, timeZone);
+  const today = wallClock(now, timeZone);
+  const midnight = (back: number) => instantOfWallTime(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - back), timeZone);
   const days: { date: string; range: Range }[] = [];
   for (let back = count - 1; back >= 0; back--) {
-    const start = new TZDate(today.getFullYear(), today.getMonth(), today.getDate() - back, timeZone).getTime();
-    const end = new TZDate(today.getFullYear(), today.getMonth(), today.getDate() - back + 1, timeZone).getTime();
-    days.push({ date: dateOf(start, timeZone), range: { from: start, to: end } });
+    const start = midnight(back);
+    days.push({ date: dateOf(start, timeZone), range: { from: start, to: midnight(back - 1) } });
   }
   // A dev server asks with a new now on every request: keep only a few.
   if (dayLists.size >= 8) dayLists.clear();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { lastDays, monthOf, monthRange, monthsTouched, parseTime } from '../../src/core/time.ts';
+import { formatWallTime, lastDays, monthOf, monthRange, monthsTouched, parseTime } from '../../src/core/time.ts';
 
 describe('parseTime', () => {
   it.each([
@@ -28,8 +28,59 @@ describe('parseTime', () => {
     expect(new Date(parseTime(front.started as string, 'Asia/Shanghai')!).toISOString()).toBe('2025-01-17T18:11:00.000Z');
   });
 
-  it('moves a wall time skipped by DST forward by the gap', () => {
-    expect(new Date(parseTime('2024-03-10 02:30', 'America/New_York')!).toISOString()).toBe('2024-03-10T07:30:00.000Z');
+  // Each repeated wall time is read as the earlier of its two instants; each
+  // skipped one moves forward by the gap. Both directions, in zones whose DST
+  // is an hour, half an hour (Lord Howe) or starts at 02:45 (Chatham).
+  it.each([
+    ['Europe/Berlin', 'repeated', '2024-10-27 02:00', '2024-10-27T00:00:00.000Z'],
+    ['Europe/Berlin', 'repeated', '2024-10-27 02:30', '2024-10-27T00:30:00.000Z'],
+    ['Europe/Berlin', 'repeated', '2024-10-27 02:59:59', '2024-10-27T00:59:59.000Z'],
+    ['Europe/Berlin', 'after the repeat', '2024-10-27 03:00', '2024-10-27T02:00:00.000Z'],
+    ['Europe/Berlin', 'skipped', '2024-03-31 02:30', '2024-03-31T01:30:00.000Z'],
+    ['Europe/Berlin', 'before the gap', '2024-03-31 01:59', '2024-03-31T00:59:00.000Z'],
+    ['Europe/London', 'repeated', '2024-10-27 01:30', '2024-10-27T00:30:00.000Z'],
+    ['Europe/London', 'skipped', '2024-03-31 01:30', '2024-03-31T01:30:00.000Z'],
+    ['America/New_York', 'repeated', '2024-11-03 01:30', '2024-11-03T05:30:00.000Z'],
+    ['America/New_York', 'skipped', '2024-03-10 02:30', '2024-03-10T07:30:00.000Z'],
+    ['Australia/Lord_Howe', 'repeated', '2024-04-07 01:45', '2024-04-06T14:45:00.000Z'],
+    ['Australia/Lord_Howe', 'skipped', '2024-10-06 02:15', '2024-10-05T15:45:00.000Z'],
+    ['Pacific/Chatham', 'repeated', '2024-04-07 03:00', '2024-04-06T13:15:00.000Z'],
+    ['Pacific/Chatham', 'skipped', '2024-09-29 03:00', '2024-09-28T14:15:00.000Z'],
+    ['Asia/Shanghai', 'repeated (1991 DST)', '1991-09-15 01:30', '1991-09-14T16:30:00.000Z'],
+    ['Asia/Shanghai', 'skipped (1991 DST)', '1991-04-14 02:30', '1991-04-13T18:30:00.000Z'],
+    ['Asia/Shanghai', 'no DST today', '2024-10-27 02:30', '2024-10-26T18:30:00.000Z'],
+  ])('reads %s %s wall time %s as %s', (zone, _, text, iso) => {
+    expect(new Date(parseTime(text, zone)!).toISOString()).toBe(iso);
+  });
+
+  it('gives a repeated wall time the earlier instant also when written with T or seconds', () => {
+    expect(parseTime('2024-10-27T02:30:00', 'Europe/Berlin')).toBe(Date.parse('2024-10-27T00:30:00Z'));
+  });
+});
+
+describe('formatWallTime', () => {
+  it.each([
+    ['Europe/Berlin', '2024-10-27T00:30:00Z', '2024-10-27 02:30', '2024-10-27 02:30 +02:00'],
+    ['Europe/Berlin', '2024-10-27T01:30:00Z', '2024-10-27 02:30', '2024-10-27 02:30 +01:00'],
+    ['Australia/Lord_Howe', '2024-04-06T15:15:00Z', '2024-04-07 01:45', '2024-04-07 01:45 +10:30'],
+    ['America/New_York', '2024-11-03T06:30:00Z', '2024-11-03 01:30', '2024-11-03 01:30 -05:00'],
+    ['UTC', '1999-12-31T23:59:59Z', '1999-12-31 23:59', '1999-12-31 23:59 +00:00'],
+  ])('writes an instant in %s as an editor reads it', (zone, iso, plain, withOffset) => {
+    expect(formatWallTime(Date.parse(iso), zone)).toBe(plain);
+    expect(formatWallTime(Date.parse(iso), zone, { offset: true })).toBe(withOffset);
+  });
+
+  it('writes seconds when asked', () => {
+    expect(formatWallTime(Date.parse('2025-01-17T18:11:30Z'), 'Asia/Shanghai', { seconds: true })).toBe('2025-01-18 02:11:30');
+  });
+
+  it('reads back every minute of a DST change as the same instant, or as the earlier one when repeated', () => {
+    for (const zone of ['Europe/Berlin', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/New_York']) {
+      for (let instant = Date.parse('2024-10-26T00:00:00Z'); instant < Date.parse('2024-11-04T12:00:00Z'); instant += 15 * 60_000) {
+        const back = parseTime(formatWallTime(instant, zone), zone)!;
+        expect(back === instant || back === instant - 3_600_000 || back === instant - 1_800_000, `${zone} ${new Date(instant).toISOString()}`).toBe(true);
+      }
+    }
   });
 });
 
