@@ -24,12 +24,24 @@ export interface ImpactWindow {
 }
 
 /**
+ * The cause a span of an affected service counts under: inside a
+ * maintenance's announced window `maintenance`, outside it `platform`; for an
+ * incident its cause, `platform` while unknown.
+ */
+function causeOf(incident: Incident, inside: boolean): Cause {
+  if (incident.kind === 'maintenance') return inside ? 'maintenance' : 'platform';
+  return incident.cause ?? 'platform';
+}
+
+/**
  * Returns the impact windows of one incident as of `now`. Notices have none.
- * A window without an end, or with an end after now, ends at now and is open.
+ * A window without an end, or with an end after now, ends at now and is open;
+ * so is every piece of it (a maintenance's early start, announced window and
+ * overrun): the months they touch stay provisional until it is resolved.
  * A maintenance's impact inside its announced window has cause `maintenance`;
  * outside it (an overrun, or work started early) it counts as `platform`.
- * An incident with no cause counts as `platform`. Windows that start after now
- * are left out: they have not happened.
+ * An incident with no cause counts as `platform`. Windows that start at or
+ * after now, and windows of zero length, are left out: they hold no minute.
  */
 export function impactWindows(incident: Incident, now: Instant): ImpactWindow[] {
   if (incident.kind === 'notice') return [];
@@ -39,22 +51,26 @@ export function impactWindows(incident: Incident, now: Instant): ImpactWindow[] 
     const span = { from: affected.from, to: open ? now : affected.to! };
     if (span.to <= span.from) continue;
     const base = { incident: incident.id, service: affected.service, level: affected.level, open };
-    const push = (from: Instant, to: Instant, cause: Cause, announced = false) => {
-      const isLast = to === span.to;
-      windows.push({ ...base, cause, announced, from, to, open: isLast && open, end: isLast && !open ? to : isLast ? null : to });
+    const push = (from: Instant, to: Instant, inside: boolean) => {
+      windows.push({ ...base, cause: causeOf(incident, inside), announced: inside, from, to, end: open ? null : to });
     };
-    if (incident.kind === 'maintenance' && incident.scheduled) {
-      const inside = intersect(span, incident.scheduled);
-      if (!inside) {
-        push(span.from, span.to, 'platform');
-        continue;
-      }
-      if (span.from < inside.from) push(span.from, inside.from, 'platform');
-      push(inside.from, inside.to, 'maintenance', true);
-      if (inside.to < span.to) push(inside.to, span.to, 'platform');
-    } else {
-      push(span.from, span.to, incident.cause ?? 'platform');
+    const inside = incident.kind === 'maintenance' && incident.scheduled ? intersect(span, incident.scheduled) : undefined;
+    if (!inside) {
+      push(span.from, span.to, false);
+      continue;
     }
+    if (span.from < inside.from) push(span.from, inside.from, false);
+    push(inside.from, inside.to, true);
+    if (inside.to < span.to) push(inside.to, span.to, false);
   }
   return windows;
+}
+
+/**
+ * The cause an affected service's impact counts under before it holds any
+ * minute (an upcoming maintenance, a window of zero length): that of its start.
+ */
+export function causeAtStart(incident: Incident, from: Instant): { cause: Cause; announced: boolean } {
+  const inside = incident.kind === 'maintenance' && incident.scheduled !== null && incident.scheduled.from <= from && from < incident.scheduled.to;
+  return { cause: causeOf(incident, inside), announced: inside };
 }

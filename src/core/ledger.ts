@@ -2,12 +2,12 @@
  * The ledger: everything the site shows, computed once from resolved content
  * and an explicit `now`. Pages, feeds and the API only read it.
  */
-import { impactWindows, type ImpactWindow } from './impact-windows.ts';
+import { causeAtStart, impactWindows, type ImpactWindow } from './impact-windows.ts';
 import { worstStatus, type Cause, type ServiceStatus, type WindowLevel } from './levels.ts';
 import { isEligible, monthFigures, monthlyReports, windowsByMonth, type MonthReport } from './monthly-report.ts';
 import { dailyBars, observedUptime, type DayBar } from './observed-uptime.ts';
-import { MINUTE_MS, monthRange, monthsTouched, type Instant } from './time.ts';
-import { CLOSING_STATUSES, type Content, type Incident, type Policy, type Service, type Tier, type Update, type UpdateStatus } from './types.ts';
+import { MINUTE_MS, monthMinutes, monthRange, monthsTouched, type Instant } from './time.ts';
+import { CLOSING_STATUSES, type Affected, type Content, type Incident, type Policy, type Service, type Tier, type Update, type UpdateStatus } from './types.ts';
 import { weightedMinutes } from './weighted-downtime.ts';
 import { DEFAULT_WEIGHTS } from './defaults.ts';
 
@@ -175,7 +175,7 @@ export function computeLedger(content: Content, now: Instant): Ledger {
       status,
       active: !upcoming && status !== 'resolved' && incident.started <= now,
       upcoming,
-      impacts: groupByService(windows).map((spans) => incidentImpact(spans, monthIndex.get(spans[0]!.service)!)),
+      impacts: incidentImpacts(incident, windows, monthIndex, now),
       currentLevel: worstStatus(windows.filter((window) => window.open).map((window) => window.level)),
       worstLevel: worstStatus(incident.kind === 'notice' ? [] : incident.affected.map((affected) => affected.level)),
       latest: incident.updates.find((update) => update.at <= now) ?? null,
@@ -212,15 +212,18 @@ function firstUpdateMinutes(incident: Incident): number | null {
   return (first - incident.started) / MINUTE_MS;
 }
 
-/** Windows of one incident grouped by service, in the order they come. */
-function groupByService(windows: readonly ImpactWindow[]): ImpactWindow[][] {
-  const groups = new Map<string, ImpactWindow[]>();
-  for (const window of windows) {
-    const group = groups.get(window.service);
-    if (group) group.push(window);
-    else groups.set(window.service, [window]);
-  }
-  return [...groups.values()];
+/**
+ * One impact per affected service, in the order the file lists them, from the
+ * moment the file exists: an upcoming maintenance, or a window of zero
+ * length, has its entry with no months. Notices have none.
+ */
+function incidentImpacts(incident: Incident, windows: readonly ImpactWindow[], monthIndex: ReadonlyMap<string, MonthIndex>, now: Instant): IncidentImpact[] {
+  if (incident.kind === 'notice') return [];
+  return incident.affected.flatMap((affected) => {
+    const index = monthIndex.get(affected.service);
+    if (!index) return [];
+    return [incidentImpact(incident, affected, windows.filter((window) => window.service === affected.service), index, now)];
+  });
 }
 
 /** A service's months with their report and the windows in each, for lookups by month. */
@@ -232,21 +235,21 @@ interface MonthIndex {
 /**
  * One affected service's impact, month by month, against its service's report.
  * `windows` are the spans of that one affected entry (a maintenance cuts its
- * impact at the announced window); its own minutes add up the counted spans.
+ * impact at the announced window), none when it holds no minute yet; its own
+ * minutes add up the counted spans, never more than the month has.
  */
-function incidentImpact(windows: ImpactWindow[], index: MonthIndex): IncidentImpact {
+function incidentImpact(incident: Incident, affected: Affected, windows: ImpactWindow[], index: MonthIndex, now: Instant): IncidentImpact {
   const policy = index.policy;
-  const first = windows[0]!;
-  const last = windows.at(-1)!;
+  const causes = windows.length > 0 ? [...new Set(windows.map((window) => window.cause))] : [causeAtStart(incident, affected.from).cause];
   const counted = policy ? windows.filter((window) => isEligible(window, policy)) : [];
   const months = policy
     ? [...new Set(windows.flatMap((window) => monthsTouched(window, policy.timeZone)))].map((month): ImpactMonth => {
         const { report, windows: inMonth } = index.months.get(month)!;
-        const others = inMonth.filter((other) => other.incident !== first.incident);
+        const others = inMonth.filter((other) => other.incident !== incident.id);
         const own = counted.map((window) => ({ ...window, weight: policy.weights[window.level] }));
         return {
           month,
-          minutes: weightedMinutes(own, monthRange(month, policy.timeZone)),
+          minutes: Math.min(weightedMinutes(own, monthRange(month, policy.timeZone)), monthMinutes(month)),
           monthMinutes: report.minutes,
           availability: report.availability,
           tier: report.tier,
@@ -257,13 +260,13 @@ function incidentImpact(windows: ImpactWindow[], index: MonthIndex): IncidentImp
       })
     : [];
   return {
-    service: first.service,
-    level: first.level,
-    causes: [...new Set(windows.map((window) => window.cause))],
-    announcedMaintenance: windows.some((window) => window.announced),
-    from: first.from,
-    to: last.end,
-    eligible: counted.length > 0,
+    service: affected.service,
+    level: affected.level,
+    causes,
+    announcedMaintenance: windows.length > 0 ? windows.some((window) => window.announced) : causeAtStart(incident, affected.from).announced,
+    from: affected.from,
+    to: affected.to !== null && affected.to <= now ? affected.to : null,
+    eligible: policy !== null && (windows.length > 0 ? counted.length > 0 : !policy.excludedCauses.includes(causes[0]!)),
     months,
   };
 }

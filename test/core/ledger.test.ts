@@ -130,6 +130,91 @@ describe('computeLedger', () => {
     });
   });
 
+  describe('time and sequence edges (DESIGN "Time and sequence")', () => {
+    const early = () =>
+      incident('2025-01-31 23:00', null, {
+        kind: 'maintenance',
+        cause: 'maintenance',
+        level: 'under-maintenance',
+        scheduled: { from: at('2025-02-01 01:00'), to: at('2025-02-01 03:00') },
+      });
+
+    it('keeps the earlier month provisional while a maintenance that started early is still running', () => {
+      const ledger = computeLedger(content([early()]), at('2025-02-01 02:00'));
+      const months = ledger.incidents[0]!.impacts[0]!.months;
+      expect(months.map((month) => [month.month, month.final])).toEqual([
+        ['2025-01', false],
+        ['2025-02', false],
+      ]);
+      expect(ledger.services[0]!.months.map((month) => [month.month, month.final])).toEqual([
+        ['2025-01', false],
+        ['2025-02', false],
+      ]);
+    });
+
+    it('marks every piece of a running maintenance open, and none once it is resolved', () => {
+      const running = computeLedger(content([early()]), at('2025-02-01 04:00'));
+      expect(running.services[0]!.windows.map((window) => [window.cause, window.open])).toEqual([
+        ['platform', true],
+        ['maintenance', true],
+        ['platform', true],
+      ]);
+      const done = computeLedger(content([{ ...early(), resolved: at('2025-02-01 04:00'), affected: [{ service: 'ecs', level: 'under-maintenance', from: at('2025-01-31 23:00'), to: at('2025-02-01 04:00') }] }]), at('2025-03-01 00:00'));
+      expect(done.services[0]!.windows.every((window) => !window.open)).toBe(true);
+      expect(done.services[0]!.months.map((month) => month.final)).toEqual([true, true]);
+    });
+
+    it('gives the same window as an incident the same provisional months', () => {
+      const ledger = computeLedger(content([incident('2025-01-31 23:00', null)]), at('2025-02-01 02:00'));
+      expect(ledger.incidents[0]!.impacts[0]!.months.map((month) => month.final)).toEqual([false, false]);
+    });
+
+    it("never gives an incident more of its own minutes than the month has, in a month DST makes longer", () => {
+      const berlin = standardPolicy({ timeZone: 'Europe/Berlin' });
+      const whole = incident('2024-10-01 00:00', '2024-11-01 00:00', { zone: 'Europe/Berlin' });
+      const ledger = computeLedger(content([whole], { policies: [berlin] }), at('2024-12-01 00:00'));
+      const october = ledger.incidents[0]!.impacts[0]!.months[0]!;
+      expect(october.month).toBe('2024-10');
+      expect(october.minutes).toBe(31 * 1440);
+      expect(october.monthMinutes).toBe(31 * 1440);
+      expect(october.availability).toBe(0);
+    });
+
+    it('gives an upcoming maintenance one impact per affected service, with no months', () => {
+      const upcoming = incident('2025-06-10 01:00', null, {
+        kind: 'maintenance',
+        cause: 'maintenance',
+        level: 'under-maintenance',
+        services: ['ecs', 'oss'],
+        scheduled: { from: at('2025-06-10 01:00'), to: at('2025-06-10 03:00') },
+      });
+      const ledger = computeLedger(content([upcoming]), at('2025-06-01 00:00'));
+      expect(ledger.incidents[0]!.impacts).toEqual([
+        { service: 'ecs', level: 'under-maintenance', causes: ['maintenance'], announcedMaintenance: true, from: at('2025-06-10 01:00'), to: null, eligible: false, months: [] },
+        { service: 'oss', level: 'under-maintenance', causes: ['maintenance'], announcedMaintenance: true, from: at('2025-06-10 01:00'), to: null, eligible: false, months: [] },
+      ]);
+    });
+
+    it('gives a zero-length incident its impact entry with 0 minutes and no months', () => {
+      const instant = incident('2025-05-01 10:00', '2025-05-01 10:00', { services: ['ecs', 'oss'] });
+      const ledger = computeLedger(content([instant]), at('2025-06-01 00:00'));
+      expect(ledger.incidents[0]!.impacts.map((impact) => [impact.service, impact.from, impact.to, impact.months])).toEqual([
+        ['ecs', at('2025-05-01 10:00'), at('2025-05-01 10:00'), []],
+        ['oss', at('2025-05-01 10:00'), at('2025-05-01 10:00'), []],
+      ]);
+      expect(ledger.incidents[0]!.durationMinutes).toBe(0);
+      expect(ledger.services.every((entry) => entry.months.length === 0)).toBe(true);
+    });
+
+    it('counts an outage that ends in the hour DST repeats up to the earlier instant', () => {
+      const berlin = standardPolicy({ timeZone: 'Europe/Berlin' });
+      const outage = incident('2024-10-27 01:00', '2024-10-27 02:30', { zone: 'Europe/Berlin' });
+      const ledger = computeLedger(content([outage], { policies: [berlin] }), at('2024-12-01 00:00'));
+      expect(ledger.incidents[0]!.durationMinutes).toBe(90);
+      expect(ledger.incidents[0]!.impacts[0]!.months[0]!.minutes).toBe(90);
+    });
+  });
+
   it('orders incidents newest first whatever the file order', () => {
     const older = incident('2024-05-01 01:00', '2024-05-01 02:00');
     const newer = incident('2024-06-01 01:00', '2024-06-01 02:00');
