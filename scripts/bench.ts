@@ -76,7 +76,7 @@ for (const size of sizes) {
   const check = median(Array.from({ length: RUNS }, () => timeCommand([path.join(project, 'scripts/check-content.ts')], env)));
 
   const loadStarted = performance.now();
-  const { content, problems } = resolveContent(await readContentFiles(generated.dir));
+  const { content, problems } = resolveContent(await readContentFiles(generated.dir), generated.now * 1000);
   const load = (performance.now() - loadStarted) / 1000;
   if (problems.length > 0) throw new Error(`generated content has problems: ${problems.length}`);
   const engine = median(

@@ -1,13 +1,23 @@
 /**
- * `npm run check`, first half: validates the content folder without building
- * the site. Prints every problem as `path:line: what; fix` and exits 1 on any.
+ * `npm run check`: validates the content folder (`STATUS_CONTENT_DIR`,
+ * default `content`) without building the site, as of now (`SOURCE_DATE_EPOCH`
+ * or the clock, as the build reads it). Prints every problem as
+ * `path:line: what; fix` and exits 1 on any. The type check is `npm run typecheck`.
  */
-import { resolveContent, readContentFiles } from '../src/contract/load-content.ts';
+import { readContentFiles, resolveContent } from '../src/contract/load-content.ts';
 import { formatProblem, sortProblems } from '../src/contract/problems.ts';
+import { contentDir, nowFromEnvironment } from '../src/site/build-context.ts';
 
-const dir = process.env.STATUS_CONTENT_DIR || 'content';
+const dir = contentDir();
+let now: number;
+try {
+  now = nowFromEnvironment();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
 const started = performance.now();
-const { content, problems } = resolveContent(await readContentFiles(dir));
+const { content, problems } = resolveContent(await readContentFiles(dir), now);
 const took = Math.round(performance.now() - started);
 
 if (problems.length > 0) {

@@ -10,7 +10,7 @@ import { z } from 'astro/zod';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { loadContent } from './contract/load-content.ts';
 import type { Content, Incident, Policy, Service, Site } from './core/types.ts';
-import { contentDir } from './site/build-context.ts';
+import { buildNow, contentDir } from './site/build-context.ts';
 
 /** An entry with its place in the file it came from. */
 type Ordered<T> = T & { order: number };
@@ -19,7 +19,7 @@ let pending: Promise<Content> | undefined;
 
 /** Loads the content folder once per sync, however many collections ask. */
 function sharedContent(): Promise<Content> {
-  pending ??= loadContent(contentDir());
+  pending ??= loadContent(contentDir(), buildNow());
   return pending;
 }
 

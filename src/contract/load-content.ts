@@ -4,7 +4,8 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Content, Incident } from '../core/types.ts';
+import type { Instant } from '../core/time.ts';
+import type { Content, Incident, Policy, Service, Site } from '../core/types.ts';
 import { ContentError, type ContentProblem } from './problems.ts';
 import { incidentId, readIncident } from './read-incident.ts';
 import { readPolicies } from './read-policies.ts';
@@ -24,11 +25,21 @@ export interface ContentFiles {
   others: string[];
 }
 
+/** The catalogs every incident is read against: site.yaml, services.yaml and sla.yaml, resolved. */
+export interface Catalogs {
+  site: Site;
+  services: Service[];
+  policies: Policy[];
+  /** Every mistake in the three files; the catalogs are only usable when there are none. */
+  problems: ContentProblem[];
+}
+
 /**
- * Resolves content from file texts. Pure: reads nothing. Returns the content
- * and every problem found; the content is only usable when there are none.
+ * Resolves site.yaml, services.yaml and sla.yaml from their texts. Pure:
+ * reads nothing. Where a file has mistakes, usable values stand in, so the
+ * incidents can still be checked in the same run.
  */
-export function resolveContent(files: ContentFiles): { content: Content; problems: ContentProblem[] } {
+export function resolveCatalogs(files: Pick<ContentFiles, 'dir' | 'site' | 'services' | 'sla'>): Catalogs {
   const problems: ContentProblem[] = [];
   const fileName = (name: string) => `${files.dir}/${name}`;
   const missing = (name: string, fix: string) => problems.push({ file: fileName(name), line: 1, message: 'the file is missing', fix });
@@ -53,6 +64,37 @@ export function resolveContent(files: ContentFiles): { content: Content; problem
   if (files.services === undefined) missing('services.yaml', "create it with one '- id: …' entry per service");
   const servicesSource = yaml('services.yaml', files.services);
   const services = servicesSource ? readServices(servicesSource, declaredPolicies, problems) : [];
+  return { site, services, policies, problems };
+}
+
+/** The problem of a file whose id another file already has. */
+export function duplicateId(file: string, id: string, other: string): ContentProblem {
+  return { file, line: 1, message: `incident id '${id}' is also used by ${other}`, fix: 'rename one of the two files: ids are unique across folders' };
+}
+
+/**
+ * Reads one incident file against resolved catalogs, as of `now` (DESIGN
+ * "Time and sequence": no time an editor writes lies more than 5 minutes
+ * after it). Returns the incident, or the file's problems.
+ */
+export function resolveIncident(
+  file: { path: string; text: string },
+  catalogs: Pick<Catalogs, 'site' | 'services'>,
+  now: Instant,
+): { incident: Incident | undefined; problems: ContentProblem[] } {
+  const problems: ContentProblem[] = [];
+  const services = new Map(catalogs.services.map((service) => [service.id, service]));
+  const incident = readIncident(file.path, file.text, { timeZone: catalogs.site.timeZone, services, problems, now });
+  return { incident, problems };
+}
+
+/**
+ * Resolves content from file texts as of `now` (SOURCE_DATE_EPOCH or the
+ * clock, read by the caller). Pure: reads nothing. Returns the content and
+ * every problem found; the content is only usable when there are none.
+ */
+export function resolveContent(files: ContentFiles, now: Instant): { content: Content; problems: ContentProblem[] } {
+  const { site, services, policies, problems } = resolveCatalogs(files);
   const serviceMap = new Map(services.map((service) => [service.id, service]));
 
   for (const other of files.others) {
@@ -64,11 +106,11 @@ export function resolveContent(files: ContentFiles): { content: Content; problem
     const id = incidentId(file.path);
     const other = paths.get(id);
     if (other !== undefined) {
-      problems.push({ file: file.path, line: 1, message: `incident id '${id}' is also used by ${other}`, fix: 'rename one of the two files: ids are unique across folders' });
+      problems.push(duplicateId(file.path, id, other));
       continue;
     }
     paths.set(id, file.path);
-    const incident = readIncident(file.path, file.text, { timeZone: site.timeZone, services: serviceMap, problems });
+    const incident = readIncident(file.path, file.text, { timeZone: site.timeZone, services: serviceMap, problems, now });
     if (incident) incidents.push(incident);
   }
   return { content: { site, services, policies, incidents }, problems };
@@ -122,11 +164,12 @@ export async function readContentFiles(dir: string): Promise<ContentFiles> {
 }
 
 /**
- * Reads and validates the content folder `dir`. Throws a ContentError listing
- * every problem, one `path:line: what; fix` per line, when there is any.
+ * Reads and validates the content folder `dir` as of `now`. Throws a
+ * ContentError listing every problem, one `path:line: what; fix` per line,
+ * when there is any.
  */
-export async function loadContent(dir: string): Promise<Content> {
-  const { content, problems } = resolveContent(await readContentFiles(dir));
+export async function loadContent(dir: string, now: Instant): Promise<Content> {
+  const { content, problems } = resolveContent(await readContentFiles(dir), now);
   if (problems.length > 0) throw new ContentError(problems);
   return content;
 }

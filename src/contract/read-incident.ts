@@ -1,25 +1,41 @@
 /**
  * One incident file: front matter, then the Markdown timeline. Shorthands are
- * expanded here, so the engine only ever sees resolved windows.
+ * expanded here, so the engine only ever sees resolved windows; the sequence
+ * rules (DESIGN "Time and sequence") are checked here too, once, for the
+ * build, `npm run check` and the editor commands alike.
  */
-import { CAUSES, IMPACT_LEVELS, WINDOW_LEVELS, type ImpactLevel } from '../core/levels.ts';
-import type { Instant, Range } from '../core/time.ts';
-import { CLOSING_STATUSES, INCIDENT_KINDS, type Affected, type Incident, type IncidentKind, type Service } from '../core/types.ts';
-import { formatTime } from '../core/format.ts';
+import { CAUSES, IMPACT_LEVELS, WINDOW_LEVELS, type Cause, type ImpactLevel } from '../core/levels.ts';
+import { formatWallTime, MINUTE_MS, type Instant, type Range } from '../core/time.ts';
+import {
+  CLOSING_STATUSES,
+  closingStatus,
+  INCIDENT_KINDS,
+  STATUSES_BY_KIND,
+  type Affected,
+  type Incident,
+  type IncidentKind,
+  type Service,
+  type Update,
+} from '../core/types.ts';
 import { Fields } from './fields.ts';
 import { suggestId, type ContentProblem } from './problems.ts';
 import { ID_PATTERN } from './read-services.ts';
-import { parseTimeline } from './timeline.ts';
+import { parseTimeline, statusWord, type Timeline } from './timeline.ts';
 import { parseYaml } from './yaml-source.ts';
 
 const INCIDENT_FIELDS = ['title', 'kind', 'cause', 'started', 'resolved', 'level', 'affected', 'scheduled'];
 const AFFECTED_FIELDS = ['service', 'level', 'from', 'to'];
+
+/** How far after now an editor's time may lie: clocks differ, and a command may be typed a minute ahead. */
+export const AHEAD_LEEWAY_MS = 5 * MINUTE_MS;
 
 /** What an incident is read against. */
 export interface IncidentContext {
   timeZone: string;
   services: ReadonlyMap<string, Service>;
   problems: ContentProblem[];
+  /** Now: no time an editor writes may be more than AHEAD_LEEWAY_MS after it (only `scheduled` may lie ahead). */
+  now: Instant;
 }
 
 /** The incident id a file gives: its name without `.md`. */
@@ -27,14 +43,33 @@ export function incidentId(file: string): string {
   return file.replace(/^.*[\\/]/, '').replace(/\.md$/i, '');
 }
 
+/** A time in a message: in the site's zone, with its offset, so a repeated hour is never ambiguous. */
+type Stamp = (instant: Instant) => string;
+
+/** The front matter, read as far as it could be; `undefined` fields had a mistake (reported) or were left out. */
+interface FrontMatter {
+  fields: Fields;
+  /** `undefined` when misspelt: the checks that depend on the kind are then left out. */
+  kind: IncidentKind | undefined;
+  title: string | undefined;
+  cause: Cause | null;
+  scheduled: Range | null;
+  started: Instant | undefined;
+  resolved: Instant | null;
+  /** `resolved` was written, even if it could not be read. */
+  hasResolved: boolean;
+  level: ImpactLevel | 'under-maintenance';
+  affected: Affected[];
+}
 
 /**
- * Reads one incident file. Every mistake is added to `context.problems`;
- * returns `undefined` when the file has any.
+ * Reads one incident file. Every mistake is added to `context.problems`, and
+ * after a mistake the rest of the file is still checked (with the value left
+ * out) so that one run lists them all; returns `undefined` when there is any.
  */
 export function readIncident(file: string, text: string, context: IncidentContext): Incident | undefined {
   const { problems, timeZone } = context;
-  const stamp = (instant: Instant) => formatTime(instant, timeZone);
+  const stamp: Stamp = (instant) => formatWallTime(instant, timeZone, { offset: true });
   const before = problems.length;
   const report = (line: number, message: string, fix: string) => {
     problems.push({ file, line, message, fix });
@@ -49,28 +84,66 @@ export function readIncident(file: string, text: string, context: IncidentContex
     return report(1, 'the file is empty', "start it with a front matter block between two '---' lines (title, started, affected), then the updates");
   }
   const lines = source.split('\n');
+  let front: FrontMatter | undefined;
+  let bodyStart = 0;
   if (lines[0]!.trim() !== '---') {
-    return report(1, 'the file does not start with a front matter block', "put '---' on the first line, the fields, then '---' again");
+    report(1, 'the file does not start with a front matter block', "put '---' on the first line, the fields, then '---' again");
+  } else {
+    const close = lines.findIndex((line, index) => index > 0 && (line.trim() === '---' || line.trim() === '...'));
+    if (close === -1) {
+      return report(1, 'the front matter block is not closed', "add a line '---' after the last front matter field");
+    }
+    const yaml = parseYaml(file, lines.slice(1, close).join('\n'), problems, 2);
+    const fields = yaml && Fields.at(yaml, [], yaml.value, problems, 'the front matter');
+    if (fields) front = readFrontMatter(fields, context, stamp);
+    bodyStart = close + 1;
   }
-  const close = lines.findIndex((line, index) => index > 0 && (line.trim() === '---' || line.trim() === '...'));
-  if (close === -1) {
-    return report(1, 'the front matter block is not closed', "add a line '---' after the last front matter field");
-  }
-  const yaml = parseYaml(file, lines.slice(1, close).join('\n'), problems, 2);
-  if (!yaml) return undefined;
-  const fields = Fields.at(yaml, [], yaml.value, problems, 'the front matter');
-  if (!fields) return undefined;
-  fields.allowOnly(INCIDENT_FIELDS, 'the front matter');
 
-  const kind: IncidentKind = fields.oneOf('kind', INCIDENT_KINDS, 'kind') ?? 'incident';
+  const timeline = parseTimeline(file, lines.slice(bodyStart).join('\n'), bodyStart + 1, timeZone, problems);
+  if (front) checkTimeline(file, front, timeline, context, stamp);
+
+  if (problems.length > before || !front || front.title === undefined || front.started === undefined || front.kind === undefined) return undefined;
+  return {
+    id,
+    path: file,
+    kind: front.kind,
+    title: front.title,
+    cause: front.kind === 'maintenance' ? 'maintenance' : front.cause,
+    started: front.started,
+    resolved: front.resolved,
+    level: front.level,
+    scheduled: front.scheduled,
+    affected: front.affected,
+    summaryHtml: timeline.summaryHtml,
+    updates: timeline.updates,
+    postmortem: timeline.postmortem,
+  };
+}
+
+/**
+ * A time an editor wrote at `key`: read in the site's zone, and reported when
+ * it lies more than the leeway after now (unless it is an announced window's).
+ */
+function writtenTime(fields: Fields, key: string, context: IncidentContext, stamp: Stamp, options: { required?: boolean; ahead?: boolean } = {}): Instant | undefined {
+  const instant = fields.time(key, context.timeZone, options.required);
+  if (instant !== undefined && !options.ahead && instant > context.now + AHEAD_LEEWAY_MS) {
+    fields.report(key, `'${key}' (${stamp(instant)}) is more than 5 minutes after now (${stamp(context.now)})`, "write when it happened: only 'scheduled' may lie ahead");
+  }
+  return instant;
+}
+
+function readFrontMatter(fields: Fields, context: IncidentContext, stamp: Stamp): FrontMatter {
+  fields.allowOnly(INCIDENT_FIELDS, 'the front matter');
+  // A misspelt kind is reported once; the checks that depend on the kind are then left out.
+  const kind: IncidentKind | undefined = fields.has('kind') ? fields.oneOf('kind', INCIDENT_KINDS, 'kind') : 'incident';
   const title = fields.string('title', true);
   const cause = fields.oneOf('cause', CAUSES, 'cause') ?? null;
   if (kind === 'maintenance' && cause !== null && cause !== 'maintenance') {
     fields.report('cause', `a maintenance cannot have cause '${cause}'`, 'remove it: impact inside the announced window counts as maintenance, outside it as platform');
   }
-  const scheduled = readScheduled(fields, kind, timeZone, stamp);
-  const started = fields.time('started', timeZone, kind !== 'maintenance') ?? scheduled?.from;
-  const resolved = fields.time('resolved', timeZone) ?? null;
+  const scheduled = readScheduled(fields, kind, context, stamp);
+  const started = writtenTime(fields, 'started', context, stamp, { required: kind !== 'maintenance' && kind !== undefined }) ?? scheduled?.from;
+  const resolved = writtenTime(fields, 'resolved', context, stamp) ?? null;
   const inOrder = started === undefined || resolved === null || resolved >= started;
   if (!inOrder) {
     fields.report('resolved', `'resolved' (${stamp(resolved!)}) is before 'started' (${stamp(started!)})`, 'check both times and their dates');
@@ -80,64 +153,42 @@ export function readIncident(file: string, text: string, context: IncidentContex
   if (kind === 'notice' && fields.has('level')) {
     fields.report('level', 'a notice has no impact level', "remove 'level', or make it an incident with 'kind: incident'");
   }
-  // With the ends out of order the windows cannot be checked against them, but the services still can.
-  const window = { from: started ?? 0, to: inOrder ? resolved : null };
-  const affected = started === undefined ? [] : readAffected(fields, kind, window, level, context, stamp);
-
-  const bodyLine = close + 2;
-  const timeline = parseTimeline(file, lines.slice(close + 1).join('\n'), bodyLine, timeZone, problems);
-  const closing = timeline.updates.find((update) => CLOSING_STATUSES.includes(update.status));
-  const closingWord = kind === 'maintenance' ? 'Completed' : 'Resolved';
-  if (resolved !== null && !closing) {
-    fields.report('resolved', `'resolved' is set but there is no ${closingWord} update`, `add '## ${closingWord} — <time>' with a line on how it ended, or remove 'resolved' while it goes on`);
-  }
-  if (closing && resolved === null && fields.has('resolved') === false) {
-    report(closing.line, `there is a ${closingWord} update but no 'resolved' time in the front matter`, `add 'resolved: <time>' to the front matter`);
-  }
-
-  if (problems.length > before || title === undefined || started === undefined) return undefined;
-  return {
-    id,
-    path: file,
-    kind,
-    title,
-    cause: kind === 'maintenance' ? 'maintenance' : cause,
-    started,
-    resolved,
-    level,
-    scheduled,
-    affected,
-    summaryHtml: timeline.summaryHtml,
-    updates: timeline.updates,
-    postmortem: timeline.postmortem,
-  };
+  // With a start that could not be read, or ends out of order, the windows are
+  // not checked against the incident's, but everything else about them is.
+  const window = { from: started, to: inOrder ? resolved : null };
+  const affected = readAffected(fields, kind, window, level, context, stamp);
+  return { fields, kind, title, cause, scheduled, started, resolved, hasResolved: fields.has('resolved'), level, affected };
 }
 
-function readScheduled(fields: Fields, kind: IncidentKind, timeZone: string, stamp: (instant: Instant) => string): Range | null {
+function readScheduled(fields: Fields, kind: IncidentKind | undefined, context: IncidentContext, stamp: Stamp): Range | null {
   if (kind !== 'maintenance') {
-    if (fields.has('scheduled')) fields.report('scheduled', "'scheduled' is only for maintenance", "add 'kind: maintenance', or remove 'scheduled'");
+    if (kind !== undefined && fields.has('scheduled')) fields.report('scheduled', "'scheduled' is only for maintenance", "add 'kind: maintenance', or remove 'scheduled'");
     return null;
   }
   const window = fields.child('scheduled', true);
   if (!window) return null;
   window.allowOnly(['from', 'to'], "'scheduled'");
-  const from = window.time('from', timeZone, true);
-  const to = window.time('to', timeZone, true);
+  const from = writtenTime(window, 'from', context, stamp, { required: true, ahead: true });
+  const to = writtenTime(window, 'to', context, stamp, { required: true, ahead: true });
   if (from === undefined || to === undefined) return null;
-  if (to <= from) return window.report('to', `'scheduled' ends (${stamp(to)}) before it starts (${stamp(from)})`, "check 'from' and 'to'") ?? null;
+  if (to < from) return window.report('to', `'scheduled' ends (${stamp(to)}) before it starts (${stamp(from)})`, "check 'from' and 'to'") ?? null;
   return { from, to };
 }
 
-/** Expands `affected`: a plain id takes the incident's level and window; an object overrides them. */
+/**
+ * Expands `affected`: a plain id takes the incident's level and window; an
+ * object overrides them. `window.from` is `undefined` when the incident's
+ * start could not be read: each entry is then checked against its own times only.
+ */
 function readAffected(
   fields: Fields,
-  kind: IncidentKind,
-  window: { from: Instant; to: Instant | null },
+  kind: IncidentKind | undefined,
+  window: { from: Instant | undefined; to: Instant | null },
   level: ImpactLevel | 'under-maintenance',
   context: IncidentContext,
-  stamp: (instant: Instant) => string,
+  stamp: Stamp,
 ): Affected[] {
-  const list = fields.list('affected', kind !== 'notice') ?? [];
+  const list = fields.list('affected', kind !== 'notice' && kind !== undefined) ?? [];
   if (list.length === 0 && kind !== 'notice' && fields.has('affected')) {
     fields.report('affected', "'affected' lists no service", "add one '- <service id>' line per affected service");
   }
@@ -158,14 +209,17 @@ function readAffected(
       item.allowOnly(AFFECTED_FIELDS, 'an affected service');
       service = item.string('service', true);
     }
+    const from = (item && writtenTime(item, 'from', context, stamp)) ?? window.from;
+    const to = (item && writtenTime(item, 'to', context, stamp)) ?? window.to;
+    const override = item?.oneOf('level', levels, 'level') ?? level;
     if (service === undefined) return;
     if (!context.services.has(service)) return at(`unknown service '${service}'`, `${suggestId(service, known)} (services are in services.yaml)`, item ? 'service' : undefined);
     if (affected.some((other) => other.service === service)) return at(`service '${service}' is listed twice`, 'list each service once; use from and to on one entry for its window');
-    const from = item?.time('from', context.timeZone) ?? window.from;
-    const to = item?.time('to', context.timeZone) ?? window.to;
-    const override = item?.oneOf('level', levels, 'level') ?? level;
-    if (to !== null && to <= from) return at(`the impact on '${service}' ends before it starts`, "check its 'from' and 'to'", 'to');
-    if (from < window.from || (window.to !== null && (from >= window.to || (to !== null && to > window.to)))) {
+    if (from === undefined) return;
+    // A window of zero length is valid (it counts no minute); only an end before its start is a mistake.
+    if (to !== null && to < from) return at(`the impact on '${service}' ends (${stamp(to)}) before it starts (${stamp(from)})`, "check its 'from' and 'to'", 'to');
+    if (window.from === undefined) return;
+    if (from < window.from || (window.to !== null && (from > window.to || (to !== null && to > window.to)))) {
       return at(
         `the impact on '${service}' lies outside the incident (${stamp(window.from)} to ${window.to === null ? 'now' : stamp(window.to)})`,
         "keep its 'from' and 'to' between 'started' and 'resolved'",
@@ -175,4 +229,59 @@ function readAffected(
     affected.push({ service, level: override, from, to });
   });
   return affected;
+}
+
+/** An update as messages name it: `the Identified update (2025-01-18 02:40 +08:00)`. */
+function named(update: Update, stamp: Stamp): string {
+  return `the ${statusWord(update.status)} update (${stamp(update.at)})`;
+}
+
+/**
+ * The timeline's rules against the front matter (DESIGN "Time and sequence"):
+ * statuses fit the kind; no update lies ahead of now; updates come at or
+ * after `started` (a maintenance's Scheduled updates may come before it);
+ * after `resolved` only the closing update; one closing update, which goes
+ * with `resolved` both ways.
+ */
+function checkTimeline(file: string, front: FrontMatter, timeline: Timeline, context: IncidentContext, stamp: Stamp): void {
+  const { kind, started, resolved, fields } = front;
+  const report = (line: number, message: string, fix: string) => context.problems.push({ file, line, message, fix });
+  // Oldest first, file order kept for equal times, so "the second" closing update is the later one.
+  const inFileOrder = timeline.updates.toSorted((a, b) => a.line - b.line);
+  for (const update of inFileOrder) {
+    if (kind !== undefined && !STATUSES_BY_KIND[kind].includes(update.status)) {
+      report(update.line, `'${statusWord(update.status)}' is not ${kind === 'incident' ? 'an' : 'a'} ${kind} status`, `use one of: ${STATUSES_BY_KIND[kind].map(statusWord).join(', ')}`);
+      continue;
+    }
+    if (update.at > context.now + AHEAD_LEEWAY_MS) {
+      report(update.line, `${named(update, stamp)} is more than 5 minutes after now (${stamp(context.now)})`, "write when it was posted: only 'scheduled' may lie ahead");
+      continue;
+    }
+    const announcement = kind === 'maintenance' && update.status === 'scheduled';
+    if (started !== undefined && update.at < started && !announcement) {
+      report(
+        update.line,
+        `${named(update, stamp)} is before 'started' (${stamp(started)})`,
+        `check its time and date, or move 'started' earlier${kind === 'maintenance' ? ' (only Scheduled updates come before it)' : ''}`,
+      );
+      continue;
+    }
+    if (resolved !== null && update.at > resolved && !CLOSING_STATUSES.includes(update.status)) {
+      const closing = statusWord(closingStatus(kind ?? 'incident'));
+      report(update.line, `${named(update, stamp)} is after 'resolved' (${stamp(resolved)})`, `only the ${closing} update may follow 'resolved': check its time, or move 'resolved' later`);
+    }
+  }
+
+  const closings = inFileOrder.filter((update) => CLOSING_STATUSES.includes(update.status));
+  for (const extra of closings.slice(1)) {
+    report(extra.line, `a second ${statusWord(extra.status)} update (the other is on line ${closings[0]!.line})`, 'keep one: a file has one closing update');
+  }
+  if (kind === undefined) return;
+  const closingWord = statusWord(closingStatus(kind));
+  if (resolved !== null && closings.length === 0) {
+    fields.report('resolved', `'resolved' is set but there is no ${closingWord} update`, `add '## ${closingWord} — <time>' with a line on how it ended, or remove 'resolved' while it goes on`);
+  }
+  if (closings.length > 0 && !front.hasResolved) {
+    report(closings[0]!.line, `there is a ${closingWord} update but no 'resolved' time in the front matter`, `add 'resolved: <time>' to the front matter`);
+  }
 }

@@ -29,6 +29,12 @@ export const HEADING_WORDS: Record<string, UpdateStatus> = {
   已完成: 'completed',
 };
 
+/** A status as editors write it in a heading: `in-progress` → `In progress`. */
+export function statusWord(status: UpdateStatus): string {
+  const word = status.replace('-', ' ');
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
 /** Headings that start the postmortem. */
 const POSTMORTEM_WORDS = ['postmortem', '复盘'];
 
@@ -110,7 +116,8 @@ export function parseTimeline(
     }
     updates.push({ status, at, html: renderMarkdown(section.body), line: section.line });
   }
-  updates.sort((a, b) => b.at - a.at || b.line - a.line);
+  // Newest first; of two at the same time the one nearer the top of the file is newer (DESIGN).
+  updates.sort((a, b) => b.at - a.at || a.line - b.line);
   return { summaryHtml: renderMarkdown(summary), updates, postmortem };
 }
 

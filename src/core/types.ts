@@ -116,6 +116,18 @@ export interface Affected {
 export const INCIDENT_KINDS = ['incident', 'maintenance', 'notice'] as const;
 export type IncidentKind = (typeof INCIDENT_KINDS)[number];
 
+/** The statuses each kind's updates may have, in the order they usually come; the last one closes it. */
+export const STATUSES_BY_KIND: Record<IncidentKind, readonly UpdateStatus[]> = {
+  incident: ['investigating', 'identified', 'monitoring', 'update', 'resolved'],
+  maintenance: ['scheduled', 'in-progress', 'verifying', 'update', 'completed'],
+  notice: ['update', 'resolved'],
+};
+
+/** The one update status that closes `kind`: Completed for maintenance, Resolved otherwise. */
+export function closingStatus(kind: IncidentKind): UpdateStatus {
+  return STATUSES_BY_KIND[kind].at(-1)!;
+}
+
 /** One incident, maintenance or notice, resolved. */
 export interface Incident {
   id: string;

@@ -4,7 +4,7 @@ import { formatProblem } from '../../src/contract/problems.ts';
 import { SERVICES_YAML, SITE_YAML, SLA_YAML } from '../builders.ts';
 
 function resolve(overrides: Partial<ContentFiles>) {
-  return resolveContent({ dir: 'content', site: SITE_YAML, services: SERVICES_YAML, sla: SLA_YAML, incidents: [], others: [], ...overrides });
+  return resolveContent({ dir: 'content', site: SITE_YAML, services: SERVICES_YAML, sla: SLA_YAML, incidents: [], others: [], ...overrides }, Date.parse('2026-01-01T00:00:00Z'));
 }
 
 function problems(overrides: Partial<ContentFiles>): string[] {

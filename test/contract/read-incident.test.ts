@@ -3,7 +3,10 @@ import { resolveContent, type ContentFiles } from '../../src/contract/load-conte
 import { formatProblem } from '../../src/contract/problems.ts';
 import { DESIGN_EXAMPLE, SERVICES_YAML, SITE_YAML, SLA_YAML } from '../builders.ts';
 
-function resolve(incidents: Record<string, string>, overrides: Partial<ContentFiles> = {}) {
+/** Now for these tests: after every time the examples write. */
+const NOW = Date.parse('2026-01-01T00:00:00Z');
+
+function resolve(incidents: Record<string, string>, overrides: Partial<ContentFiles> = {}, now = NOW) {
   return resolveContent({
     dir: 'content',
     site: SITE_YAML,
@@ -12,11 +15,11 @@ function resolve(incidents: Record<string, string>, overrides: Partial<ContentFi
     incidents: Object.entries(incidents).map(([name, text]) => ({ path: `content/incidents/${name}`, text })),
     others: [],
     ...overrides,
-  });
+  }, now);
 }
 
-function problems(text: string, name = 'x.md'): string[] {
-  return resolve({ [name]: text }).problems.map(formatProblem);
+function problems(text: string, name = 'x.md', now = NOW): string[] {
+  return resolve({ [name]: text }, {}, now).problems.map(formatProblem);
 }
 
 
@@ -335,5 +338,144 @@ describe('editor mistakes stop the build with path:line: what; fix', () => {
   it('reports every problem in one run, not just the first', () => {
     const found = problems(minimal('started: 2025-01-18 02:11\nlevel: huge\naffected: [nope]', '## Investigatin — 2025-01-18 02:20\n'));
     expect(found).toHaveLength(3);
+  });
+});
+
+describe('time and sequence (DESIGN "Time and sequence")', () => {
+  const incidentAt = (front: string, body: string) => minimal(`started: 2025-01-18 02:11\n${front}affected: [ecs]`, body);
+  const maintenance = (front: string, body: string) =>
+    minimal(`kind: maintenance\nscheduled: { from: 2025-01-18 01:00, to: 2025-01-18 03:00 }\n${front}affected: [ecs]`, body);
+
+  it.each([
+    { what: 'a zero-length incident', text: minimal('started: 2025-01-18 02:11\nresolved: 2025-01-18 02:11\naffected: [ecs]', '## Resolved — 2025-01-18 02:11\nA blip.\n') },
+    { what: 'a zero-length impact on one service', text: minimal('started: 2025-01-18 02:11\naffected:\n  - service: ecs\n    from: 2025-01-18 02:30\n    to: 2025-01-18 02:30') },
+    { what: 'a zero-length impact at the very end of the incident', text: minimal('started: 2025-01-18 02:11\nresolved: 2025-01-18 03:00\naffected:\n  - service: ecs\n    from: 2025-01-18 03:00', '## Resolved — 2025-01-18 03:00\nx\n') },
+    { what: 'a zero-length announced window', text: minimal('kind: maintenance\nscheduled: { from: 2025-01-18 01:00, to: 2025-01-18 01:00 }\naffected: [ecs]') },
+    { what: 'a Scheduled update before the maintenance starts', text: maintenance('', '## In progress — 2025-01-18 01:00\nx\n\n## Scheduled — 2025-01-10 10:00\nPlanned.\n') },
+    { what: 'the Resolved update after resolved', text: incidentAt('resolved: 2025-01-18 03:00\n', '## Resolved — 2025-01-18 03:10\nx\n\n## Monitoring — 2025-01-18 03:00\ny\n') },
+    { what: 'an update at exactly started', text: incidentAt('', '## Investigating — 2025-01-18 02:11\nx\n') },
+    { what: 'a time 5 minutes after now', text: incidentAt('', '## Investigating — 2026-01-01 08:05\nx\n') },
+    { what: 'an announced window far ahead', text: minimal('kind: maintenance\nscheduled: { from: 2027-01-01 01:00, to: 2027-01-01 03:00 }\naffected: [ecs]', '## Scheduled — 2025-12-01 10:00\nPlanned.\n') },
+    { what: 'a notice with Update and Resolved', text: minimal('kind: notice\nstarted: 2025-01-18 02:11\nresolved: 2025-01-19 02:11', '## Resolved — 2025-01-19 02:11\nx\n\n## Update — 2025-01-18 03:00\ny\n') },
+    { what: 'a maintenance with an Update', text: maintenance('', '## Update — 2025-01-18 01:30\nx\n') },
+  ])('accepts $what', ({ text }) => {
+    expect(problems(text)).toEqual([]);
+  });
+
+  it.each([
+    {
+      mistake: 'an impact that ends before it starts',
+      text: minimal('started: 2025-01-18 02:11\naffected:\n  - service: ecs\n    from: 2025-01-18 02:30\n    to: 2025-01-18 02:29'),
+      expected: "content/incidents/x.md:7: the impact on 'ecs' ends (2025-01-18 02:29 +08:00) before it starts (2025-01-18 02:30 +08:00); check its 'from' and 'to'",
+    },
+    {
+      mistake: "'started' in the future",
+      text: minimal('started: 2026-01-01 08:06\naffected: [ecs]'),
+      expected: "content/incidents/x.md:3: 'started' (2026-01-01 08:06 +08:00) is more than 5 minutes after now (2026-01-01 08:00 +08:00); write when it happened: only 'scheduled' may lie ahead",
+    },
+    {
+      mistake: "'resolved' in the future",
+      text: incidentAt('resolved: 2026-01-02 00:00\n', '## Resolved — 2025-12-31 10:00\nx\n'),
+      expected: "content/incidents/x.md:4: 'resolved' (2026-01-02 00:00 +08:00) is more than 5 minutes after now (2026-01-01 08:00 +08:00); write when it happened: only 'scheduled' may lie ahead",
+    },
+    {
+      mistake: "an impact's 'to' in the future",
+      text: minimal('started: 2025-01-18 02:11\naffected:\n  - service: ecs\n    to: 2026-02-01 00:00'),
+      expected: "content/incidents/x.md:6: 'to' (2026-02-01 00:00 +08:00) is more than 5 minutes after now (2026-01-01 08:00 +08:00); write when it happened: only 'scheduled' may lie ahead",
+    },
+    {
+      mistake: 'an update in the future',
+      text: incidentAt('', '## Identified — 2026-01-01 09:00\nx\n'),
+      expected: 'content/incidents/x.md:6: the Identified update (2026-01-01 09:00 +08:00) is more than 5 minutes after now (2026-01-01 08:00 +08:00); write when it was posted: only \'scheduled\' may lie ahead',
+    },
+    {
+      mistake: 'a Scheduled update in the future',
+      text: maintenance('', '## Scheduled — 2026-01-01 09:00\nx\n'),
+      expected: 'content/incidents/x.md:7: the Scheduled update (2026-01-01 09:00 +08:00) is more than 5 minutes after now (2026-01-01 08:00 +08:00); write when it was posted: only \'scheduled\' may lie ahead',
+    },
+    {
+      mistake: 'an update before started',
+      text: incidentAt('', '## Identified — 2025-01-18 02:10\nx\n'),
+      expected: "content/incidents/x.md:6: the Identified update (2025-01-18 02:10 +08:00) is before 'started' (2025-01-18 02:11 +08:00); check its time and date, or move 'started' earlier",
+    },
+    {
+      mistake: 'a maintenance update before it starts',
+      text: maintenance('', '## In progress — 2025-01-18 00:50\nx\n'),
+      expected: "content/incidents/x.md:7: the In progress update (2025-01-18 00:50 +08:00) is before 'started' (2025-01-18 01:00 +08:00); check its time and date, or move 'started' earlier (only Scheduled updates come before it)",
+    },
+    {
+      mistake: 'an update after resolved',
+      text: incidentAt('resolved: 2025-01-18 03:00\n', '## Monitoring — 2025-01-18 03:05\ny\n\n## Resolved — 2025-01-18 03:00\nx\n'),
+      expected: "content/incidents/x.md:7: the Monitoring update (2025-01-18 03:05 +08:00) is after 'resolved' (2025-01-18 03:00 +08:00); only the Resolved update may follow 'resolved': check its time, or move 'resolved' later",
+    },
+    {
+      mistake: 'two Resolved updates',
+      text: incidentAt('resolved: 2025-01-18 03:00\n', '## Resolved — 2025-01-18 04:00\ny\n\n## Resolved — 2025-01-18 03:00\nx\n'),
+      expected: 'content/incidents/x.md:10: a second Resolved update (the other is on line 7); keep one: a file has one closing update',
+    },
+    {
+      mistake: 'a maintenance status on an incident',
+      text: incidentAt('', '## In progress — 2025-01-18 02:20\nx\n'),
+      expected: "content/incidents/x.md:6: 'In progress' is not an incident status; use one of: Investigating, Identified, Monitoring, Update, Resolved",
+    },
+    {
+      mistake: 'an incident status on a maintenance',
+      text: maintenance('', '## Identified — 2025-01-18 01:20\nx\n'),
+      expected: "content/incidents/x.md:7: 'Identified' is not a maintenance status; use one of: Scheduled, In progress, Verifying, Update, Completed",
+    },
+    {
+      mistake: 'a maintenance closed with Resolved',
+      text: maintenance('resolved: 2025-01-18 03:00\n', '## Resolved — 2025-01-18 03:00\nx\n'),
+      expected: "content/incidents/x.md:8: 'Resolved' is not a maintenance status; use one of: Scheduled, In progress, Verifying, Update, Completed",
+    },
+    {
+      mistake: 'an incident closed with Completed',
+      text: incidentAt('resolved: 2025-01-18 03:00\n', '## Completed — 2025-01-18 03:00\nx\n'),
+      expected: "content/incidents/x.md:7: 'Completed' is not an incident status; use one of: Investigating, Identified, Monitoring, Update, Resolved",
+    },
+    {
+      mistake: 'Investigating on a notice',
+      text: minimal('kind: notice\nstarted: 2025-01-18 02:11', '## Investigating — 2025-01-18 03:00\nx\n'),
+      expected: "content/incidents/x.md:6: 'Investigating' is not a notice status; use one of: Update, Resolved",
+    },
+  ])('reports $mistake', ({ text, expected }) => {
+    expect(problems(text)).toEqual([expected]);
+  });
+
+  it('accepts an incident and an impact that end when they start', () => {
+    const equal = problems(minimal('started: 2025-01-18 02:11\nresolved: 2025-01-18 02:11\naffected:\n  - service: ecs\n    from: 2025-01-18 02:11\n    to: 2025-01-18 02:11', '## Resolved — 2025-01-18 02:11\nx\n'));
+    expect(equal).toEqual([]);
+  });
+
+  it('keeps two updates at the same time in file order, the one nearer the top newer', () => {
+    const { content, problems: found } = resolve({
+      'x.md': incidentAt('', '## Update — 2025-01-18 03:00\nsecond\n\n## Update — 2025-01-18 03:00\nfirst\n\n## Investigating — 2025-01-18 02:20\nzero\n'),
+    });
+    expect(found).toEqual([]);
+    expect(content.incidents[0]!.updates.map((update) => update.html)).toEqual(['<p>second</p>', '<p>first</p>', '<p>zero</p>']);
+  });
+
+  it('lists every problem of a file in one run: a bad time does not hide an unknown service', () => {
+    expect(problems(minimal('started: 2025-01-18 2:11\nresolved: soon\naffected: [ecss, oss]', '## Investigatin — 2025-01-18 02:20\nx\n'))).toEqual([
+      "content/incidents/x.md:3: 'started' is not a valid time: '2025-01-18 2:11'; write it as YYYY-MM-DD HH:mm, with an optional Z or ±HH:MM offset",
+      "content/incidents/x.md:4: 'resolved' is not a valid time: 'soon'; write it as YYYY-MM-DD HH:mm, with an optional Z or ±HH:MM offset",
+      "content/incidents/x.md:5: unknown service 'ecss'; did you mean 'ecs'? (services are in services.yaml)",
+      "content/incidents/x.md:7: heading '## Investigatin — 2025-01-18 02:20' is not a known status and time; did you mean 'Investigating'? e.g. '## Investigating — 2025-01-18 02:20'",
+    ]);
+  });
+
+  it('checks the body when the front matter cannot be read', () => {
+    expect(problems('---\ntitle: T\naffected:\n\t- ecs\n---\n## Investigatin — 2025-01-18 02:20\nx\n')).toEqual([
+      'content/incidents/x.md:4: YAML cannot be read: Tabs are not allowed as indentation; indent with spaces, not tabs',
+      "content/incidents/x.md:6: heading '## Investigatin — 2025-01-18 02:20' is not a known status and time; did you mean 'Investigating'? e.g. '## Investigating — 2025-01-18 02:20'",
+    ]);
+  });
+
+  it('checks the impacts against their own times when started is wrong', () => {
+    expect(problems(minimal('started: yesterday\naffected:\n  - service: ecs\n    from: 2025-01-18 02:30\n    to: 2025-01-18 02:20\n  - service: oss\n    level: big'))).toEqual([
+      "content/incidents/x.md:3: 'started' is not a valid time: 'yesterday'; write it as YYYY-MM-DD HH:mm, with an optional Z or ±HH:MM offset",
+      "content/incidents/x.md:7: the impact on 'ecs' ends (2025-01-18 02:20 +08:00) before it starts (2025-01-18 02:30 +08:00); check its 'from' and 'to'",
+      "content/incidents/x.md:9: unknown level 'big'; use one of: degraded-performance, partial-outage, major-outage",
+    ]);
   });
 });

@@ -7,7 +7,7 @@ import { fromCstate, fromStatuspage } from '../../src/editor/importers.ts';
 import { at, SERVICES_YAML, SITE_YAML, SLA_YAML } from '../builders.ts';
 
 const fixtures = path.join(import.meta.dirname, '..', 'fixtures');
-const { content } = resolveContent({ dir: 'content', site: SITE_YAML, services: SERVICES_YAML, sla: SLA_YAML, incidents: [], others: [] });
+const { content } = resolveContent({ dir: 'content', site: SITE_YAML, services: SERVICES_YAML, sla: SLA_YAML, incidents: [], others: [] }, Date.now());
 const context = { services: content.services, timeZone: content.site.timeZone };
 
 /** Reads imported files back through the contract, as the build would. */
@@ -19,7 +19,7 @@ function readBack(files: { path: string; text: string }[]) {
     sla: SLA_YAML,
     incidents: files.map((file) => ({ path: `content/incidents/${file.path}`, text: file.text })),
     others: [],
-  });
+  }, Date.now());
   return { incidents: resolved.content.incidents, problems: resolved.problems.map(formatProblem) };
 }
 
