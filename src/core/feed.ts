@@ -22,9 +22,22 @@ export interface FeedItem {
   description: string;
 }
 
-/** The fragment id of an update on its incident page. */
-export function updateAnchor(update: Update): string {
+/** `update-<UTC time>-<status>`: what an anchor says before it is made unique. */
+function anchorBase(update: Update): string {
   return `update-${new Date(update.at).toISOString().replace(/[-:]/g, '').slice(0, 15)}-${update.status}`;
+}
+
+/**
+ * The fragment id of an update on its incident page, also its feed guid and
+ * the update id notifications use: unique within the incident (`updates`, all
+ * of its updates) and stable as updates are added. Updates that share time and
+ * status are numbered from the bottom of the file: the oldest keeps the plain
+ * anchor, the next `-2`, and a newer one added above takes the next number.
+ */
+export function updateAnchor(update: Update, updates: readonly Update[]): string {
+  const base = anchorBase(update);
+  const below = updates.filter((other) => other !== update && other.line > update.line && anchorBase(other) === base).length;
+  return below === 0 ? base : `${base}-${below + 1}`;
 }
 
 /**
@@ -40,7 +53,7 @@ export function feedItems(ledger: Ledger, site: Site, services: readonly Service
   updates.sort((a, b) => b.update.at - a.update.at);
   return updates.slice(0, limit).map(({ entry, update }) => ({
     title: `${statusLabel(update.status, t)}: ${entry.incident.title}`,
-    link: `${incidentUrl(site, entry.incident.id)}#${updateAnchor(update)}`,
+    link: `${incidentUrl(site, entry.incident.id)}#${updateAnchor(update, entry.incident.updates)}`,
     pubDate: update.at,
     description: `${update.html}\n${impactHtml(entry, names, t)}`,
   }));

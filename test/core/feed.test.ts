@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { feedItems, updateAnchor } from '../../src/core/feed.ts';
+import { computeLedger } from '../../src/core/ledger.ts';
+import type { Update } from '../../src/core/types.ts';
+import { messagesFor } from '../../src/i18n/messages.ts';
+import { at, content, incident, testSite } from '../builders.ts';
+
+/** Updates as a file lists them, top first: `line` grows down the file. */
+function fileUpdates(...entries: [Update['status'], string][]): Update[] {
+  return entries.map(([status, time], index) => ({ status, at: at(time), html: `<p>${index}</p>`, line: 10 + index * 3 }));
+}
+
+describe('updateAnchor', () => {
+  it('names an update by its time and status', () => {
+    const updates = fileUpdates(['identified', '2025-01-18 02:40']);
+    expect(updateAnchor(updates[0]!, updates)).toBe('update-20250117T184000-identified');
+  });
+
+  it('gives two updates with the same time and status different anchors, the oldest (lowest in the file) the plain one', () => {
+    const updates = fileUpdates(['update', '2025-01-18 03:00'], ['update', '2025-01-18 03:00'], ['update', '2025-01-18 03:00']);
+    expect(updates.map((update) => updateAnchor(update, updates))).toEqual([
+      'update-20250117T190000-update-3',
+      'update-20250117T190000-update-2',
+      'update-20250117T190000-update',
+    ]);
+  });
+
+  it('keeps every anchor when a newer update with the same time and status is added above', () => {
+    const before = fileUpdates(['update', '2025-01-18 03:00'], ['investigating', '2025-01-18 02:20']);
+    const after = [{ status: 'update' as const, at: at('2025-01-18 03:00'), html: '', line: 7 }, ...before];
+    for (const update of before) expect(updateAnchor(update, after)).toBe(updateAnchor(update, before));
+    expect(updateAnchor(after[0]!, after)).toBe('update-20250117T190000-update-2');
+  });
+});
+
+describe('feedItems', () => {
+  it('gives every update of an incident its own link and guid, also when two share time and status', () => {
+    const updates = fileUpdates(['update', '2025-01-18 03:00'], ['update', '2025-01-18 03:00'], ['investigating', '2025-01-18 02:20']);
+    const entry = incident('2025-01-18 02:11', null, { updates });
+    const ledger = computeLedger(content([entry]), at('2025-01-18 04:00'));
+    const items = feedItems(ledger, testSite, [], 50, messagesFor('en'));
+    expect(items.map((item) => item.description.split('\n')[0])).toEqual(['<p>0</p>', '<p>1</p>', '<p>2</p>']);
+    expect(new Set(items.map((item) => item.link)).size).toBe(3);
+  });
+});
