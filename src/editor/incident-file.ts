@@ -3,22 +3,22 @@
  * added, a resolution. Everything not touched stays byte for byte as it was,
  * comments and spacing included, so a diff shows only the change.
  */
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns/format';
+import { parse, stringify } from 'yaml';
+import type { Tokens } from 'marked';
 import type { ImpactLevel } from '../core/levels.ts';
-import type { Instant, Range } from '../core/time.ts';
-import { isPostmortemHeading, STATUS_WORDS } from '../contract/timeline.ts';
+import { formatWallTime, type Instant, type Range } from '../core/time.ts';
+import { lexMarkdown } from '../contract/markdown.ts';
+import { isPostmortemHeading, statusWord } from '../contract/timeline.ts';
 import type { UpdateStatus } from '../core/types.ts';
+
+export { statusWord };
+
+/** A value that cannot be written so that it reads back as given: the message says why. */
+export class UnwritableText extends Error {}
 
 /** A time as editors write it, in `timeZone`: `2025-01-18 02:11`. */
 export function editorTime(instant: Instant, timeZone: string): string {
-  return format(new TZDate(instant, timeZone), 'yyyy-MM-dd HH:mm');
-}
-
-/** A status as editors write it in a heading: `in-progress` → `In progress`. */
-export function statusWord(status: UpdateStatus): string {
-  const word = Object.keys(STATUS_WORDS).find((candidate) => STATUS_WORDS[candidate] === status)!;
-  return word.charAt(0).toUpperCase() + word.slice(1);
+  return formatWallTime(instant, timeZone);
 }
 
 /** The file name part made from a title: lowercase ASCII words joined by dashes, at most 60 characters. */
@@ -32,11 +32,19 @@ export function slugify(title: string): string {
   return slug.slice(0, 60).replace(/-+$/, '') || 'incident';
 }
 
-/** Quotes a YAML scalar when it would not read back as the same plain string. */
-function yamlString(text: string): string {
-  return /^[\w\u00a0-\uffff][^:#\n]*$/.test(text) && !/^(true|false|null|yes|no|on|off|~)$/i.test(text) && text.trim() === text
-    ? text
-    : JSON.stringify(text);
+/**
+ * A one-line YAML value that reads back as exactly `value`: plain when it
+ * can be, quoted by the `yaml` package otherwise (`1.50`, `0x1F`, `null`,
+ * `a: b`). `what` names it in the message when it cannot be written: a value
+ * with a line break would start new keys, so it is refused.
+ */
+export function yamlScalar(value: string, what: string): string {
+  if (/[\r\n\u0085\u2028\u2029]/.test(value)) throw new UnwritableText(`${what} must be one line`);
+  const written = stringify(value, { lineWidth: 0 }).replace(/\n$/, '');
+  if (written.includes('\n') || (parse(`value: ${written}`) as { value?: unknown } | null)?.value !== value) {
+    throw new UnwritableText(`${what} ${JSON.stringify(value)} cannot be written so that it reads back the same`);
+  }
+  return written;
 }
 
 /** Everything an incident file can say, for writing one from scratch. */
@@ -59,31 +67,68 @@ export interface IncidentSpec {
   seconds?: boolean;
 }
 
-/** Keeps a line of imported text from reading as a heading of ours. */
-function bodyText(text: string): string {
-  return text.trim().replace(/^(#{1,2}\s)/gm, '\\$1');
+/** Where each top-level token starts in `markdown`. */
+function tokenStarts(markdown: string) {
+  let offset = 0;
+  return lexMarkdown(markdown).map((token) => {
+    const start = markdown.indexOf(token.raw, offset);
+    offset = start >= 0 ? start + token.raw.length : offset;
+    return { token, start };
+  });
+}
+
+/** A heading the line after which a timeline would read as closing the text (what swallowing looks like). */
+const PROBE = '## Update — 2000-01-01 00:00';
+
+/**
+ * Markdown an editor or an import gives (an update's message, a summary, a
+ * postmortem), as it goes under one of our headings: trimmed, and kept from
+ * becoming structure of ours. A line that Markdown would read as a level-1 or
+ * level-2 heading (`## Update — …`, indented up to 3 spaces, `## Postmortem`,
+ * `## 复盘`, or a line underlined with `---` or `===`) gets a backslash before
+ * its first mark, so it shows the same words as text. Text that would leave a
+ * code block or an HTML block open, swallowing the updates below it, is
+ * refused with UnwritableText. The one function for this, for the commands
+ * and the imports alike.
+ */
+export function bodyText(text: string): string {
+  let markdown = text.replace(/\r\n?/g, '\n').trim();
+  for (;;) {
+    const heading = tokenStarts(markdown).find(({ token }) => token.type === 'heading' && (token as Tokens.Heading).depth <= 2);
+    if (!heading) break;
+    const raw = heading.token.raw.replace(/\n+$/, '');
+    // ATX: the first `#`; setext: the first mark of the underline, its last line.
+    const at = raw.trimStart().startsWith('#') ? raw.indexOf('#') : raw.lastIndexOf('\n') + 1 + raw.slice(raw.lastIndexOf('\n') + 1).search(/\S/);
+    const position = heading.start + at;
+    markdown = `${markdown.slice(0, position)}\\${markdown.slice(position)}`;
+  }
+  const probe = tokenStarts(`${markdown}\n\n${PROBE}\n`).at(-1)?.token;
+  if (probe?.type !== 'heading' || probe.raw.trim() !== PROBE) {
+    throw new UnwritableText('the text leaves a code block (```), an HTML comment or another HTML block open, which would hide everything below it; close it');
+  }
+  return markdown;
 }
 
 /** The text of an incident file: front matter, summary, updates newest first, postmortem. */
 export function incidentText(spec: IncidentSpec): string {
-  const time = (instant: Instant) =>
-    spec.seconds ? format(new TZDate(instant, spec.timeZone), 'yyyy-MM-dd HH:mm:ss') : editorTime(instant, spec.timeZone);
-  const lines = ['---', `title: ${yamlString(spec.title)}`];
+  const time = (instant: Instant) => formatWallTime(instant, spec.timeZone, { seconds: spec.seconds });
+  // The contract trims text values, so the title is written trimmed: it reads back as written.
+  const lines = ['---', `title: ${yamlScalar(spec.title.trim(), 'the title')}`];
   if (spec.kind && spec.kind !== 'incident') lines.push(`kind: ${spec.kind}`);
   if (spec.scheduled) lines.push('scheduled:', `  from: ${time(spec.scheduled.from)}`, `  to: ${time(spec.scheduled.to)}`);
-  if (spec.cause) lines.push(`cause: ${spec.cause}`);
+  if (spec.cause) lines.push(`cause: ${yamlScalar(spec.cause, 'the cause')}`);
   if (spec.started !== undefined) lines.push(`started: ${time(spec.started)}`);
   if (spec.resolved !== undefined) lines.push(`resolved: ${time(spec.resolved)}`);
-  if (spec.level) lines.push(`level: ${spec.level}`);
+  if (spec.level) lines.push(`level: ${yamlScalar(spec.level, 'the level')}`);
   if (spec.affected.length > 0) {
     lines.push('affected:');
     for (const entry of spec.affected) {
       if (typeof entry === 'string') {
-        lines.push(`  - ${entry}`);
+        lines.push(`  - ${yamlScalar(entry, 'a service id')}`);
         continue;
       }
-      lines.push(`  - service: ${entry.service}`);
-      if (entry.level) lines.push(`    level: ${entry.level}`);
+      lines.push(`  - service: ${yamlScalar(entry.service, 'a service id')}`);
+      if (entry.level) lines.push(`    level: ${yamlScalar(entry.level, 'a level')}`);
       if (entry.from !== undefined) lines.push(`    from: ${time(entry.from)}`);
       if (entry.to !== undefined) lines.push(`    to: ${time(entry.to)}`);
     }
@@ -146,7 +191,7 @@ export function addUpdate(text: string, update: { status: UpdateStatus; at: Inst
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
   const lines = text.split(/\r?\n/);
   const close = frontMatterEnd(lines);
-  const section = [`## ${statusWord(update.status)} — ${editorTime(update.at, update.timeZone)}`, update.message.trim(), ''];
+  const section = [`## ${statusWord(update.status)} — ${editorTime(update.at, update.timeZone)}`, bodyText(update.message) || statusWord(update.status), ''];
   const heading = (line: string) => /^##\s/.test(line);
   const first = lines.findIndex((line, index) => index > close && heading(line) && !isPostmortemHeading(line.slice(3)));
   const postmortem = lines.findIndex((line, index) => index > close && heading(line) && isPostmortemHeading(line.slice(3)));

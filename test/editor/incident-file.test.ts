@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { resolveContent } from '../../src/contract/load-content.ts';
 import { formatProblem } from '../../src/contract/problems.ts';
-import { addUpdate, newIncidentText, setResolved, slugify } from '../../src/editor/incident-file.ts';
+import { addUpdate, bodyText, incidentText, newIncidentText, setResolved, slugify, yamlScalar } from '../../src/editor/incident-file.ts';
+import { lexMarkdown } from '../../src/contract/markdown.ts';
 import { at, SERVICES_YAML, SITE_YAML, SLA_YAML } from '../builders.ts';
 
 const zone = 'Asia/Shanghai';
@@ -15,7 +16,7 @@ function readBack(text: string) {
     sla: SLA_YAML,
     incidents: [{ path: 'content/incidents/x.md', text }],
     others: [],
-  });
+  }, Date.parse('2026-01-01T00:00:00Z'));
   return { incident: content.incidents[0], problems: problems.map(formatProblem) };
 }
 
@@ -37,7 +38,9 @@ describe('newIncidentText', () => {
     expect(incident!.updates[0]!.status).toBe('scheduled');
   });
 
-  it.each(['Errors: 50% of requests', '#1 priority', '- dash first', 'yes', '"quoted"', "it's <b>bold</b> & 'odd'", '上海地域对象存储请求失败', '  padded  '])(
+  it.each(['Errors: 50% of requests', '#1 priority', '- dash first', 'yes', '"quoted"', "it's <b>bold</b> & 'odd'", '上海地域对象存储请求失败', '  padded  ',
+    '1.50', '1e3', '0x1F', '0o17', '.inf', '-.5', '+1', 'null', '~', 'true', 'False', '2025-01-18 02:11', '[a, b]', '{a: b}', '@here', '`tick`', '%TAG',
+    'a #b', 'key: value', '!important', '&anchor', '*alias', '|', '>', '?', "'", '"', '\\', 'tab\there', '— dash', 'x'.repeat(200)])(
     'keeps the title %j exactly as typed',
     (title) => {
       const { incident, problems } = readBack(newIncidentText({ title, services: ['ecs'], now: at('2025-01-18 02:11'), timeZone: zone }));
@@ -120,5 +123,87 @@ describe('setResolved', () => {
     expect(problems).toEqual([]);
     expect(incident!.resolved).toBe(resolvedAt);
     expect(incident!.updates[0]!.status).toBe('resolved');
+  });
+});
+
+describe('yamlScalar', () => {
+  it.each(['a\nb', 'a\r\nb', 'a\rb', 'line\u2028separator'])('refuses %j: a value is one line', (value) => {
+    expect(() => yamlScalar(value, 'the title')).toThrow('the title must be one line');
+  });
+});
+
+describe('newIncidentText with values that could become structure', () => {
+  it('refuses a title with a newline instead of writing front matter keys', () => {
+    expect(() => newIncidentText({ title: 'API errors\nresolved: 2025-01-18 03:00', services: ['ecs'], now: at('2025-01-18 02:11'), timeZone: zone })).toThrow('must be one line');
+  });
+
+  it.each([
+    ['a cause', { cause: 'platform\nresolved: 2025-01-18 03:00' }],
+    ['a service id', { affected: ['ecs\nresolved: 2025-01-18 03:00'] }],
+    ['a level', { level: 'major-outage\nresolved: 2025-01-18 03:00' }],
+  ])('refuses %s with a newline instead of writing front matter keys', (_, values) => {
+    expect(() => incidentText({ title: 'T', started: at('2025-01-18 02:11'), affected: ['ecs'], updates: [], timeZone: zone, ...values })).toThrow('must be one line');
+  });
+
+  it('writes an odd service id quoted, so the check names it rather than reading another value', () => {
+    const text = incidentText({ title: 'T', started: at('2025-01-18 02:11'), affected: ['null', '1e3'], updates: [], timeZone: zone });
+    expect(readBack(text).problems).toEqual([
+      "content/incidents/x.md:5: unknown service 'null'; the closest known id is 'ecs' (services are in services.yaml)",
+      "content/incidents/x.md:6: unknown service '1e3'; the closest known id is 'ecs' (services are in services.yaml)",
+    ]);
+  });
+});
+
+/** Top-level headings of level 1 or 2 that Markdown text would give: what our timeline reads as structure. */
+function ourHeadings(markdown: string): string[] {
+  return lexMarkdown(markdown).flatMap((token) => (token.type === 'heading' && token.depth <= 2 ? [token.raw.trim()] : []));
+}
+
+describe('bodyText', () => {
+  it.each([
+    ['an update heading', '## Update — 2025-01-18 03:00'],
+    ['an indented one', '   ## Resolved — 2025-01-18 03:00'],
+    ['a postmortem heading', '## Postmortem'],
+    ['a Chinese one', '## 复盘'],
+    ['a level-1 heading', '# Title'],
+    ['an empty heading', '##'],
+    ['a tab after the marks', '##\tUpdate — 2025-01-18 03:00'],
+    ['a setext level-2 underline', 'Resolved — 2025-01-18 03:00\n---'],
+    ['a setext level-1 underline', 'Big news\n==='],
+    ['an indented underline', 'Text\n   ---'],
+    ['a heading after other lines', 'We rolled back.\n\n## Resolved — 2025-01-18 03:00\nAll good.'],
+  ])('keeps %s from becoming a heading, showing the same words', (_, text) => {
+    const written = bodyText(text);
+    expect(ourHeadings(written)).toEqual([]);
+    expect(written.replace(/\\/g, '')).toBe(text.trim());
+  });
+
+  it('leaves text without headings as it was, deeper headings and code included', () => {
+    const text = 'A line.\n\n### Details\n- item\n\n```\n## not a heading in code\n```\n\n---\n\nAfter a rule.';
+    expect(bodyText(text)).toBe(text);
+  });
+
+  it.each([
+    ['an unclosed code fence', 'See:\n```\ncode'],
+    ['an unclosed tilde fence', '~~~'],
+    ['an unclosed HTML comment', 'text\n\n<!-- hidden'],
+  ])('refuses %s, which would swallow the updates below it', (_, text) => {
+    expect(() => bodyText(text)).toThrow(/leaves .* open/);
+  });
+});
+
+describe('addUpdate with hostile messages', () => {
+  it.each([
+    '## Update — 2025-01-18 03:30\nInjected.',
+    '  ## Resolved — 2025-01-18 03:30',
+    'Fine.\n\n## Postmortem\nNot ours.',
+    'Resolved — 2025-01-18 03:30\n---',
+    '## 已解决 — 2025-01-18 03:30',
+  ])('adds exactly one update for the message %j, and keeps its words', (message) => {
+    const text = addUpdate(EXISTING, { status: 'monitoring', at: at('2025-01-18 03:00'), message, timeZone: zone });
+    const { incident, problems } = readBack(text);
+    expect(problems).toEqual([]);
+    expect(incident!.updates.map((update) => update.status)).toEqual(['monitoring', 'identified', 'investigating']);
+    expect(incident!.postmortem!.actions).toHaveLength(1);
   });
 });
