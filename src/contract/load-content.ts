@@ -117,7 +117,7 @@ export function resolveContent(files: ContentFiles, now: Instant): { content: Co
 }
 
 /** Files under `dir` at any depth (links followed, dotfiles left out), sorted, split into Markdown and the rest. */
-async function incidentFiles(dir: string): Promise<{ markdown: string[]; others: string[] }> {
+export async function incidentFiles(dir: string): Promise<{ markdown: string[]; others: string[] }> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [];
     throw error;
@@ -143,9 +143,16 @@ async function readOptional(file: string): Promise<string | undefined> {
 }
 
 /** How a path is shown in messages: relative to the working folder when inside it. */
-function displayPath(file: string): string {
+export function displayPath(file: string): string {
   const relative = path.relative(process.cwd(), file);
   return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
+}
+
+/** Reads site.yaml, services.yaml and sla.yaml of the content folder `dir` (what one incident is checked against). */
+export async function readCatalogFiles(dir: string): Promise<Pick<ContentFiles, 'dir' | 'site' | 'services' | 'sla'>> {
+  const root = path.resolve(dir);
+  const [site, services, sla] = await Promise.all(['site.yaml', 'services.yaml', 'sla.yaml'].map((name) => readOptional(path.join(root, name))));
+  return { dir: displayPath(root), site, services, sla };
 }
 
 /** Reads the files of the content folder `dir`. */

@@ -231,9 +231,9 @@ function readAffected(
   return affected;
 }
 
-/** An update as messages name it: `the Identified update (2025-01-18 02:40 +08:00)`. */
+/** An update as messages name it: `the Identified update (2025-01-18 02:40 +08:00)`, `the update (…)`. */
 function named(update: Update, stamp: Stamp): string {
-  return `the ${statusWord(update.status)} update (${stamp(update.at)})`;
+  return `the ${update.status === 'update' ? '' : `${statusWord(update.status)} `}update (${stamp(update.at)})`;
 }
 
 /**

@@ -1,94 +1,220 @@
 /**
- * What the editor commands share: reading the content folder, finding an
- * incident's file, and writing a change only when the whole folder still
- * passes every check with it.
+ * What the editor commands share: the content folder they work in (its
+ * catalogs, checked, and the set of incident ids from a walk of the file
+ * names), "now", finding an incident's file, checking the one file a command
+ * writes, and turning a command's outcome into output and an exit code.
+ *
+ * A command reads and checks only the file it writes, against site.yaml,
+ * services.yaml, sla.yaml and the ids: that is all one file's rules need, and
+ * it keeps a command near a bare process start whatever the history's size.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readContentFiles, resolveContent, type ContentFiles } from '../contract/load-content.ts';
-import { formatProblem, sortProblems, suggestId } from '../contract/problems.ts';
+import {
+  displayPath,
+  duplicateId,
+  incidentFiles,
+  readCatalogFiles,
+  readContentFiles,
+  resolveCatalogs,
+  resolveContent,
+  resolveIncident,
+  type Catalogs,
+  type ContentFiles,
+} from '../contract/load-content.ts';
+import { closestKnown, formatProblem, sortProblems, type ContentProblem } from '../contract/problems.ts';
 import { incidentId } from '../contract/read-incident.ts';
 import { parseTime, type Instant } from '../core/time.ts';
-import type { Content } from '../core/types.ts';
+import type { Content, Incident } from '../core/types.ts';
+import { nowFromEnvironment } from '../site/build-context.ts';
+import { createFile, WriteRefused } from './file-lock.ts';
+import { UnwritableText } from './incident-file.ts';
 
-/** A mistake in how a command was called: printed as is, exit code 1. */
+/** A mistake in how a command was called, or a change it cannot make: printed as is, exit code 1. */
 export class UsageError extends Error {}
+
+/** The environment a command reads: `STATUS_CONTENT_DIR`, `SOURCE_DATE_EPOCH`. */
+export type Environment = Record<string, string | undefined>;
+
+/** What a command prints and how it exits. */
+export interface CommandResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** The content folder as a command sees it. */
+export interface Workspace {
+  /** The folder as messages show it. */
+  dir: string;
+  /** The folder as the file system finds it. */
+  root: string;
+  catalogs: Catalogs;
+  /** `SOURCE_DATE_EPOCH` or the clock: the check's now, and the time a command writes without `--at`. */
+  now: Instant;
+  /** Every incident file by id, from the file names alone. */
+  ids: Map<string, string>;
+}
+
+/**
+ * Opens the content folder (`STATUS_CONTENT_DIR`, default `content`): reads
+ * and resolves its catalogs, and walks incidents/ for the ids. Refuses with
+ * the catalogs' problems: a misspelt time zone would otherwise make a command
+ * write times in UTC.
+ */
+export async function openWorkspace(env: Environment): Promise<Workspace> {
+  let now: Instant;
+  try {
+    now = nowFromEnvironment(env);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const root = path.resolve(env.STATUS_CONTENT_DIR || 'content');
+  const [files, walked] = await Promise.all([readCatalogFiles(root), incidentFiles(path.join(root, 'incidents'))]);
+  const catalogs = resolveCatalogs(files);
+  if (catalogs.problems.length > 0) {
+    throw new UsageError(`${sortProblems(catalogs.problems).map(formatProblem).join('\n')}\nfix these first; nothing was written`);
+  }
+  const ids = new Map<string, string>();
+  for (const file of walked.markdown) if (!ids.has(incidentId(file))) ids.set(incidentId(file), file);
+  return { dir: files.dir, root, catalogs, now, ids };
+}
+
+/** `--at` read in the site's zone (for back-filling), or now. */
+export function timeOption(at: string | undefined, workspace: Workspace): Instant {
+  if (at === undefined) return workspace.now;
+  const instant = parseTime(at, workspace.catalogs.site.timeZone);
+  if (instant === undefined) throw new UsageError(`--at '${at}' is not a time; write it as YYYY-MM-DD HH:mm (in ${workspace.catalogs.site.timeZone})`);
+  return instant;
+}
+
+/** The ids of incident files with no `resolved` in their front matter, newest name first: the likely targets in an outage. */
+async function openIncidents(workspace: Workspace): Promise<string[]> {
+  const open: string[] = [];
+  for (const [id, file] of workspace.ids) {
+    const text = await readFile(file, 'utf8').catch(() => '');
+    const front = /^---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)\s*(?:\r?\n|$)/.exec(text)?.[1] ?? '';
+    if (!/^resolved\s*:\s*\S/m.test(front)) open.push(id);
+  }
+  return open.sort().reverse();
+}
+
+/**
+ * The file of incident `id`. An unknown id is refused with the id it was
+ * likely meant to be (only when close) and the incidents still open.
+ */
+export async function findIncident(workspace: Workspace, id: string): Promise<string> {
+  const file = workspace.ids.get(id);
+  if (file) return file;
+  const near = closestKnown(id, [...workspace.ids.keys()]);
+  const open = await openIncidents(workspace);
+  const shown = open.slice(0, 10).map((candidate) => `\n  ${candidate}`).join('') + (open.length > 10 ? `\n  … and ${open.length - 10} more` : '');
+  throw new UsageError(
+    `no incident '${id}' in ${workspace.dir}/incidents${near ? `; did you mean '${near}'?` : ''}` +
+      (open.length > 0 ? `\nopen incidents:${shown}` : '\nno incident is open'),
+  );
+}
+
+/**
+ * Checks the text `file` would have against the catalogs, the other ids and
+ * now, as the build would. Returns the incident, or throws UsageError with
+ * every problem (`path:line: what; fix`) and that nothing was written.
+ */
+export function checkIncident(workspace: Workspace, file: string, text: string): Incident {
+  const shown = displayPath(file);
+  const { incident, problems } = resolveIncident({ path: shown, text }, workspace.catalogs, workspace.now);
+  const id = incidentId(file);
+  const other = workspace.ids.get(id);
+  const all: ContentProblem[] = other !== undefined && other !== file ? [...problems, duplicateId(shown, id, displayPath(other))] : problems;
+  if (all.length > 0 || !incident) throw new UsageError(`${sortProblems(all).map(formatProblem).join('\n')}\nnothing was written`);
+  return incident;
+}
+
+/**
+ * Runs a command to its result: a UsageError, a refused write, text that
+ * cannot be written or a file system error become one line and exit code 1;
+ * anything else is a bug and keeps its stack.
+ */
+export async function commandResult(action: () => Promise<string>): Promise<CommandResult> {
+  try {
+    return { code: 0, stdout: `${await action()}\n`, stderr: '' };
+  } catch (error) {
+    const message = oneLine(error);
+    if (message === undefined) throw error;
+    return { code: 1, stdout: '', stderr: `${message}\n` };
+  }
+}
+
+/** The message an editor sees for an expected failure, or `undefined` for a bug. */
+function oneLine(error: unknown): string | undefined {
+  if (error instanceof UsageError || error instanceof WriteRefused) return error.message;
+  if (error instanceof UnwritableText) return `${error.message}; nothing was written`;
+  if (error instanceof Error && ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') || error.name === 'ParseArgsError')) return error.message;
+  const system = error as NodeJS.ErrnoException;
+  if (system instanceof Error && typeof system.code === 'string' && system.syscall) {
+    const what = system.code === 'EACCES' || system.code === 'EPERM' ? 'permission denied' : system.code === 'EROFS' ? 'the file system is read-only' : system.code === 'ENOSPC' ? 'the disk is full' : system.code;
+    return `cannot ${system.syscall} ${system.path ? displayPath(system.path) : 'a file'}: ${what}; nothing was written`;
+  }
+  return undefined;
+}
+
+/** Runs a command from a script: prints its output and sets the exit code. */
+export async function runCommand(command: (argv: string[], env: Environment) => Promise<CommandResult>): Promise<void> {
+  const result = await command(process.argv.slice(2), process.env);
+  if (result.stdout) process.stdout.write(result.stdout);
+  if (result.stderr) process.stderr.write(result.stderr);
+  process.exitCode = result.code;
+}
+
+// What `npm run import` uses: the whole folder, read and checked at once.
 
 export interface Folder {
   dir: string;
   files: ContentFiles;
   content: Content;
+  now: Instant;
 }
 
-/** Reads the content folder (`STATUS_CONTENT_DIR`, default `content`). */
-export async function readFolder(): Promise<Folder> {
-  const dir = process.env.STATUS_CONTENT_DIR || 'content';
-  const files = await readContentFiles(dir);
-  const { content } = resolveContent(files);
-  return { dir, files, content };
-}
-
-/** Now, or `--at` read in the site's zone (for back-filling an update). */
-export function nowOr(at: string | undefined, timeZone: string): Instant {
-  if (at === undefined) return Date.now();
-  const instant = parseTime(at, timeZone);
-  if (instant === undefined) throw new UsageError(`--at '${at}' is not a time; write it as YYYY-MM-DD HH:mm`);
-  return instant;
-}
-
-/** The file of incident `id`, by its path as the folder's messages show it. */
-export function findIncident(folder: Folder, id: string): { path: string; text: string } {
-  const file = folder.files.incidents.find((candidate) => incidentId(candidate.path) === id);
-  if (!file) {
-    const known = folder.files.incidents.map((candidate) => incidentId(candidate.path));
-    throw new UsageError(`no incident '${id}' in ${folder.dir}/incidents; ${suggestId(id, known)}`);
+/** Reads and resolves the whole content folder (`STATUS_CONTENT_DIR`, default `content`) as of now. */
+export async function readFolder(env: Environment = process.env): Promise<Folder> {
+  const dir = env.STATUS_CONTENT_DIR || 'content';
+  let now: Instant;
+  try {
+    now = nowFromEnvironment(env);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
   }
-  return file;
-}
-
-/**
- * Writes `text` to `file` (a path as `findIncident` gives, or a new one) only
- * if the folder with that change has no problem in that file. Problems are
- * printed as `path:line: what; fix`, and nothing is written.
- */
-export async function writeChecked(folder: Folder, file: string, text: string): Promise<void> {
-  const others = folder.files.incidents.filter((candidate) => candidate.path !== file);
-  const { problems } = resolveContent({ ...folder.files, incidents: [...others, { path: file, text }] });
-  const own = sortProblems(problems.filter((problem) => problem.file === file));
-  if (own.length > 0) throw new UsageError(`${own.map(formatProblem).join('\n')}\nnothing was written`);
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, text);
+  const files = await readContentFiles(dir);
+  const { content } = resolveContent(files, now);
+  return { dir, files, content, now };
 }
 
 /** Runs a command's main, printing usage errors plainly and exiting 1. */
 export async function run(main: () => Promise<void>): Promise<void> {
-  try {
+  const result = await commandResult(async () => {
     await main();
-  } catch (error) {
-    if (error instanceof UsageError || (error instanceof Error && error.name === 'ParseArgsError') || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error((error as Error).message);
-      process.exit(1);
-    }
-    throw error;
-  }
+    return '';
+  });
+  if (result.stderr) process.stderr.write(result.stderr);
+  process.exitCode = result.code;
 }
 
 /**
  * Writes many new files at once: the folder is checked with all of them, and
- * only those with no problem are written. Returns the problems, per file.
+ * only those with no problem are written, each created in one step and never
+ * over an existing file. Returns the problems, per file.
  */
 export async function writeAllChecked(folder: Folder, files: { path: string; text: string }[]): Promise<{ written: string[]; problems: string[] }> {
   const taken = new Set(folder.files.incidents.map((file) => incidentId(file.path)));
   const fresh = files.filter((file) => !taken.has(incidentId(file.path)));
-  const { problems } = resolveContent({ ...folder.files, incidents: [...folder.files.incidents, ...fresh] });
+  const { problems } = resolveContent({ ...folder.files, incidents: [...folder.files.incidents, ...fresh] }, folder.now);
   const failing = new Set(problems.map((problem) => problem.file));
   const written: string[] = [];
-  for (const file of fresh.filter((candidate) => !failing.has(candidate.path))) {
-    await mkdir(path.dirname(file.path), { recursive: true });
-    await writeFile(file.path, file.text);
-    written.push(file.path);
-  }
   const skipped = files.filter((file) => taken.has(incidentId(file.path))).map((file) => `${file.path}: an incident with this id exists already; not written`);
+  for (const file of fresh.filter((candidate) => !failing.has(candidate.path))) {
+    if (await createFile(file.path, file.text)) written.push(file.path);
+    else skipped.push(`${file.path}: an incident with this id exists already; not written`);
+  }
   const own = sortProblems(problems.filter((problem) => fresh.some((file) => file.path === problem.file))).map(formatProblem);
   return { written, problems: [...skipped, ...own] };
 }
