@@ -266,7 +266,9 @@ function checkTimeline(file: string, front: FrontMatter, timeline: Timeline, con
       );
       continue;
     }
-    if (resolved !== null && update.at > resolved && !CLOSING_STATUSES.includes(update.status)) {
+    // With 'resolved' before 'started' (reported once), every update would be "after" it: left out.
+    const ordered = resolved !== null && (started === undefined || resolved >= started);
+    if (ordered && update.at > resolved && !CLOSING_STATUSES.includes(update.status)) {
       const closing = statusWord(closingStatus(kind ?? 'incident'));
       report(update.line, `${named(update, stamp)} is after 'resolved' (${stamp(resolved)})`, `only the ${closing} update may follow 'resolved': check its time, or move 'resolved' later`);
     }

@@ -8,12 +8,13 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { displayPath, resolveIncident } from '../contract/load-content.ts';
+import { displayPath, readContentFiles, resolveContent, resolveIncident } from '../contract/load-content.ts';
 import { formatProblem, sortProblems, suggest } from '../contract/problems.ts';
 import { HEADING_WORDS, STATUS_WORDS } from '../contract/timeline.ts';
 import { CAUSES, IMPACT_LEVELS, WINDOW_LEVELS, type ImpactLevel } from '../core/levels.ts';
 import { formatWallTime } from '../core/time.ts';
 import { CLOSING_STATUSES, closingStatus, STATUSES_BY_KIND, type Incident, type IncidentKind } from '../core/types.ts';
+import { nowFromEnvironment } from '../site/build-context.ts';
 import { checkIncident, commandResult, findIncident, openWorkspace, timeOption, UsageError, type CommandResult, type Environment, type Workspace } from './editor-cli.ts';
 import { createFile, replaceFile, withFileLock } from './file-lock.ts';
 import { addUpdate, editorTime, newIncidentText, setResolved, slugify, statusWord } from './incident-file.ts';
@@ -178,4 +179,28 @@ async function editIncident(workspace: Workspace, file: string, change: (text: s
     }
     await replaceFile(file, next, text);
   });
+}
+
+/**
+ * `npm run check`: validates the whole content folder as of now, as the build
+ * would, without building. Lists every problem, one `path:line: what; fix`
+ * each, and exits 1 on any.
+ */
+export async function checkCommand(env: Environment): Promise<CommandResult> {
+  const dir = env.STATUS_CONTENT_DIR || 'content';
+  let now: number;
+  try {
+    now = nowFromEnvironment(env);
+  } catch (error) {
+    return { code: 1, stdout: '', stderr: `${(error as Error).message}\n` };
+  }
+  const started = performance.now();
+  const { content, problems } = resolveContent(await readContentFiles(dir), now);
+  const took = Math.round(performance.now() - started);
+  if (problems.length > 0) {
+    const lines = sortProblems(problems).map(formatProblem).join('\n');
+    return { code: 1, stdout: '', stderr: `${lines}\n\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${dir}; nothing was built.\n` };
+  }
+  const summary = `${content.incidents.length} incidents, ${content.services.length} services, ${content.policies.length} SLA policies`;
+  return { code: 0, stdout: `${dir}: ${summary}, no problems (${took} ms)\n`, stderr: '' };
 }

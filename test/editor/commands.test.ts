@@ -1,0 +1,262 @@
+import { chmodSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readContentFiles, resolveContent } from '../../src/contract/load-content.ts';
+import { formatProblem } from '../../src/contract/problems.ts';
+import { updateAnchor } from '../../src/core/feed.ts';
+import { checkCommand, newCommand, resolveCommand, updateCommand } from '../../src/editor/commands.ts';
+import { DESIGN_EXAMPLE, SITE_YAML, writeContentFolder } from '../builders.ts';
+
+/** 2025-03-01 10:00 in Asia/Shanghai, the test site's zone: "now" for every command here. */
+const NOW = Date.parse('2025-03-01T02:00:00Z') / 1000;
+
+type Output = { code: number; output: string };
+
+/** The commands run in this process against `dir`, with now pinned to `now` (seconds). */
+function commandsFor(dir: string, now: number) {
+  const env = { STATUS_CONTENT_DIR: dir, SOURCE_DATE_EPOCH: String(now) };
+  const output = (result: { code: number; stdout: string; stderr: string }): Output => ({ code: result.code, output: `${result.stdout}${result.stderr}`.trim() });
+  return {
+    new: async (...args: string[]) => output(await newCommand(args, env)),
+    update: async (...args: string[]) => output(await updateCommand(args, env)),
+    resolve: async (...args: string[]) => output(await resolveCommand(args, env)),
+    check: async () => output(await checkCommand(env)),
+    /** The folder read back as the build reads it. */
+    content: async () => resolveContent(await readContentFiles(dir), now * 1000),
+  };
+}
+
+/** A content folder with `files`, and its commands as of `now`. */
+function workspace(files: Record<string, string> = {}, now = NOW) {
+  const dir = writeContentFolder(files);
+  return {
+    dir,
+    file: (id: string) => path.join(dir, 'incidents', id.slice(0, 4), `${id}.md`),
+    /** The same folder at another now. */
+    at: (seconds: number) => commandsFor(dir, seconds),
+    ...commandsFor(dir, now),
+  };
+}
+
+const ID = '2025-03-01-storage-errors';
+
+describe('the editor commands, in process', () => {
+  it('open, update and resolve an incident, and the check passes', async () => {
+    const folder = workspace();
+    expect(await folder.new('Storage errors', '--services', 'oss,ecs', '--level', 'partial-outage', '--at', '2025-03-01 09:00')).toEqual({
+      code: 0,
+      output: `wrote ${folder.file(ID)}`,
+    });
+    expect((await folder.update(ID, 'identified', 'A full disk.', '--at', '2025-03-01 09:20')).code).toBe(0);
+    expect((await folder.resolve(ID, 'Disk cleared.', '--at', '2025-03-01 09:45')).code).toBe(0);
+    const text = readFileSync(folder.file(ID), 'utf8');
+    expect(text).toContain('resolved: 2025-03-01 09:45');
+    expect(text.indexOf('## Resolved — 2025-03-01 09:45')).toBeLessThan(text.indexOf('## Identified — 2025-03-01 09:20'));
+    expect((await folder.check()).output).toContain('1 incidents, 4 services, 2 SLA policies, no problems');
+  });
+
+  it('closes a maintenance with Completed, announced ahead of its window', async () => {
+    const folder = workspace();
+    expect((await folder.new('Upgrade', '--services', 'ecs', '--maintenance', '--from', '2025-03-05 01:00', '--to', '2025-03-05 03:00')).code).toBe(0);
+    const inTheWindow = folder.at(Date.parse('2025-03-04T19:00:00Z') / 1000);
+    expect((await inTheWindow.resolve('2025-03-05-upgrade', '--at', '2025-03-05 02:50')).code).toBe(0);
+    expect(readFileSync(folder.file('2025-03-05-upgrade'), 'utf8')).toContain('## Completed — 2025-03-05 02:50\nThe maintenance is complete.');
+  });
+
+  it('writes nothing when the new file would not pass, and says why', async () => {
+    const folder = workspace();
+    const result = await folder.new('Storage errors', '--services', 'osss');
+    expect(result.code).toBe(1);
+    expect(result.output).toContain(`${folder.file(ID)}:5: unknown service 'osss'; did you mean 'oss'?`);
+    expect(result.output).toContain('nothing was written');
+    expect(readdirSync(folder.dir)).not.toContain('incidents');
+  });
+
+  describe('issue 10, item by item', () => {
+    it('1. resolves an incident in the minute it was opened: a zero-length window is valid', async () => {
+      const folder = workspace();
+      expect((await folder.new('Storage errors', '--services', 'oss')).code).toBe(0);
+      expect(await folder.resolve(ID, 'A blip.')).toEqual({ code: 0, output: `resolved ${folder.file(ID)}` });
+      const { content, problems } = await folder.content();
+      expect(problems).toEqual([]);
+      expect(content.incidents[0]!.resolved).toBe(content.incidents[0]!.started);
+    });
+
+    it('2. refuses to resolve twice, leaving the file as it was', async () => {
+      const folder = workspace();
+      await folder.new('Storage errors', '--services', 'oss', '--at', '2025-03-01 09:00');
+      await folder.resolve(ID, '--at', '2025-03-01 09:30');
+      const before = readFileSync(folder.file(ID), 'utf8');
+      const again = await folder.resolve(ID);
+      expect(again.code).toBe(1);
+      expect(again.output).toBe(
+        `${ID} is resolved already at 2025-03-01 09:30; nothing was written (to change when it ended, edit 'resolved:' and the Resolved update in ${folder.file(ID)})`,
+      );
+      expect(readFileSync(folder.file(ID), 'utf8')).toBe(before);
+    });
+
+    it.each([
+      ['an update before started', ['update', ID, 'monitoring', 'x', '--at', '2025-03-01 08:59'], ":8: the Monitoring update (2025-03-01 08:59 +08:00) is before 'started' (2025-03-01 09:00 +08:00)"],
+      ['an update in the future', ['update', ID, 'monitoring', 'x', '--at', '2025-03-01 10:06'], ':8: the Monitoring update (2025-03-01 10:06 +08:00) is more than 5 minutes after now (2025-03-01 10:00 +08:00)'],
+      ['a resolution before started', ['resolve', ID, '--at', '2025-03-01 08:00'], ":4: 'resolved' (2025-03-01 08:00 +08:00) is before 'started' (2025-03-01 09:00 +08:00)"],
+      ['a resolution in the future', ['resolve', ID, '--at', '2025-03-01 11:00'], ":4: 'resolved' (2025-03-01 11:00 +08:00) is more than 5 minutes after now"],
+    ])('3. refuses %s, and writes nothing', async (_, [command, ...args], expected) => {
+      const folder = workspace();
+      await folder.new('Storage errors', '--services', 'oss', '--at', '2025-03-01 09:00');
+      const before = readFileSync(folder.file(ID), 'utf8');
+      const result = await folder[command as 'update' | 'resolve'](...args!);
+      expect(result.code).toBe(1);
+      expect(result.output).toContain(`${folder.file(ID)}${expected}`);
+      expect(result.output).toMatch(/nothing was written$/);
+      expect(readFileSync(folder.file(ID), 'utf8')).toBe(before);
+    });
+
+    it('3. refuses an update after the incident was resolved', async () => {
+      const folder = workspace();
+      await folder.new('Storage errors', '--services', 'oss', '--at', '2025-03-01 09:00');
+      await folder.resolve(ID, '--at', '2025-03-01 09:30');
+      const result = await folder.update(ID, 'monitoring', 'Late news.', '--at', '2025-03-01 09:40');
+      expect(result.code).toBe(1);
+      expect(result.output).toContain("the Monitoring update (2025-03-01 09:40 +08:00) is after 'resolved' (2025-03-01 09:30 +08:00)");
+    });
+
+    it('3. refuses to complete a maintenance before its window', async () => {
+      const folder = workspace();
+      await folder.new('Upgrade', '--services', 'ecs', '--maintenance', '--from', '2025-03-05 01:00', '--to', '2025-03-05 03:00', '--at', '2025-03-01 09:00');
+      const result = await folder.resolve('2025-03-05-upgrade');
+      expect(result.code).toBe(1);
+      expect(result.output).toContain("'resolved' (2025-03-01 10:00 +08:00) is before 'started' (2025-03-05 01:00 +08:00)");
+    });
+
+    it.each([
+      ['in progress', 'an incident', ID, "'In progress' is not an incident status, and 2025-03-01-storage-errors is an incident; use one of: investigating, identified, monitoring, update"],
+      ['identified', 'a maintenance', '2025-03-05-upgrade', "'Identified' is not a maintenance status, and 2025-03-05-upgrade is a maintenance; use one of: scheduled, in progress, verifying, update"],
+    ])("4. refuses the status '%s' on %s", async (status, _, id, expected) => {
+      const folder = workspace();
+      await folder.new('Storage errors', '--services', 'oss', '--at', '2025-03-01 09:00');
+      await folder.new('Upgrade', '--services', 'ecs', '--maintenance', '--from', '2025-03-05 01:00', '--to', '2025-03-05 03:00');
+      expect(await folder.update(id, status, 'x')).toEqual({ code: 1, output: expected });
+    });
+
+    it('5. keeps a message that looks like our headings as text: one update, no invented ones', async () => {
+      const folder = workspace();
+      await folder.new('Storage errors', '--services', 'oss', '--at', '2025-03-01 09:00');
+      const message = 'We saw this in the log:\n## Resolved — 2025-03-01 09:10\n  ## Update — 2025-03-01 09:11\n## Postmortem\nNothing else.';
+      expect((await folder.update(ID, 'identified', message)).code).toBe(0);
+      const { content, problems } = await folder.content();
+      expect(problems).toEqual([]);
+      expect(content.incidents[0]!.updates.map((update) => update.status)).toEqual(['identified', 'investigating']);
+      expect(content.incidents[0]!.postmortem).toBeNull();
+      expect(content.incidents[0]!.updates[0]!.html).toContain('## Resolved — 2025-03-01 09:10');
+    });
+
+    it.each(['1.50', '1e3', '0x1F', 'null', 'yes', 'Errors: 50% #1'])('5. writes the title %j so that it reads back as typed', async (title) => {
+      const folder = workspace();
+      expect((await folder.new(title, '--services', 'oss')).code).toBe(0);
+      const { content, problems } = await folder.content();
+      expect(problems).toEqual([]);
+      expect(content.incidents[0]!.title).toBe(title);
+    });
+
+    it.each([
+      ['a cause with a newline', ['Storage errors', '--services', 'oss', '--cause', 'platform\nresolved: 2025-03-01 09:00'], "unknown --cause 'platform\nresolved: 2025-03-01 09:00'"],
+      ['a title with a newline', ['Storage errors\nresolved: 2025-03-01 09:00', '--services', 'oss'], 'the title must be one line; nothing was written'],
+      ['a service with a newline', ['Storage errors', '--services', 'oss\nresolved: 2025-03-01 09:00'], 'a service id must be one line; nothing was written'],
+      ['a message with an open code block', ['Storage errors', '--services', 'oss', '--message', '```\nlog'], 'the text leaves a code block'],
+    ])('5. refuses %s, writing nothing', async (_, args, expected) => {
+      const folder = workspace();
+      const result = await folder.new(...args);
+      expect(result.code).toBe(1);
+      expect(result.output).toContain(expected);
+      expect(readdirSync(folder.dir)).not.toContain('incidents');
+    });
+
+    it('7. keeps updates of the same minute in the order they were posted, each with its own anchor', async () => {
+      const folder = workspace();
+      await folder.new('Storage errors', '--services', 'oss', '--at', '2025-03-01 09:00');
+      for (const message of ['first', 'second', 'third']) expect((await folder.update(ID, 'update', message, '--at', '2025-03-01 09:30')).code).toBe(0);
+      const incident = (await folder.content()).content.incidents[0]!;
+      expect(incident.updates.map((update) => update.html)).toEqual(['<p>third</p>', '<p>second</p>', '<p>first</p>', expect.stringContaining('investigating')]);
+      const anchors = incident.updates.map((update) => updateAnchor(update, incident.updates));
+      expect(new Set(anchors).size).toBe(4);
+      expect(anchors[2]).toBe('update-20250301T013000-update');
+    });
+
+    it('8. refuses to write with a misspelt time zone in site.yaml instead of writing UTC times', async () => {
+      const folder = workspace({ 'site.yaml': SITE_YAML.replace('Asia/Shanghai', 'Asia/Shangai') });
+      const result = await folder.new('Storage errors', '--services', 'oss');
+      expect(result.code).toBe(1);
+      expect(result.output).toContain(`site.yaml:4: unknown time zone 'Asia/Shangai'`);
+      expect(result.output).toMatch(/fix these first; nothing was written$/);
+      expect(readdirSync(folder.dir)).not.toContain('incidents');
+    });
+
+    it('8. picks a new name when the id is taken by a .MD file in another folder', async () => {
+      const folder = workspace({ [`incidents/old/${ID}.MD`]: DESIGN_EXAMPLE.replace('ecs\n  - service: oss', 'oss\n  - service: ecs') });
+      expect(await folder.new('Storage errors', '--services', 'oss', '--at', '2025-03-01 09:00')).toEqual({ code: 0, output: `wrote ${folder.file(`${ID}-2`)}` });
+      expect((await folder.content()).problems).toEqual([]);
+    });
+
+    it('9. the check lists every problem of a file in one run', async () => {
+      const folder = workspace({ 'incidents/x.md': '---\ntitle: T\nstarted: 2025-03-01 9:00\naffected: [osss]\n---\n' });
+      const result = await folder.check();
+      expect(result.code).toBe(1);
+      expect(result.output.split('\n').slice(0, 2)).toEqual([
+        `${folder.dir}/incidents/x.md:3: 'started' is not a valid time: '2025-03-01 9:00'; write it as YYYY-MM-DD HH:mm, with an optional Z or ±HH:MM offset`,
+        `${folder.dir}/incidents/x.md:4: unknown service 'osss'; did you mean 'oss'? (services are in services.yaml)`,
+      ]);
+    });
+
+    it('10. suggests only a close id for an unknown one, and lists the open incidents', async () => {
+      const folder = workspace({ 'incidents/2025/2025-01-18-hangzhou-power.md': DESIGN_EXAMPLE });
+      await folder.new('Storage errors', '--services', 'oss', '--at', '2025-03-01 09:00');
+      await folder.new('Console slow', '--services', 'console', '--at', '2025-03-01 09:10');
+      expect(await folder.update('totally-different', 'monitoring', 'x')).toEqual({
+        code: 1,
+        output: `no incident 'totally-different' in ${folder.dir}/incidents\nopen incidents:\n  2025-03-01-storage-errors\n  2025-03-01-console-slow`,
+      });
+      expect((await folder.update('2025-03-01-storage-error', 'monitoring', 'x')).output).toContain("did you mean '2025-03-01-storage-errors'?");
+    });
+  });
+
+  it('refuses a read-only incident file with one line', async () => {
+    const folder = workspace();
+    await folder.new('Storage errors', '--services', 'oss', '--at', '2025-03-01 09:00');
+    chmodSync(folder.file(ID), 0o444);
+    expect(await folder.update(ID, 'monitoring', 'x')).toEqual({
+      code: 1,
+      output: `${folder.file(ID)} is read-only; make it writable (chmod u+w ${folder.file(ID)}) and run the command again; nothing was written`,
+    });
+  });
+
+  it('refuses to change a file that already has problems, listing them', async () => {
+    const folder = workspace({ [`incidents/2025/${ID}.md`]: '---\ntitle: T\nstarted: 2025-03-01 09:00\naffected: [osss]\n---\n' });
+    const result = await folder.update(ID, 'monitoring', 'x');
+    expect(result.code).toBe(1);
+    expect(result.output).toContain(`${folder.file(ID)}:4: unknown service 'osss'`);
+    expect(result.output).toContain('has problems: fix them first');
+  });
+
+  it('reports problems in the other files nowhere: a command checks only the file it writes', async () => {
+    const folder = workspace({ 'incidents/broken.md': '---\ntitle: T\n' });
+    expect((await folder.new('Storage errors', '--services', 'oss')).code).toBe(0);
+    expect((await folder.check()).output).toContain('the front matter block is not closed');
+    expect((await folder.content()).problems.map(formatProblem)).toHaveLength(1);
+  });
+
+  it('refuses a bad SOURCE_DATE_EPOCH with one line', async () => {
+    const dir = writeContentFolder({});
+    expect(await newCommand(['T', '--services', 'oss'], { STATUS_CONTENT_DIR: dir, SOURCE_DATE_EPOCH: 'soon' })).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: "SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 UTC, got 'soon'\n",
+    });
+  });
+
+  it('answers --help-less mistakes with the usage', async () => {
+    const folder = workspace();
+    expect((await folder.update(ID)).output).toMatch(/^usage: npm run update/);
+    expect((await folder.new('--services', 'oss')).output).toMatch(/^usage: npm run new/);
+    expect((await folder.update(ID, 'fixed', 'x')).output).toBe("unknown status 'fixed'; use one of: investigating, identified, monitoring, update, resolved, scheduled, in progress, verifying, completed");
+  });
+});
