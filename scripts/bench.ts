@@ -1,10 +1,12 @@
 /**
- * npm run bench [-- 1000 10000]
+ * npm run bench [-- [--commands] 1000 10000]
  *
  * Generates synthetic content (50 services, ten years) for each size, then
  * measures: the build (median of 3, peak memory), the same files through a
  * bare Astro site (the floor), the engine alone, `npm run check`'s content
- * validation, and the output (pages, sizes). Prints one table.
+ * validation, and the output (pages, sizes); and the editor commands (`new`,
+ * `update`, `resolve`, median of 5) beside a bare `node -e 0` start. Prints
+ * two tables. `--commands` measures the commands only (no builds).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -16,6 +18,8 @@ import { writeFloorProject } from './bench/floor-project.ts';
 import { generateContent } from './bench/generate-content.ts';
 
 const RUNS = 3;
+const COMMAND_RUNS = 5;
+const commandsOnly = process.argv.includes('--commands');
 const sizes = process.argv.slice(2).map(Number).filter((size) => size > 0);
 if (sizes.length === 0) sizes.push(1000, 10000);
 const project = process.cwd();
@@ -37,11 +41,35 @@ function measureBuild(root: string, env: Record<string, string>): { seconds: num
   return JSON.parse(result.stdout.trim().split('\n').at(-1)!);
 }
 
-function timeCommand(args: string[], env: Record<string, string>): number {
+/** Runs `node args` in a fresh process; returns its wall time in seconds and what it printed. */
+function runNode(args: string[], env: Record<string, string>): { seconds: number; stdout: string } {
   const started = performance.now();
   const result = spawnSync(process.execPath, args, { env: { ...process.env, ...env }, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`${args.join(' ')} failed:\n${result.stderr}`);
-  return (performance.now() - started) / 1000;
+  return { seconds: (performance.now() - started) / 1000, stdout: result.stdout };
+}
+
+function timeCommand(args: string[], env: Record<string, string>): number {
+  return runNode(args, env).seconds;
+}
+
+/**
+ * The editor commands as an editor runs them during an outage, each a fresh
+ * process on the generated history: `new` opens an incident, `update` posts
+ * to it, `resolve` closes it; median of COMMAND_RUNS, next to a bare start.
+ */
+function commandTimes(env: Record<string, string>): { bare: number; new: number; update: number; resolve: number } {
+  const script = (name: string) => path.join(project, 'scripts', `${name}.ts`);
+  const times = { bare: [] as number[], new: [] as number[], update: [] as number[], resolve: [] as number[] };
+  for (let run = 1; run <= COMMAND_RUNS; run++) {
+    times.bare.push(timeCommand(['-e', '0'], env));
+    const opened = runNode([script('new'), `Bench command ${run}`, '--services', 'compute-hangzhou', '--level', 'partial-outage'], env);
+    times.new.push(opened.seconds);
+    const id = path.basename(opened.stdout.trim().replace(/^wrote /, ''), '.md');
+    times.update.push(timeCommand([script('update'), id, 'identified', 'A bad deploy; rolling it back.'], env));
+    times.resolve.push(timeCommand([script('resolve'), id, 'Rolled back everywhere.'], env));
+  }
+  return { bare: median(times.bare), new: median(times.new), update: median(times.update), resolve: median(times.resolve) };
 }
 
 function outputStats(dir: string) {
@@ -64,7 +92,9 @@ function outputStats(dir: string) {
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+const seconds = (value: number) => `${value.toFixed(2)} s`;
 const rows: string[][] = [];
+const commandRows: string[][] = [];
 const results: { size: number; build: number }[] = [];
 
 for (const size of sizes) {
@@ -72,6 +102,15 @@ for (const size of sizes) {
   const generated = generateContent(path.join(work, 'content'), size);
   const env = { STATUS_CONTENT_DIR: generated.dir, SOURCE_DATE_EPOCH: String(generated.now) };
   console.error(`${size} incidents in ${generated.dir}`);
+
+  const commands = commandTimes(env);
+  const above = (value: number) => `${seconds(value)} (+${(value - commands.bare).toFixed(2)})`;
+  commandRows.push([String(size), seconds(commands.bare), above(commands.new), above(commands.update), above(commands.resolve)]);
+  console.error(`  commands: bare ${seconds(commands.bare)}, new ${seconds(commands.new)}, update ${seconds(commands.update)}, resolve ${seconds(commands.resolve)}`);
+  if (commandsOnly) {
+    rmSync(work, { recursive: true, force: true });
+    continue;
+  }
 
   const check = median(Array.from({ length: RUNS }, () => timeCommand([path.join(project, 'scripts/check-content.ts')], env)));
 
@@ -128,10 +167,18 @@ for (const size of sizes) {
   rmSync(work, { recursive: true, force: true });
 }
 
-const header = ['incidents', 'build (median of 3)', 'floor', 'build ÷ floor', 'peak memory', 'read + validate', 'engine', 'check', 'pages', 'output', 'home page', 'largest page', 'largest JSON', 'largest feed'];
-console.log(`| ${header.join(' | ')} |`);
-console.log(`| ${header.map(() => '---').join(' | ')} |`);
-for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+/** Prints a Markdown table. */
+function table(header: string[], body: string[][]): void {
+  console.log(`| ${header.join(' | ')} |`);
+  console.log(`| ${header.map(() => '---').join(' | ')} |`);
+  for (const row of body) console.log(`| ${row.join(' | ')} |`);
+}
+
+if (rows.length > 0) {
+  table(['incidents', 'build (median of 3)', 'floor', 'build ÷ floor', 'peak memory', 'read + validate', 'engine', 'check', 'pages', 'output', 'home page', 'largest page', 'largest JSON', 'largest feed'], rows);
+  console.log('');
+}
+table(['incidents', 'bare `node -e 0`', '`new` (above bare)', '`update` (above bare)', '`resolve` (above bare)'], commandRows);
 if (results.length > 1) {
   const [small, large] = [results[0]!, results.at(-1)!];
   const growth = large.build / small.build;
