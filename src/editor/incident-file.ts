@@ -6,7 +6,7 @@
 import { parse, stringify } from 'yaml';
 import type { Tokens } from 'marked';
 import type { ImpactLevel } from '../core/levels.ts';
-import { formatWallTime, type Instant, type Range } from '../core/time.ts';
+import { formatWallTime, MINUTE_MS, parseTime, type Instant, type Range } from '../core/time.ts';
 import { lexMarkdown } from '../contract/markdown.ts';
 import { isPostmortemHeading, statusWord } from '../contract/timeline.ts';
 import type { UpdateStatus } from '../core/types.ts';
@@ -16,9 +16,17 @@ export { statusWord };
 /** A value that cannot be written so that it reads back as given: the message says why. */
 export class UnwritableText extends Error {}
 
-/** A time as editors write it, in `timeZone`: `2025-01-18 02:11`. */
-export function editorTime(instant: Instant, timeZone: string): string {
-  return formatWallTime(instant, timeZone);
+/**
+ * A time as editors write it, in `timeZone`: `2025-01-18 02:11` (with
+ * `seconds`, `02:11:30`). In the second pass of an hour a DST change repeats,
+ * where the wall time alone reads as the first, the offset is added
+ * (`2024-10-27 02:30 +01:00`), so the time always reads back as written.
+ */
+export function editorTime(instant: Instant, timeZone: string, seconds = false): string {
+  const text = formatWallTime(instant, timeZone, { seconds });
+  const unit = seconds ? 1000 : MINUTE_MS;
+  const written = Math.floor(instant / unit) * unit;
+  return parseTime(text, timeZone) === written ? text : formatWallTime(instant, timeZone, { seconds, offset: true });
 }
 
 /** The file name part made from a title: lowercase ASCII words joined by dashes, at most 60 characters. */
@@ -111,7 +119,7 @@ export function bodyText(text: string): string {
 
 /** The text of an incident file: front matter, summary, updates newest first, postmortem. */
 export function incidentText(spec: IncidentSpec): string {
-  const time = (instant: Instant) => formatWallTime(instant, spec.timeZone, { seconds: spec.seconds });
+  const time = (instant: Instant) => editorTime(instant, spec.timeZone, spec.seconds);
   // The contract trims text values, so the title is written trimmed: it reads back as written.
   const lines = ['---', `title: ${yamlScalar(spec.title.trim(), 'the title')}`];
   if (spec.kind && spec.kind !== 'incident') lines.push(`kind: ${spec.kind}`);

@@ -84,8 +84,12 @@ describe('/api/v1/incidents.json', () => {
     expect(onConsole).toMatchObject({ service: 'console', eligible: false, months: [] });
   });
 
-  it('lists an upcoming maintenance and a notice with no impact', () => {
-    expect(incident('2025-02-20-ecs-maintenance')).toMatchObject({ status: 'scheduled', impacts: [], services: ['ecs'] });
+  it('lists an upcoming maintenance with one impact per service and no months, and a notice with no impact', () => {
+    expect(incident('2025-02-20-ecs-maintenance')).toMatchObject({
+      status: 'scheduled',
+      services: ['ecs'],
+      impacts: [{ service: 'ecs', level: 'under-maintenance', from: '2025-02-19T17:00:00.000Z', to: null, eligible: false, months: [] }],
+    });
     expect(incident('2025-02-05-notice')).toMatchObject({ kind: 'notice', status: 'active', impacts: [] });
   });
 });

@@ -1,9 +1,10 @@
-import { chmodSync, readFileSync, readdirSync } from 'node:fs';
+import { chmodSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContentFiles, resolveContent } from '../../src/contract/load-content.ts';
 import { formatProblem } from '../../src/contract/problems.ts';
 import { updateAnchor } from '../../src/core/feed.ts';
+import { computeLedger } from '../../src/core/ledger.ts';
 import { checkCommand, newCommand, resolveCommand, updateCommand } from '../../src/editor/commands.ts';
 import { DESIGN_EXAMPLE, SITE_YAML, writeContentFolder } from '../builders.ts';
 
@@ -216,6 +217,51 @@ describe('the editor commands, in process', () => {
         output: `no incident 'totally-different' in ${folder.dir}/incidents\nopen incidents:\n  2025-03-01-storage-errors\n  2025-03-01-console-slow`,
       });
       expect((await folder.update('2025-03-01-storage-error', 'monitoring', 'x')).output).toContain("did you mean '2025-03-01-storage-errors'?");
+    });
+  });
+
+  describe('the engine edges, on files the commands wrote', () => {
+    const berlin = { 'site.yaml': SITE_YAML.replace('Asia/Shanghai', 'Europe/Berlin') };
+
+    it('11. keeps the months of a maintenance that started early provisional while it runs', async () => {
+      const folder = workspace({}, Date.parse('2025-01-31T16:30:00Z') / 1000);
+      await folder.new('Upgrade', '--services', 'ecs', '--maintenance', '--from', '2025-02-01 01:00', '--to', '2025-02-01 03:00', '--at', '2025-01-30 10:00');
+      // The work started at 23:00 on the 31st, two hours early: the editor sets 'started' by hand.
+      const file = folder.file('2025-02-01-upgrade');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('affected:', 'started: 2025-01-31 23:00\naffected:'));
+      const running = folder.at(Date.parse('2025-01-31T18:00:00Z') / 1000);
+      expect((await running.update('2025-02-01-upgrade', 'in progress', 'Started early.', '--at', '2025-01-31 23:00')).code).toBe(0);
+      const { content, problems } = await running.content();
+      expect(problems).toEqual([]);
+      const ledger = computeLedger(content, Date.parse('2025-01-31T18:00:00Z'));
+      expect(ledger.services[0]!.months.map((month) => [month.month, month.final])).toEqual([
+        ['2025-01', false],
+        ['2025-02', false],
+      ]);
+    });
+
+    it('12. counts an outage resolved in the hour DST repeats up to the earlier instant, and writes a second-pass now with its offset', async () => {
+      const folder = workspace(berlin, Date.parse('2024-10-27T01:40:00Z') / 1000);
+      await folder.new('Storage errors', '--services', 'oss', '--at', '2024-10-27 01:00');
+      expect((await folder.resolve('2024-10-27-storage-errors', '--at', '2024-10-27 02:30')).code).toBe(0);
+      expect((await folder.new('Console slow', '--services', 'ecs')).code).toBe(0);
+      expect(readFileSync(folder.file('2024-10-27-console-slow'), 'utf8')).toContain('started: 2024-10-27 02:40 +01:00');
+      const { content, problems } = await folder.content();
+      expect(problems).toEqual([]);
+      const ledger = computeLedger(content, Date.parse('2024-10-27T01:40:00Z'));
+      expect(ledger.byId.get('2024-10-27-storage-errors')!.durationMinutes).toBe(90);
+      expect(ledger.byId.get('2024-10-27-console-slow')!.incident.started).toBe(Date.parse('2024-10-27T01:40:00Z'));
+    });
+
+    it('13. gives a maintenance announced ahead one impact entry per service, with no months', async () => {
+      const folder = workspace();
+      await folder.new('Upgrade', '--services', 'ecs,oss', '--maintenance', '--from', '2025-03-05 01:00', '--to', '2025-03-05 03:00');
+      const { content } = await folder.content();
+      const impacts = computeLedger(content, NOW * 1000).incidents[0]!.impacts;
+      expect(impacts.map((impact) => [impact.service, impact.months])).toEqual([
+        ['ecs', []],
+        ['oss', []],
+      ]);
     });
   });
 

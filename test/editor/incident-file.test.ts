@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveContent } from '../../src/contract/load-content.ts';
 import { formatProblem } from '../../src/contract/problems.ts';
-import { addUpdate, bodyText, incidentText, newIncidentText, setResolved, slugify, yamlScalar } from '../../src/editor/incident-file.ts';
+import { addUpdate, bodyText, editorTime, incidentText, newIncidentText, setResolved, slugify, yamlScalar } from '../../src/editor/incident-file.ts';
 import { lexMarkdown } from '../../src/contract/markdown.ts';
 import { at, SERVICES_YAML, SITE_YAML, SLA_YAML } from '../builders.ts';
 
@@ -205,5 +205,18 @@ describe('addUpdate with hostile messages', () => {
     expect(problems).toEqual([]);
     expect(incident!.updates.map((update) => update.status)).toEqual(['monitoring', 'identified', 'investigating']);
     expect(incident!.postmortem!.actions).toHaveLength(1);
+  });
+});
+
+describe('editorTime', () => {
+  it.each([
+    ['a plain time', '2025-01-17T18:11:40Z', 'Asia/Shanghai', '2025-01-18 02:11'],
+    ['the first pass of a repeated hour', '2024-10-27T00:30:00Z', 'Europe/Berlin', '2024-10-27 02:30'],
+    ['the second pass, with its offset', '2024-10-27T01:30:00Z', 'Europe/Berlin', '2024-10-27 02:30 +01:00'],
+    ['the second pass of a half-hour change', '2024-04-06T15:15:00Z', 'Australia/Lord_Howe', '2024-04-07 01:45 +10:30'],
+  ])('writes %s so that it reads back as the same minute', (_, iso, timeZone, expected) => {
+    const written = editorTime(Date.parse(iso), timeZone);
+    expect(written).toBe(expected);
+    expect(at(written, timeZone)).toBe(Math.floor(Date.parse(iso) / 60_000) * 60_000);
   });
 });
