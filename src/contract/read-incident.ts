@@ -88,6 +88,8 @@ export function readIncident(file: string, text: string, context: IncidentContex
   let bodyStart = 0;
   if (lines[0]!.trim() !== '---') {
     report(1, 'the file does not start with a front matter block', "put '---' on the first line, the fields, then '---' again");
+    // Most likely only the opening line is missing: the body is still checked, from after a '---' line if there is one.
+    bodyStart = lines.findIndex((line) => line.trim() === '---') + 1;
   } else {
     const close = lines.findIndex((line, index) => index > 0 && (line.trim() === '---' || line.trim() === '...'));
     if (close === -1) {

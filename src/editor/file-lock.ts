@@ -7,7 +7,7 @@
  * dot: the content check and the build leave dotfiles out.
  */
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { link, mkdir, open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 
@@ -146,13 +146,15 @@ async function writeTemporary(file: string, text: string, mode?: number): Promis
  * WriteRefused when the file changed meanwhile.
  */
 export async function replaceFile(file: string, text: string, expected: string): Promise<void> {
-  const mode = (await stat(file)).mode & 0o777;
-  const temporary = await writeTemporary(file, text, mode);
+  // Through a symbolic link to the file it names: the link stays a link.
+  const target = await realpath(file);
+  const mode = (await stat(target)).mode & 0o777;
+  const temporary = await writeTemporary(target, text, mode);
   try {
-    if ((await readFile(file, 'utf8')) !== expected) {
+    if ((await readFile(target, 'utf8')) !== expected) {
       throw new WriteRefused(`${file} changed while this command ran; nothing was written: run the command again`);
     }
-    await rename(temporary, file);
+    await rename(temporary, target);
   } catch (error) {
     await unlink(temporary).catch(() => undefined);
     throw error;

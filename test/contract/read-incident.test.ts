@@ -471,6 +471,13 @@ describe('time and sequence (DESIGN "Time and sequence")', () => {
     ]);
   });
 
+  it('checks the body when the opening front matter line is missing', () => {
+    expect(problems('title: T\nstarted: 2025-01-18 02:11\naffected: [ecs]\n---\n## Investigatin — 2025-01-18 02:20\nx\n')).toEqual([
+      "content/incidents/x.md:1: the file does not start with a front matter block; put '---' on the first line, the fields, then '---' again",
+      "content/incidents/x.md:5: heading '## Investigatin — 2025-01-18 02:20' is not a known status and time; did you mean 'Investigating'? e.g. '## Investigating — 2025-01-18 02:20'",
+    ]);
+  });
+
   it('checks the impacts against their own times when started is wrong', () => {
     expect(problems(minimal('started: yesterday\naffected:\n  - service: ecs\n    from: 2025-01-18 02:30\n    to: 2025-01-18 02:20\n  - service: oss\n    level: big'))).toEqual([
       "content/incidents/x.md:3: 'started' is not a valid time: 'yesterday'; write it as YYYY-MM-DD HH:mm, with an optional Z or ±HH:MM offset",

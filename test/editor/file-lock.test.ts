@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -67,6 +67,15 @@ describe('replaceFile', () => {
     await replaceFile(file, 'after\n', 'before\n');
     expect(readFileSync(file, 'utf8')).toBe('after\n');
     expect(readdirSync(dir)).toEqual(['x.md']);
+  });
+
+  it('writes through a symbolic link to the file it names, keeping the link', async () => {
+    const { dir, file } = fileIn();
+    const link = path.join(dir, 'link.md');
+    symlinkSync(file, link);
+    await replaceFile(link, 'after\n', 'before\n');
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe('after\n');
   });
 
   it('refuses when the file changed since it was read', async () => {
