@@ -5,8 +5,10 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Content, Incident } from '../core/types.ts';
+import type { Channel } from '../notify/channels.ts';
 import { ContentError, type ContentProblem } from './problems.ts';
 import { incidentId, readIncident } from './read-incident.ts';
+import { readNotify } from './read-notify.ts';
 import { readPolicies } from './read-policies.ts';
 import { readServices } from './read-services.ts';
 import { readSite } from './read-site.ts';
@@ -19,6 +21,8 @@ export interface ContentFiles {
   site: string | undefined;
   services: string | undefined;
   sla: string | undefined;
+  /** notify.yaml, optional. */
+  notify?: string | undefined;
   incidents: { path: string; text: string }[];
   /** Files under incidents/ that are not Markdown (dotfiles aside): reported, never skipped silently. */
   others: string[];
@@ -28,7 +32,7 @@ export interface ContentFiles {
  * Resolves content from file texts. Pure: reads nothing. Returns the content
  * and every problem found; the content is only usable when there are none.
  */
-export function resolveContent(files: ContentFiles): { content: Content; problems: ContentProblem[] } {
+export function resolveContent(files: ContentFiles): { content: Content; problems: ContentProblem[]; notify: Channel[] } {
   const problems: ContentProblem[] = [];
   const fileName = (name: string) => `${files.dir}/${name}`;
   const missing = (name: string, fix: string) => problems.push({ file: fileName(name), line: 1, message: 'the file is missing', fix });
@@ -71,7 +75,9 @@ export function resolveContent(files: ContentFiles): { content: Content; problem
     const incident = readIncident(file.path, file.text, { timeZone: site.timeZone, services: serviceMap, problems });
     if (incident) incidents.push(incident);
   }
-  return { content: { site, services, policies, incidents }, problems };
+  const notifySource = yaml('notify.yaml', files.notify);
+  const notify = notifySource ? readNotify(notifySource, services.map((service) => service.id), problems) : [];
+  return { content: { site, services, policies, incidents }, problems, notify };
 }
 
 /** Files under `dir` at any depth (links followed, dotfiles left out), sorted, split into Markdown and the rest. */
@@ -109,16 +115,17 @@ function displayPath(file: string): string {
 /** Reads the files of the content folder `dir`. */
 export async function readContentFiles(dir: string): Promise<ContentFiles> {
   const root = path.resolve(dir);
-  const [site, services, sla, found] = await Promise.all([
+  const [site, services, sla, notify, found] = await Promise.all([
     readOptional(path.join(root, 'site.yaml')),
     readOptional(path.join(root, 'services.yaml')),
     readOptional(path.join(root, 'sla.yaml')),
+    readOptional(path.join(root, 'notify.yaml')),
     incidentFiles(path.join(root, 'incidents')),
   ]);
   const incidents = await Promise.all(
     found.markdown.map(async (file) => ({ path: displayPath(file), text: await readFile(file, 'utf8') })),
   );
-  return { dir: displayPath(root), site, services, sla, incidents, others: found.others.map(displayPath) };
+  return { dir: displayPath(root), site, services, sla, notify, incidents, others: found.others.map(displayPath) };
 }
 
 /**

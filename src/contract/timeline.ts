@@ -108,7 +108,7 @@ export function parseTimeline(
       report(`heading '## ${section.heading}' has an invalid time '${time}'`, TIME_FORMAT);
       continue;
     }
-    updates.push({ status, at, html: renderMarkdown(section.body), line: section.line });
+    updates.push({ status, at, html: renderMarkdown(section.body), markdown: section.body.trim(), line: section.line });
   }
   updates.sort((a, b) => b.at - a.at || b.line - a.line);
   return { summaryHtml: renderMarkdown(summary), updates, postmortem };

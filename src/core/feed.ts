@@ -4,7 +4,7 @@
  */
 import escapeHtml from 'escape-html';
 import type { Messages } from '../i18n/messages.ts';
-import { incidentUrl } from './api.ts';
+import { updateUrl } from './api.ts';
 import { formatMinutes, statusLabel, truncatePercent } from './format.ts';
 import { impactRows } from './incident-report.ts';
 import type { IncidentLedger, Ledger } from './ledger.ts';
@@ -40,7 +40,7 @@ export function feedItems(ledger: Ledger, site: Site, services: readonly Service
   updates.sort((a, b) => b.update.at - a.update.at);
   return updates.slice(0, limit).map(({ entry, update }) => ({
     title: `${statusLabel(update.status, t)}: ${entry.incident.title}`,
-    link: `${incidentUrl(site, entry.incident.id)}#${updateAnchor(update)}`,
+    link: updateUrl(site, entry.incident, update),
     pubDate: update.at,
     description: `${update.html}\n${impactHtml(entry, names, t)}`,
   }));

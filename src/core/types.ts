@@ -88,6 +88,8 @@ export interface Update {
   at: Instant;
   /** Rendered, safe HTML of the update's Markdown. */
   html: string;
+  /** The update's Markdown as written, for outputs in plain text (chat notifications). */
+  markdown: string;
   /** Line of the heading in the incident file. */
   line: number;
 }
