@@ -67,7 +67,7 @@ export function readNotify(source: YamlSource, serviceIds: readonly string[], pr
       const from = readAddresses(fields, 'from', true, false)?.[0];
       const smtp = secret('smtp', true);
       const unsubscribe = readUnsubscribe(fields);
-      channel = to && from && smtp && { ...base, type, to, from, smtp, unsubscribe };
+      channel = to && from !== undefined && smtp ? { ...base, type, to, from, smtp, unsubscribe } : undefined;
     }
     if (channel && problems.length === before) channels.push(channel);
   });

@@ -62,3 +62,8 @@ function impactHtml(entry: IncidentLedger, names: Map<string, string>, t: Messag
   }
   return lines.join('\n');
 }
+
+/** The absolute address of the site's RSS feed, or of one service's. */
+export function rssUrl(site: Site, serviceId?: string): string {
+  return serviceId === undefined ? `${site.url}/rss.xml` : `${site.url}/services/${serviceId}/rss.xml`;
+}

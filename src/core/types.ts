@@ -26,6 +26,8 @@ export interface Site {
   support: SupportContact[];
   /** Interface language. */
   locale: Locale;
+  /** A WebSub hub: feeds name it, and `npm run notify` tells it when they change. */
+  websubHub?: string;
 }
 
 /** One entry of services.yaml, resolved. */
