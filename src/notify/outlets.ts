@@ -122,7 +122,7 @@ function emailOutlet(channel: EmailChannel, smtp: string, policy: RetryPolicy, o
         `Subject: ${message.subject}`,
         `Message-ID: ${message.messageId}`,
         `References: ${message.references}`,
-        ...(message.list ? [`List-Unsubscribe: ${message.list.unsubscribe.map((address) => `<${address}>`).join(', ')}`] : []),
+        ...(message.list ? [`List-Unsubscribe: ${message.list.unsubscribe[0]!.map((address) => `<${address}>`).join(', ')}`] : []),
         '',
         message.text,
         '',

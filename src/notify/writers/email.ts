@@ -15,8 +15,8 @@ export interface EmailMessage {
   messageId: string;
   /** Threads every update of one incident together. */
   references: string;
-  /** `List-Unsubscribe` addresses, when the channel has any. */
-  list?: { unsubscribe: string[] };
+  /** `List-Unsubscribe` addresses, when the channel has any: one header, as RFC 2369 has it (nodemailer's nested list). */
+  list?: { unsubscribe: string[][] };
 }
 
 /** Root-relative links in the update (`/sla/`) made absolute: a mail client has no site to resolve them against. */
@@ -68,6 +68,6 @@ ${affectedHtml}
     html: page,
     messageId: `<${id.replace(/[^A-Za-z0-9.-]/g, '.')}@${host}>`,
     references: `<${incident.id}@${host}>`,
-    ...(unsubscribe.length > 0 ? { list: { unsubscribe: [...unsubscribe] } } : {}),
+    ...(unsubscribe.length > 0 ? { list: { unsubscribe: [[...unsubscribe]] } } : {}),
   };
 }
