@@ -107,7 +107,7 @@ export async function writeManifest(dir: string, outDir: string, now = NOW): Pro
  * the previous manifest's file.
  */
 export async function publishedSite(notify = NOTIFY_YAML, siteYaml?: string) {
-  const extra = siteYaml ? { 'site.yaml': siteYaml } : {};
+  const extra: Record<string, string> = siteYaml ? { 'site.yaml': siteYaml } : {};
   const before = writeContentFolder({ ...OLD_FILES, ...extra });
   const work = mkdtempSync(path.join(tmpdir(), 'status-ledger-notify-'));
   const previous = await writeManifest(before, path.join(work, 'live'));
