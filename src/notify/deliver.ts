@@ -72,11 +72,14 @@ export function retryAfterMs(value: string | null, now: number): number | undefi
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** One HTTP request, classified. `init.signal` and `redirect` are set here. */
+/**
+ * One HTTP request, classified. Redirects are not followed unless `init`
+ * says so: a redirected POST turns into a GET, or carries the message
+ * elsewhere, so it is reported instead.
+ */
 export async function httpAttempt(url: string, init: RequestInit, timeoutMs: number): Promise<Attempt> {
   try {
-    // A redirect would turn the POST into a GET, or carry the message elsewhere: report it instead.
-    const response = await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(url, { redirect: 'manual', ...init, signal: AbortSignal.timeout(timeoutMs) });
     const body = await response.text();
     const status = response.status;
     if (response.ok) return { ok: true, detail: `HTTP ${status}`, status, body };

@@ -57,7 +57,7 @@ export function parseManifest(text: string, where: string): Manifest {
  */
 export async function readPrevious(since: string, policy: RetryPolicy): Promise<Previous> {
   if (/^https?:\/\//i.test(since)) {
-    const delivery = await withRetries(() => httpAttempt(since, { headers: { accept: 'application/json' } }, policy.timeoutMs), policy);
+    const delivery = await withRetries(() => httpAttempt(since, { headers: { accept: 'application/json' }, redirect: 'follow' }, policy.timeoutMs), policy);
     if (delivery.ok) return { manifest: parseManifest(delivery.body ?? '', since) };
     if (delivery.status === 404 || delivery.status === 410) return { none: `${since} answered HTTP ${delivery.status}` };
     throw new ManifestError(`the previous updates.json could not be fetched from ${since}: ${delivery.detail}`);

@@ -91,7 +91,7 @@ async function notify(options: NotifyOptions, redactor: Redactor, out: (line: st
   }
   const fresh = newUpdates(current, before);
   if (fresh.length === 0) {
-    out(`no new updates since ${options.since ?? 'the previous build'}: nothing to send`);
+    out(before ? `no new updates since ${options.since}: nothing to send` : 'the build\'s updates.json lists no updates: nothing to send');
     return 0;
   }
 
@@ -104,13 +104,11 @@ async function notify(options: NotifyOptions, redactor: Redactor, out: (line: st
   for (const notification of notifications.list) out(`  ${notification.id}  ${notification.statusLabel}: ${notification.incident.title}`);
 
   const results = await Promise.all(channels.map((channel) => deliverTo(channel, notifications.list, options, redactor, err)));
-  if (hub) results.push(await pingWebSub(hub, notifications.list, content.site, options, err));
+  // Resending to chosen channels (--channel) is no news for the feeds.
+  if (hub && options.channels.length === 0) results.push(await pingWebSub(hub, notifications.list, content.site, options, err));
   for (const result of results) out(result.line);
   const failed = results.filter((result) => !result.ok);
   if (failed.length > 0) {
-    if (failed.some((result) => result.line.includes(' is not set ('))) {
-      err('notify: set each variable named "not set" where notify runs (in the workflow, as a secret in the step\'s env)');
-    }
     err(`notify: ${failed.length} channel${failed.length === 1 ? '' : 's'} failed: ${failed.map((result) => result.name).join(', ')}`);
     return 1;
   }

@@ -202,10 +202,10 @@ describe('npm run notify', () => {
   it.each([
     ['429 with Retry-After', { status: 429, headers: { 'retry-after': '0' } }],
     ['503', { status: 503 }],
-    ['no answer within the timeout', { status: 200, delayMs: 2500 }],
+    ['no answer within the timeout', { status: 200, delayMs: 800 }],
   ])('gets through after %s', async (_, first) => {
     http.answer(PATHS.hook, first, { status: 204 });
-    const run = await notify({ channels: ['partners'] });
+    const run = await notify({ channels: ['partners'], retry: { ...RETRY, timeoutMs: 400 } });
     expect(run.code).toBe(0);
     expect(run.lines.at(-1)).toBe('partners (webhook): sent 5 updates');
     expect(http.at(PATHS.hook)).toHaveLength(6);
@@ -216,6 +216,14 @@ describe('npm run notify', () => {
     await notify({ channels: ['partners'] });
     const [first, second] = http.at(PATHS.hook);
     expect(second!.at - first!.at).toBeGreaterThanOrEqual(990);
+  });
+
+  it('reports a redirecting webhook address instead of following it with the message', async () => {
+    http.answer(PATHS.hook, { status: 308, headers: { location: '/elsewhere' } });
+    const run = await notify({ channels: ['partners'] });
+    expect(run.code).toBe(1);
+    expect(http.at('/elsewhere')).toHaveLength(0);
+    expect(run.lines.at(-1)).toContain(`${NEW_IDS[0]}: HTTP 308: the address redirects; use the address it redirects to`);
   });
 
   it('does not retry a message the receiver refuses (4xx), and goes on with the next', async () => {
@@ -304,7 +312,9 @@ describe('npm run notify', () => {
   it('reads the previous manifest from the live site, and takes a 404 for a first deploy', async () => {
     const { readFileSync } = await import('node:fs');
     http.answer('/live/api/v1/updates.json', { status: 200, body: readFileSync(site.previous, 'utf8') });
-    const run = await notify({ since: `${http.url}/live/api/v1/updates.json`, channels: ['partners'] });
+    // The live site answers at its final address after a redirect, as a host moving http to https does.
+    http.answer('/moved/updates.json', { status: 301, headers: { location: '/live/api/v1/updates.json' } });
+    const run = await notify({ since: `${http.url}/moved/updates.json`, channels: ['partners'] });
     expect(run.code).toBe(0);
     expect(hookIds()).toEqual(NEW_IDS);
 
