@@ -107,3 +107,18 @@ describe('notify.yaml', () => {
     expect(notify.map((channel) => channel.id)).toEqual(['c']);
   });
 });
+
+describe('websubHub in site.yaml', () => {
+  const site = (line: string) => resolveContent({ dir: 'content', site: `${SITE_YAML}${line}\n`, services: SERVICES_YAML, sla: SLA_YAML, incidents: [], others: [] });
+
+  it('is optional, and read as the hub address when given', () => {
+    expect(site('').content.site.websubHub).toBeUndefined();
+    expect(site('websubHub: https://pubsubhubbub.appspot.com/').content.site.websubHub).toBe('https://pubsubhubbub.appspot.com/');
+  });
+
+  it('reports an address that is not absolute http(s)', () => {
+    expect(site('websubHub: hub.example.com').problems.map(formatProblem)).toEqual([
+      "content/site.yaml:8: 'websubHub' is not an absolute http(s) address: 'hub.example.com'; write the hub's address, e.g. https://pubsubhubbub.appspot.com/",
+    ]);
+  });
+});
