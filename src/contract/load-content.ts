@@ -6,8 +6,10 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Instant } from '../core/time.ts';
 import type { Content, Incident, Policy, Service, Site } from '../core/types.ts';
+import type { Channel } from '../notify/channels.ts';
 import { ContentError, type ContentProblem } from './problems.ts';
 import { incidentId, readIncident } from './read-incident.ts';
+import { readNotify } from './read-notify.ts';
 import { readPolicies } from './read-policies.ts';
 import { readServices } from './read-services.ts';
 import { readSite } from './read-site.ts';
@@ -20,6 +22,8 @@ export interface ContentFiles {
   site: string | undefined;
   services: string | undefined;
   sla: string | undefined;
+  /** notify.yaml, optional. */
+  notify?: string | undefined;
   incidents: { path: string; text: string }[];
   /** Files under incidents/ that are not Markdown (dotfiles aside): reported, never skipped silently. */
   others: string[];
@@ -93,7 +97,7 @@ export function resolveIncident(
  * clock, read by the caller). Pure: reads nothing. Returns the content and
  * every problem found; the content is only usable when there are none.
  */
-export function resolveContent(files: ContentFiles, now: Instant): { content: Content; problems: ContentProblem[] } {
+export function resolveContent(files: ContentFiles, now: Instant): { content: Content; problems: ContentProblem[]; notify: Channel[] } {
   const { site, services, policies, problems } = resolveCatalogs(files);
   const serviceMap = new Map(services.map((service) => [service.id, service]));
 
@@ -113,7 +117,9 @@ export function resolveContent(files: ContentFiles, now: Instant): { content: Co
     const incident = readIncident(file.path, file.text, { timeZone: site.timeZone, services: serviceMap, problems, now });
     if (incident) incidents.push(incident);
   }
-  return { content: { site, services, policies, incidents }, problems };
+  const notifySource = files.notify === undefined ? undefined : parseYaml(`${files.dir}/notify.yaml`, files.notify, problems);
+  const notify = notifySource ? readNotify(notifySource, services.map((service) => service.id), problems) : [];
+  return { content: { site, services, policies, incidents }, problems, notify };
 }
 
 /** Files under `dir` at any depth (links followed, dotfiles left out), sorted, split into Markdown and the rest. */
@@ -158,16 +164,17 @@ export async function readCatalogFiles(dir: string): Promise<Pick<ContentFiles, 
 /** Reads the files of the content folder `dir`. */
 export async function readContentFiles(dir: string): Promise<ContentFiles> {
   const root = path.resolve(dir);
-  const [site, services, sla, found] = await Promise.all([
+  const [site, services, sla, notify, found] = await Promise.all([
     readOptional(path.join(root, 'site.yaml')),
     readOptional(path.join(root, 'services.yaml')),
     readOptional(path.join(root, 'sla.yaml')),
+    readOptional(path.join(root, 'notify.yaml')),
     incidentFiles(path.join(root, 'incidents')),
   ]);
   const incidents = await Promise.all(
     found.markdown.map(async (file) => ({ path: displayPath(file), text: await readFile(file, 'utf8') })),
   );
-  return { dir: displayPath(root), site, services, sla, incidents, others: found.others.map(displayPath) };
+  return { dir: displayPath(root), site, services, sla, notify, incidents, others: found.others.map(displayPath) };
 }
 
 /**

@@ -56,3 +56,61 @@ export function renderMarkdown(markdown: string): string {
 export function lexMarkdown(markdown: string) {
   return marked.lexer(markdown);
 }
+
+/**
+ * Markdown as plain text, for outputs that are not HTML (chat messages):
+ * emphasis and code marks dropped, list items as `- `, safe links as
+ * `text (address)`, unsafe ones as their text, images as their alt text, raw
+ * HTML as the text it is. The result is not escaped for any language: each
+ * writer escapes it for its own format.
+ */
+const plain = new Marked({
+  gfm: true,
+  renderer: {
+    space: () => '',
+    paragraph(token: Tokens.Paragraph) { return `${this.parser.parseInline(token.tokens)}\n\n`; },
+    heading(token: Tokens.Heading) { return `${this.parser.parseInline(token.tokens)}\n\n`; },
+    code: (token: Tokens.Code) => `${token.text}\n\n`,
+    blockquote(token: Tokens.Blockquote) {
+      return `${this.parser.parse(token.tokens).trim().split('\n').map((line) => `> ${line}`.trimEnd()).join('\n')}\n\n`;
+    },
+    list(token: Tokens.List) {
+      const start = typeof token.start === 'number' ? token.start : 1;
+      const items = token.items.map((item, index) => {
+        const mark = token.ordered ? `${start + index}. ` : '- ';
+        const box = item.task ? (item.checked ? '[x] ' : '[ ] ') : '';
+        // A tight item's text is a bare text block: end it with a line break so a nested list starts on its own line.
+        const blocks = item.tokens.map((block) => (block.type === 'text' ? `${this.parser.parse([block])}\n` : this.parser.parse([block])));
+        const body = blocks.join('').trim().split('\n').join(`\n${' '.repeat(mark.length)}`);
+        return `${mark}${box}${body}`;
+      });
+      return `${items.join('\n')}\n\n`;
+    },
+    checkbox: () => '',
+    table(token: Tokens.Table) {
+      const row = (cells: Tokens.TableCell[]) => cells.map((cell) => this.parser.parseInline(cell.tokens)).join(' | ');
+      return `${[row(token.header), ...token.rows.map(row)].join('\n')}\n\n`;
+    },
+    hr: () => '---\n\n',
+    html: (token: Tokens.HTML | Tokens.Tag) => ('block' in token && token.block ? `${token.text.trim()}\n\n` : token.text),
+    strong(token: Tokens.Strong) { return this.parser.parseInline(token.tokens); },
+    em(token: Tokens.Em) { return this.parser.parseInline(token.tokens); },
+    del(token: Tokens.Del) { return this.parser.parseInline(token.tokens); },
+    codespan: (token: Tokens.Codespan) => token.text,
+    br: () => '\n',
+    link(token: Tokens.Link) {
+      const text = this.parser.parseInline(token.tokens);
+      if (!isSafeHref(token.href) || text === token.href || `mailto:${text}` === token.href) return text;
+      return `${text} (${token.href})`;
+    },
+    image: (token: Tokens.Image) => token.text,
+    text(token: Tokens.Text | Tokens.Escape) {
+      return 'tokens' in token && token.tokens ? this.parser.parseInline(token.tokens) : token.text;
+    },
+  },
+});
+
+/** Renders Markdown as plain text (see `plain` above); blank lines between blocks, none at the ends. */
+export function renderPlainText(markdown: string): string {
+  return (plain.parse(markdown, { async: false }) as string).replace(/\n{3,}/g, '\n\n').trim();
+}

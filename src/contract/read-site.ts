@@ -7,7 +7,7 @@ import { isSafeHref } from './markdown.ts';
 import type { ContentProblem } from './problems.ts';
 import type { YamlSource } from './yaml-source.ts';
 
-const SITE_FIELDS = ['title', 'description', 'url', 'timeZone', 'feedItems', 'support', 'locale'];
+const SITE_FIELDS = ['title', 'description', 'url', 'timeZone', 'feedItems', 'support', 'locale', 'websubHub'];
 
 /** Reads site.yaml; falls back to usable values where it has mistakes, so other files can still be checked. */
 export function readSite(source: YamlSource, problems: ContentProblem[]): Site {
@@ -38,6 +38,11 @@ export function readSite(source: YamlSource, problems: ContentProblem[]): Site {
   site.locale = fields.oneOf('locale', ['en', 'zh-cn'], 'locale') === 'zh-cn' ? 'zh-CN' : 'en';
   site.feedItems = fields.number('feedItems', { min: 1, max: 1000, integer: true }) ?? DEFAULT_FEED_ITEMS;
   site.support = readSupport(fields, problems);
+  const hub = fields.string('websubHub', false);
+  if (hub !== undefined) {
+    if (/^https?:\/\/[^/\s]+(\/\S*)?$/i.test(hub)) site.websubHub = hub;
+    else fields.report('websubHub', `'websubHub' is not an absolute http(s) address: '${hub}'`, "write the hub's address, e.g. https://pubsubhubbub.appspot.com/");
+  }
   return site;
 }
 

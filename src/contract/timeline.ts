@@ -114,7 +114,7 @@ export function parseTimeline(
       report(`heading '## ${section.heading}' has an invalid time '${time}'`, TIME_FORMAT);
       continue;
     }
-    updates.push({ status, at, html: renderMarkdown(section.body), line: section.line });
+    updates.push({ status, at, html: renderMarkdown(section.body), markdown: section.body.trim(), line: section.line });
   }
   // Newest first; of two at the same time the one nearer the top of the file is newer (DESIGN).
   updates.sort((a, b) => b.at - a.at || a.line - b.line);

@@ -2,9 +2,10 @@
  * The JSON API, `/api/v1/*.json`, built from the ledger. Times are ISO 8601
  * in UTC; availability, credit and minutes are unrounded numbers.
  */
+import { updateAnchor } from './feed.ts';
 import type { IncidentLedger, Ledger, ServiceLedger } from './ledger.ts';
 import type { Instant } from './time.ts';
-import type { Site } from './types.ts';
+import type { Incident, Site, Update } from './types.ts';
 
 function iso(instant: Instant): string;
 function iso(instant: Instant | null): string | null;
@@ -15,6 +16,22 @@ function iso(instant: Instant | null): string | null {
 /** The absolute address of an incident's page. */
 export function incidentUrl(site: Site, id: string): string {
   return `${site.url}/incidents/${id}/`;
+}
+
+/**
+ * An update's id: `<incident id>#<anchor>`. Unique across the site (anchors
+ * are unique within an incident, incident ids across the site) and stable
+ * from build to build while the update keeps its status and time, so
+ * notifications use it to tell new updates from sent ones and as the
+ * webhooks' `Idempotency-Key`.
+ */
+export function updateId(incident: Incident, update: Update): string {
+  return `${incident.id}#${updateAnchor(update, incident.updates)}`;
+}
+
+/** The absolute address of an update: its incident's page, at the update's anchor. */
+export function updateUrl(site: Site, incident: Incident, update: Update): string {
+  return `${incidentUrl(site, incident.id)}#${updateAnchor(update, incident.updates)}`;
 }
 
 function incidentJson(entry: IncidentLedger, site: Site) {
@@ -150,5 +167,37 @@ export function summaryJson(ledger: Ledger, site: Site) {
     })),
     activeIncidents: ledger.active.map((entry) => activeJson(entry, site)),
     upcomingMaintenance: ledger.upcoming.map((entry) => activeJson(entry, site)),
+  };
+}
+
+/** How far back `/api/v1/updates.json` lists the updates of resolved incidents. */
+export const UPDATES_DAYS = 90;
+const DAY_MS = 86_400_000;
+
+/**
+ * `/api/v1/updates.json`, the manifest notifications compare builds by: every
+ * update at or after `now − UPDATES_DAYS × 24 h` and every update of an
+ * incident not resolved by now (ongoing, upcoming maintenance, active
+ * notices), newest first. Updates at the same time keep the ledger's order:
+ * incidents newest first, and within one incident the file's order.
+ */
+export function updatesJson(ledger: Ledger, site: Site) {
+  const since = ledger.now - UPDATES_DAYS * DAY_MS;
+  const listed = ledger.incidents.flatMap((entry) =>
+    entry.incident.updates
+      .filter((update) => entry.status !== 'resolved' || update.at >= since)
+      .map((update) => ({ incident: entry.incident, update })),
+  );
+  // A stable sort: ties keep the order above.
+  listed.sort((a, b) => b.update.at - a.update.at);
+  return {
+    generatedAt: iso(ledger.now),
+    updates: listed.map(({ incident, update }) => ({
+      id: updateId(incident, update),
+      incident: incident.id,
+      status: update.status,
+      time: iso(update.at),
+      url: updateUrl(site, incident, update),
+    })),
   };
 }

@@ -4,7 +4,7 @@
  */
 import escapeHtml from 'escape-html';
 import type { Messages } from '../i18n/messages.ts';
-import { incidentUrl } from './api.ts';
+import { updateUrl } from './api.ts';
 import { formatMinutes, statusLabel, truncatePercent } from './format.ts';
 import { impactRows } from './incident-report.ts';
 import type { IncidentLedger, Ledger } from './ledger.ts';
@@ -53,7 +53,7 @@ export function feedItems(ledger: Ledger, site: Site, services: readonly Service
   updates.sort((a, b) => b.update.at - a.update.at);
   return updates.slice(0, limit).map(({ entry, update }) => ({
     title: `${statusLabel(update.status, t)}: ${entry.incident.title}`,
-    link: `${incidentUrl(site, entry.incident.id)}#${updateAnchor(update, entry.incident.updates)}`,
+    link: updateUrl(site, entry.incident, update),
     pubDate: update.at,
     description: `${update.html}\n${impactHtml(entry, names, t)}`,
   }));
@@ -74,4 +74,9 @@ function impactHtml(entry: IncidentLedger, names: Map<string, string>, t: Messag
     lines.push(`<p>${t.feed.impact}</p><ul>${items.join('')}</ul>`);
   }
   return lines.join('\n');
+}
+
+/** The absolute address of the site's RSS feed, or of one service's. */
+export function rssUrl(site: Site, serviceId?: string): string {
+  return serviceId === undefined ? `${site.url}/rss.xml` : `${site.url}/services/${serviceId}/rss.xml`;
 }

@@ -26,6 +26,8 @@ export interface Site {
   support: SupportContact[];
   /** Interface language. */
   locale: Locale;
+  /** A WebSub hub: feeds name it, and `npm run notify` tells it when they change. */
+  websubHub?: string;
 }
 
 /** One entry of services.yaml, resolved. */
@@ -88,6 +90,8 @@ export interface Update {
   at: Instant;
   /** Rendered, safe HTML of the update's Markdown. */
   html: string;
+  /** The update's Markdown as written, for outputs in plain text (chat notifications). */
+  markdown: string;
   /** Line of the heading in the incident file. */
   line: number;
 }

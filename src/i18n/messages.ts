@@ -237,6 +237,14 @@ const en = {
     provisional: 'provisional',
   },
   badge: { status: 'status', uptime: (service: string) => `${service} uptime` },
+  notify: {
+    subject: (site: string, status: string, title: string) => `[${site}] ${status}: ${title}`,
+    affected: 'Affected services',
+    noServices: 'No service is affected.',
+    view: 'View on the status page',
+    sentBy: (site: string) => `Sent by ${site}.`,
+    unsubscribe: 'Unsubscribe',
+  },
   calendar: { name: (site: string) => `${site}: maintenance`, title: (title: string) => `Maintenance: ${title}`, affects: (services: string) => `Affects ${services}.` },
 };
 
@@ -456,6 +464,14 @@ const zhCN: Messages = {
     provisional: '暂定',
   },
   badge: { status: '状态', uptime: (service) => `${service} 可用率` },
+  notify: {
+    subject: (site, status, title) => `[${site}] ${status}：${title}`,
+    affected: '受影响的服务',
+    noServices: '没有受影响的服务。',
+    view: '在状态页查看',
+    sentBy: (site) => `由 ${site} 发送。`,
+    unsubscribe: '退订',
+  },
   calendar: { name: (site) => `${site}：维护`, title: (title) => `维护：${title}`, affects: (services) => `影响 ${services}。` },
 };
 

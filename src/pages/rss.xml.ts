@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { feedItems } from '../core/feed.ts';
+import { feedItems, rssUrl } from '../core/feed.ts';
 import { rssResponse } from '../site/feed.ts';
 import { getContent, getLedger, getPageData } from '../site/ledger.ts';
 
@@ -7,5 +7,5 @@ export const GET: APIRoute = async () => {
   const { site, services } = await getContent();
   const { t } = await getPageData();
   const items = feedItems(await getLedger(), site, services, site.feedItems, t);
-  return rssResponse({ title: site.title, description: site.description || t.feed.description(site.title), link: `${site.url}/` }, items);
+  return rssResponse({ title: site.title, description: site.description || t.feed.description(site.title), link: `${site.url}/`, self: rssUrl(site), hub: site.websubHub }, items);
 };

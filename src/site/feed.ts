@@ -1,12 +1,24 @@
 /** The one way the site writes an RSS feed, for the whole site and per service. */
 import rss from '@astrojs/rss';
+import escapeHtml from 'escape-html';
 import type { FeedItem } from '../core/feed.ts';
 
-export function rssResponse(channel: { title: string; description: string; link: string }, items: FeedItem[]): Promise<Response> {
+/**
+ * `hub` (site.yaml `websubHub`) adds WebSub's `<atom:link rel="hub">` and the
+ * feed's own address as `rel="self"`, the topic a subscriber asks the hub for.
+ */
+export function rssResponse(
+  channel: { title: string; description: string; link: string; self: string; hub?: string },
+  items: FeedItem[],
+): Promise<Response> {
+  const hub = channel.hub
+    ? `<atom:link href="${escapeHtml(channel.hub)}" rel="hub"/><atom:link href="${escapeHtml(channel.self)}" rel="self" type="application/rss+xml"/>`
+    : undefined;
   return rss({
     title: channel.title,
     description: channel.description,
     site: channel.link,
+    ...(hub ? { xmlns: { atom: 'http://www.w3.org/2005/Atom' }, customData: hub } : {}),
     items: items.map((item) => ({ ...item, pubDate: new Date(item.pubDate) })),
   });
 }

@@ -40,7 +40,10 @@ export const SITES: Record<string, () => string> = {
   zh: () => writeContentFolder({ ...FIXTURE_FILES, 'site.yaml': `${SITE_YAML}locale: zh-CN\n` }, 'status-ledger-zh-'),
   base: () =>
     writeContentFolder(
-      { ...FIXTURE_FILES, 'site.yaml': SITE_YAML.replace('url: https://status.test', 'url: https://example.github.io/status') },
+      {
+        ...FIXTURE_FILES,
+        'site.yaml': `${SITE_YAML.replace('url: https://status.test', 'url: https://example.github.io/status')}websubHub: https://hub.example.com/?a=1&b=2\n`,
+      },
       'status-ledger-base-',
     ),
   hostile: () => writeContentFolder(HOSTILE_FILES, 'status-ledger-hostile-'),

@@ -7,7 +7,7 @@ import { at, content, incident, testSite } from '../builders.ts';
 
 /** Updates as a file lists them, top first: `line` grows down the file. */
 function fileUpdates(...entries: [Update['status'], string][]): Update[] {
-  return entries.map(([status, time], index) => ({ status, at: at(time), html: `<p>${index}</p>`, line: 10 + index * 3 }));
+  return entries.map(([status, time], index) => ({ status, at: at(time), html: `<p>${index}</p>`, markdown: String(index), line: 10 + index * 3 }));
 }
 
 describe('updateAnchor', () => {
@@ -27,7 +27,7 @@ describe('updateAnchor', () => {
 
   it('keeps every anchor when a newer update with the same time and status is added above', () => {
     const before = fileUpdates(['update', '2025-01-18 03:00'], ['investigating', '2025-01-18 02:20']);
-    const after = [{ status: 'update' as const, at: at('2025-01-18 03:00'), html: '', line: 7 }, ...before];
+    const after = [{ status: 'update' as const, at: at('2025-01-18 03:00'), html: '', markdown: '', line: 7 }, ...before];
     for (const update of before) expect(updateAnchor(update, after)).toBe(updateAnchor(update, before));
     expect(updateAnchor(after[0]!, after)).toBe('update-20250117T190000-update-2');
   });

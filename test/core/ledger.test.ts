@@ -4,7 +4,7 @@ import type { Update } from '../../src/core/types.ts';
 import { at, content, incident, service, standardPolicy } from '../builders.ts';
 
 function update(status: Update['status'], time: string): Update {
-  return { status, at: at(time), html: '', line: 1 };
+  return { status, at: at(time), html: '', markdown: '', line: 1 };
 }
 
 describe('computeLedger', () => {

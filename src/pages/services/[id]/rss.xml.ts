@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedItems } from '../../../core/feed.ts';
+import { feedItems, rssUrl } from '../../../core/feed.ts';
 import { rssResponse } from '../../../site/feed.ts';
 import { getContent, getLedger, getPageData } from '../../../site/ledger.ts';
 
@@ -13,6 +13,6 @@ export const GET: APIRoute = async ({ props }) => {
   const { t } = await getPageData();
   const { service } = props;
   const items = feedItems(await getLedger(), site, services, site.feedItems, t, service.id);
-  const channel = { title: `${service.name} · ${site.title}`, description: t.feed.serviceDescription(service.name), link: `${site.url}/services/${service.id}/` };
+  const channel = { title: `${service.name} · ${site.title}`, description: t.feed.serviceDescription(service.name), link: `${site.url}/services/${service.id}/`, self: rssUrl(site, service.id), hub: site.websubHub };
   return rssResponse(channel, items);
 };

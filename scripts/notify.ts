@@ -1,0 +1,44 @@
+/**
+ * `npm run notify -- --since <previous updates.json, a file or an address>`:
+ * tells subscribers about the updates this build published. See README,
+ * "Notify subscribers".
+ */
+import { parseArgs } from 'node:util';
+import { DEFAULT_RETRY } from '../src/notify/deliver.ts';
+import { runNotify } from '../src/notify/run.ts';
+
+const USAGE = `usage: npm run notify -- --since <previous updates.json: a file or https://…/api/v1/updates.json>
+                         [--first-run] [--dry-run] [--channel <id>]…`;
+
+let args;
+try {
+  args = parseArgs({
+    options: {
+      since: { type: 'string' },
+      'first-run': { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      channel: { type: 'string', multiple: true, default: [] },
+      help: { type: 'boolean', default: false },
+    },
+  }).values;
+} catch (error) {
+  console.error(`notify: ${(error as Error).message}\n${USAGE}`);
+  process.exit(2);
+}
+if (args.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+process.exitCode = await runNotify({
+  contentDir: process.env.STATUS_CONTENT_DIR || 'content',
+  outDir: process.env.STATUS_OUT_DIR || 'dist',
+  since: args.since,
+  firstRun: args['first-run'],
+  dryRun: args['dry-run'],
+  channels: args.channel,
+  env: process.env,
+  retry: DEFAULT_RETRY,
+  out: (line) => console.log(line),
+  err: (line) => console.error(line),
+});

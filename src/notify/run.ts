@@ -1,0 +1,224 @@
+/**
+ * `npm run notify`: sends each update of the new build that the previous
+ * manifest lacks, oldest first, to every channel that wants it, and reports
+ * per channel. Every line it prints goes through the secrets' redactor.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { updateId } from '../core/api.ts';
+import type { Incident, Site, Update } from '../core/types.ts';
+import { readContentFiles, resolveContent } from '../contract/load-content.ts';
+import { formatProblem, sortProblems, suggestId } from '../contract/problems.ts';
+import { nowFromEnvironment } from '../site/build-context.ts';
+import { channelWants, type Channel } from './channels.ts';
+import type { Delivery, RetryPolicy } from './deliver.ts';
+import { ManifestError, newUpdates, parseManifest, readPrevious, type Manifest, type ManifestEntry } from './manifest.ts';
+import { notificationFor, type Notification } from './notification.ts';
+import { openOutlet } from './outlets.ts';
+import { Redactor } from './secrets.ts';
+import { changedFeeds, pingHub, publishBody } from './websub.ts';
+
+export interface NotifyOptions {
+  /** The content folder the build read (`STATUS_CONTENT_DIR`). */
+  contentDir: string;
+  /** Where the build wrote the site (`dist`, or `STATUS_OUT_DIR`). */
+  outDir: string;
+  /** The previous updates.json: a file or an http(s) address. */
+  since?: string;
+  /** Send every update of the new build when there is no previous manifest. */
+  firstRun: boolean;
+  /** Print what would be sent; send nothing. */
+  dryRun: boolean;
+  /** Only these channel ids (all when empty). */
+  channels: string[];
+  env: Readonly<Record<string, string | undefined>>;
+  retry: RetryPolicy;
+  /** Report lines (stdout). */
+  out: (line: string) => void;
+  /** Problems and progress (stderr). */
+  err: (line: string) => void;
+}
+
+/** Exit codes: 0 done (or nothing to do), 1 a channel or an input failed, 2 the command was misused. */
+export async function runNotify(options: NotifyOptions): Promise<number> {
+  const redactor = new Redactor();
+  const out = (line: string) => options.out(redactor.redact(line));
+  const err = (line: string) => options.err(redactor.redact(line));
+  try {
+    return await notify(options, redactor, out, err);
+  } catch (error) {
+    if (error instanceof ManifestError) {
+      err(`notify: ${error.message}; nothing was sent`);
+      return 1;
+    }
+    err(`notify: ${(error as Error)?.stack ?? String(error)}`);
+    return 1;
+  }
+}
+
+async function notify(options: NotifyOptions, redactor: Redactor, out: (line: string) => void, err: (line: string) => void): Promise<number> {
+  const { content, problems, notify: configured } = resolveContent(await readContentFiles(options.contentDir), nowFromEnvironment(options.env));
+  if (problems.length > 0) {
+    for (const problem of sortProblems(problems)) err(formatProblem(problem));
+    err(`notify: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${options.contentDir}; nothing was sent`);
+    return 1;
+  }
+  const unknown = options.channels.filter((id) => !configured.some((channel) => channel.id === id));
+  if (unknown.length > 0) {
+    err(`notify: no channel '${unknown[0]}' in ${options.contentDir}/notify.yaml; ${suggestId(unknown[0]!, configured.map((channel) => channel.id))}`);
+    return 2;
+  }
+  const channels = options.channels.length > 0 ? configured.filter((channel) => options.channels.includes(channel.id)) : configured;
+  const hub = content.site.websubHub;
+  if (channels.length === 0 && !hub) {
+    out(`no channels in ${options.contentDir}/notify.yaml and no websubHub in site.yaml: nothing to send`);
+    return 0;
+  }
+  if (options.since === undefined && !options.firstRun) {
+    err('notify: say what was sent before: --since <the previous updates.json, a file or the live site\'s address>, or --first-run to send every update of this build');
+    return 2;
+  }
+
+  const current = await readCurrent(options.outDir);
+  const previous = options.since === undefined ? { none: 'no --since given' } : await readPrevious(options.since, options.retry);
+  if ('none' in previous && !options.firstRun) {
+    out(`no previous updates.json (${previous.none}): nothing sent. On a site's first deploy, run with --first-run to send the ${current.updates.length} update${current.updates.length === 1 ? '' : 's'} of this build.`);
+    return 0;
+  }
+  const before = 'manifest' in previous ? previous.manifest : null;
+  if (before && !sameSite(before, content.site.url)) {
+    err(`notify: ${options.since} lists updates of another site than ${content.site.url}; nothing was sent. Point --since at this site's previous updates.json`);
+    return 1;
+  }
+  const fresh = newUpdates(current, before);
+  if (fresh.length === 0) {
+    out(before ? `no new updates since ${options.since}: nothing to send` : 'the build\'s updates.json lists no updates: nothing to send');
+    return 0;
+  }
+
+  const notifications = notificationsFor(fresh, content.incidents, (incident, update) => notificationFor(incident, update, content.site, content.services));
+  if ('missing' in notifications) {
+    err(`notify: ${path.join(options.outDir, 'api/v1/updates.json')} lists updates that are not in ${options.contentDir}: ${notifications.missing.join(', ')}; run notify on the content the site was built from (STATUS_CONTENT_DIR); nothing was sent`);
+    return 1;
+  }
+  out(`${fresh.length} new update${fresh.length === 1 ? '' : 's'}, oldest first:`);
+  for (const notification of notifications.list) out(`  ${notification.id}  ${notification.statusLabel}: ${notification.incident.title}`);
+
+  const results = await Promise.all(channels.map((channel) => deliverTo(channel, notifications.list, options, redactor, err)));
+  // Resending to chosen channels (--channel) is no news for the feeds.
+  if (hub && options.channels.length === 0) results.push(await pingWebSub(hub, notifications.list, content.site, options, err));
+  for (const result of results) out(result.line);
+  const failed = results.filter((result) => !result.ok);
+  if (failed.length > 0) {
+    err(`notify: ${failed.length} channel${failed.length === 1 ? '' : 's'} failed: ${failed.map((result) => result.name).join(', ')}`);
+    return 1;
+  }
+  return 0;
+}
+
+/** The new build's updates.json. */
+async function readCurrent(outDir: string): Promise<Manifest> {
+  const file = path.join(outDir, 'api', 'v1', 'updates.json');
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new ManifestError(`${file} ${error.code === 'ENOENT' ? 'does not exist: build the site first (npm run build), and give notify the same STATUS_OUT_DIR' : `cannot be read: ${error.code}`}`);
+  });
+  return parseManifest(text, file);
+}
+
+/**
+ * Whether `previous` is this site's: its updates' addresses start with the
+ * site's url. An empty manifest could be anyone's and passes; a site that
+ * moved compares against its new address, which has none yet.
+ */
+function sameSite(previous: Manifest, siteUrl: string): boolean {
+  return previous.updates.length === 0 || previous.updates.some((entry) => entry.url.startsWith(`${siteUrl}/`));
+}
+
+/** Each manifest entry's notification, from the content; the ids the content lacks, if any. */
+function notificationsFor(
+  entries: readonly ManifestEntry[],
+  incidents: readonly Incident[],
+  build: (incident: Incident, update: Update) => Notification,
+): { list: Notification[] } | { missing: string[] } {
+  const byId = new Map<string, { incident: Incident; update: Update }>();
+  for (const incident of incidents) for (const update of incident.updates) byId.set(updateId(incident, update), { incident, update });
+  const missing = entries.filter((entry) => !byId.has(entry.id)).map((entry) => entry.id);
+  if (missing.length > 0) return { missing };
+  return { list: entries.map((entry) => build(byId.get(entry.id)!.incident, byId.get(entry.id)!.update)) };
+}
+
+interface ChannelResult {
+  name: string;
+  ok: boolean;
+  /** The channel's report line. */
+  line: string;
+}
+
+/**
+ * Sends `notifications` (oldest first) that `channel` wants, one after
+ * another. A message refused for good (a 4xx) does not stop the next; a
+ * channel still unreachable after its retries does, so the rest are reported
+ * unsent rather than tried at length one by one.
+ */
+async function deliverTo(channel: Channel, notifications: readonly Notification[], options: NotifyOptions, redactor: Redactor, err: (line: string) => void): Promise<ChannelResult> {
+  const name = `${channel.id} (${channel.type})`;
+  const wanted = notifications.filter((notification) => channelWants(channel, notification.services.map((service) => service.id)));
+  if (wanted.length === 0) {
+    return { name, ok: true, line: `${name}: nothing to send (no new update touches ${channel.services!.join(', ')})` };
+  }
+  const { outlet, problems } = openOutlet(channel, options.env, redactor, options.retry, (detail, waitMs, next) =>
+    err(`${name}: ${detail}; attempt ${next} of ${options.retry.attempts} in ${formatWait(waitMs)}`),
+  );
+  const plural = (count: number) => `${count} update${count === 1 ? '' : 's'}`;
+  if (options.dryRun) {
+    wanted.forEach((notification, index) => {
+      options.out(redactor.redact(`\n=== ${name}, ${index + 1} of ${wanted.length}: ${notification.id}\n${outlet.preview(notification)}\n`));
+    });
+    return problems.length > 0
+      ? { name, ok: false, line: `${name}: FAILED: would not send ${plural(wanted.length)}: ${problems.join('; ')}` }
+      : { name, ok: true, line: `${name}: would send ${plural(wanted.length)} (dry run)` };
+  }
+  if (problems.length > 0) return { name, ok: false, line: `${name}: FAILED: sent nothing of ${plural(wanted.length)}: ${problems.join('; ')}` };
+  const failures: string[] = [];
+  let sent = 0;
+  let stopped = 0;
+  try {
+    for (const [index, notification] of wanted.entries()) {
+      const delivery: Delivery = await outlet.send(notification);
+      if (delivery.ok) {
+        sent++;
+        continue;
+      }
+      failures.push(`${notification.id}: ${delivery.detail}`);
+      err(`${name}: ${notification.id} not sent: ${delivery.detail}`);
+      if (delivery.transient) {
+        stopped = wanted.length - index - 1;
+        break;
+      }
+    }
+  } finally {
+    outlet.close();
+  }
+  if (failures.length === 0) return { name, ok: true, line: `${name}: sent ${plural(sent)}` };
+  const rest = stopped > 0 ? `; ${plural(stopped)} after it not tried` : '';
+  return { name, ok: false, line: `${name}: FAILED: sent ${sent} of ${plural(wanted.length)}; ${failures.join('; ')}${rest}` };
+}
+
+/** Tells the WebSub hub which feeds changed; reported like a channel. */
+async function pingWebSub(hub: string, notifications: readonly Notification[], site: Site, options: NotifyOptions, err: (line: string) => void): Promise<ChannelResult> {
+  const name = 'websub (hub)';
+  const topics = changedFeeds(site, notifications.flatMap((notification) => notification.services.map((service) => service.id)));
+  if (options.dryRun) {
+    for (const topic of topics) options.out(`\n=== ${name}: POST ${hub}\n${publishBody(topic)}\n`);
+    return { name, ok: true, line: `${name}: would ping ${hub} for ${topics.length} feed${topics.length === 1 ? '' : 's'} (dry run)` };
+  }
+  const deliveries = await pingHub(hub, topics, options.retry, (detail, waitMs, next) => err(`${name}: ${detail}; attempt ${next} of ${options.retry.attempts} in ${formatWait(waitMs)}`));
+  const failed = deliveries.flatMap((delivery, index) => (delivery.ok ? [] : [`${topics[index]}: ${delivery.detail}`]));
+  return failed.length === 0
+    ? { name, ok: true, line: `${name}: pinged ${hub} for ${topics.length} feed${topics.length === 1 ? '' : 's'}` }
+    : { name, ok: false, line: `${name}: FAILED: ${failed.join('; ')}` };
+}
+
+function formatWait(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
+}

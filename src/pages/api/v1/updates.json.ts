@@ -1,0 +1,6 @@
+import type { APIRoute } from 'astro';
+import { updatesJson } from '../../../core/api.ts';
+import { getContent, getLedger } from '../../../site/ledger.ts';
+
+export const GET: APIRoute = async () =>
+  Response.json(updatesJson(await getLedger(), (await getContent()).site));

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { retryAfterMs, withRetries, type Attempt } from '../../src/notify/deliver.ts';
+import { Redactor } from '../../src/notify/secrets.ts';
+
+describe('retryAfterMs', () => {
+  const now = Date.parse('2025-02-10T00:00:00Z');
+  it.each([
+    ['seconds', '7', 7000],
+    ['zero seconds', '0', 0],
+    ['an HTTP date ahead', 'Mon, 10 Feb 2025 00:00:30 GMT', 30_000],
+    ['an HTTP date already past', 'Sun, 09 Feb 2025 23:59:00 GMT', 0],
+    ['nothing', null, undefined],
+    ['something unreadable', 'soon', undefined],
+  ])('reads %s', (_, value, ms) => {
+    expect(retryAfterMs(value, now)).toBe(ms);
+  });
+});
+
+describe('withRetries', () => {
+  /** Attempts that fail `failures` times with `failure`, then succeed; records when each ran. */
+  function attempts(failures: number, failure: Extract<Attempt, { ok: false }>) {
+    const times: number[] = [];
+    const attempt = async (): Promise<Attempt> => {
+      times.push(performance.now());
+      return times.length > failures ? { ok: true, detail: 'HTTP 200' } : failure;
+    };
+    return { times, attempt };
+  }
+  const policy = { attempts: 4, baseDelayMs: 30, maxDelayMs: 100, timeoutMs: 1000 };
+
+  it('waits the base delay, then twice as long each time, capped at the longest wait', async () => {
+    const { times, attempt } = attempts(3, { ok: false, retry: true, detail: 'HTTP 503' });
+    const waits: number[] = [];
+    const delivery = await withRetries(attempt, policy, (_, waitMs) => waits.push(waitMs));
+    expect(delivery).toMatchObject({ ok: true, attempts: 4 });
+    expect(waits).toEqual([30, 60, 100]);
+    times.slice(1).forEach((time, index) => expect(time - times[index]!).toBeGreaterThanOrEqual(waits[index]! - 2));
+  });
+
+  it('gives up after the last attempt and says how many it made', async () => {
+    const delivery = await withRetries(attempts(9, { ok: false, retry: true, detail: 'HTTP 502' }).attempt, { ...policy, baseDelayMs: 1 });
+    expect(delivery).toEqual({ ok: false, transient: true, attempts: 4, detail: 'HTTP 502, after 4 attempts', status: undefined });
+  });
+
+  it('does not retry a final failure', async () => {
+    const { times, attempt } = attempts(9, { ok: false, retry: false, detail: 'HTTP 404' });
+    expect(await withRetries(attempt, policy)).toMatchObject({ ok: false, transient: false, attempts: 1 });
+    expect(times).toHaveLength(1);
+  });
+
+  it('reports a server asking to wait longer than it will', async () => {
+    const delivery = await withRetries(attempts(9, { ok: false, retry: true, detail: 'HTTP 429', waitMs: 3_600_000 }).attempt, policy);
+    expect(delivery).toMatchObject({ ok: false, attempts: 1, detail: 'HTTP 429, and asked to wait 3600 s, longer than 0.1 s' });
+  });
+});
+
+describe('Redactor', () => {
+  const redactor = new Redactor();
+  redactor.add('https://hooks.slack.com/services/T01/B02/abcdefSECRET', 'SLACK_WEBHOOK_URL');
+  redactor.add('smtps://mailer:p%40ss%2Fword@smtp.example.com:465', 'SMTP_URL');
+  redactor.add('whsec_123', 'HOOK_SECRET');
+
+  it.each([
+    ['a whole address', 'POST https://hooks.slack.com/services/T01/B02/abcdefSECRET failed', 'POST $SLACK_WEBHOOK_URL failed'],
+    ["an address's path alone", 'no route for /services/T01/B02/abcdefSECRET', 'no route for $SLACK_WEBHOOK_URL'],
+    ['an SMTP password, as written and decoded', 'auth p%40ss%2Fword / p@ss/word failed', 'auth $SMTP_URL / $SMTP_URL failed'],
+    ['an SMTP login name', 'Invalid login for mailer', 'Invalid login for $SMTP_URL'],
+    ['a signing secret', 'expected whsec_123', 'expected $HOOK_SECRET'],
+    ['nothing else', 'hooks.slack.com answered 500', 'hooks.slack.com answered 500'],
+  ])('replaces %s with the variable it came from', (_, text, redacted) => {
+    expect(redactor.redact(text)).toBe(redacted);
+  });
+});
