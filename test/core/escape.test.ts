@@ -1,0 +1,75 @@
+import vm from 'node:vm';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { icsText, jsLiteral, xmlText } from '../../src/core/escape.ts';
+import { asXmlReadsIt, parseXml } from '../outputs.ts';
+
+describe('jsLiteral', () => {
+  it.each([
+    ['*/ alert(1) /*', '"*/ alert(1) /*"'],
+    ['</script><script>', '"\\u003c/script\\u003e\\u003cscript\\u003e"'],
+    ['a\u2028b\u2029c', '"a\\u2028b\\u2029c"'],
+    ['Nimbus 云', '"Nimbus \\u4e91"'],
+    ['😀', '"\\ud83d\\ude00"'],
+    ['&amp;', '"\\u0026amp;"'],
+  ])('writes %j as %s', (value, expected) => {
+    expect(jsLiteral(value)).toBe(expected);
+  });
+
+  it('gives back any value exactly, as printable ASCII that closes no comment, string or script element', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.string({ unit: 'binary' }), (value, text) => {
+        for (const input of [value, text, { title: text, list: [text, value] }]) {
+          const literal = jsLiteral(input);
+          expect(literal).toMatch(/^[\x20-\x7e]*$/);
+          expect(literal).not.toMatch(/<|>|\*\//);
+          expect(vm.runInNewContext(`/* ${literal} */ (${literal})`)).toEqual(JSON.parse(JSON.stringify(input)));
+        }
+      }),
+    );
+  });
+});
+
+describe('xmlText', () => {
+  it.each([
+    ['<b>"Tom" & \'Jerry\'</b>', '&lt;b&gt;&quot;Tom&quot; &amp; &apos;Jerry&apos;&lt;/b&gt;'],
+    [']]>', ']]&gt;'],
+    ['a\u0001b\u000bc\u001fd', 'abcd'],
+    ['tab\tline\ncr\r', 'tab\tline\ncr\r'],
+    ['\ud800lone \udfff', 'lone '],
+    ['😀 \ufffe\uffff', '😀 '],
+    ['\u0085\u202e', '\u0085\u202e'],
+  ])('writes %j as %j', (text, expected) => {
+    expect(xmlText(text)).toBe(expected);
+  });
+
+  it('is well-formed XML for any string, in element content and in attributes, and reads back as the text less what XML forbids', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        const root = parseXml(`<r a="${xmlText(text)}">${xmlText(text)}</r>`);
+        expect(root.text).toBe(asXmlReadsIt(text));
+        expect(root.attributes.a).toBe(asXmlReadsIt(text).replace(/[\t\n]/g, ' '));
+      }),
+    );
+  });
+});
+
+describe('icsText', () => {
+  it.each([
+    ['Upgrade; phase 1, part 2', 'Upgrade\\; phase 1\\, part 2'],
+    ['C:\\path', 'C:\\\\path'],
+    ['one\r\ntwo\nthree\rfour', 'one\\ntwo\\nthree\\nfour'],
+    ['SUMMARY:x\rDTSTART:20990101T000000Z', 'SUMMARY:x\\nDTSTART:20990101T000000Z'],
+    ['bell\u0007 del\u007f tab\t', 'bell del tab\t'],
+  ])('writes %j as %j', (text, expected) => {
+    expect(icsText(text)).toBe(expected);
+  });
+
+  it('never leaves a line break or a control character but tab', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        expect(icsText(text)).not.toMatch(/[\u0000-\u0008\u000a-\u001f\u007f]/);
+      }),
+    );
+  });
+});
