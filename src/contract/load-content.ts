@@ -2,7 +2,7 @@
  * The edge: a content folder becomes validated, resolved content, or every
  * mistake in it. Nothing after this reads content files.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Content, Incident } from '../core/types.ts';
 import { ContentError, type ContentProblem } from './problems.ts';
@@ -22,6 +22,8 @@ export interface ContentFiles {
   incidents: { path: string; text: string }[];
   /** Files under incidents/ that are not Markdown (dotfiles aside): reported, never skipped silently. */
   others: string[];
+  /** Files and folders that could not be read (not UTF-8, too large, a link leaving the folder …), each with why. */
+  unreadable?: ContentProblem[];
 }
 
 /**
@@ -29,9 +31,12 @@ export interface ContentFiles {
  * and every problem found; the content is only usable when there are none.
  */
 export function resolveContent(files: ContentFiles): { content: Content; problems: ContentProblem[] } {
-  const problems: ContentProblem[] = [];
+  const problems: ContentProblem[] = [...(files.unreadable ?? [])];
   const fileName = (name: string) => `${files.dir}/${name}`;
-  const missing = (name: string, fix: string) => problems.push({ file: fileName(name), line: 1, message: 'the file is missing', fix });
+  const missing = (name: string, fix: string) => {
+    // A file that is there but could not be read is reported as such, not as missing.
+    if (!files.unreadable?.some((problem) => problem.file === fileName(name))) problems.push({ file: fileName(name), line: 1, message: 'the file is missing', fix });
+  };
   const yaml = (name: string, text: string | undefined) =>
     text === undefined ? undefined : parseYaml(fileName(name), text, problems);
 
@@ -74,30 +79,38 @@ export function resolveContent(files: ContentFiles): { content: Content; problem
   return { content: { site, services, policies, incidents }, problems };
 }
 
-/** Files under `dir` at any depth (links followed, dotfiles left out), sorted, split into Markdown and the rest. */
-async function incidentFiles(dir: string): Promise<{ markdown: string[]; others: string[] }> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [];
-    throw error;
-  });
-  const files: string[] = [];
-  for (const entry of entries) {
-    const file = path.join(entry.parentPath, entry.name);
-    if (path.relative(dir, file).split(path.sep).some((part) => part.startsWith('.'))) continue;
-    if (entry.isFile() || (entry.isSymbolicLink() && (await stat(file)).isFile())) files.push(file);
-  }
-  files.sort();
-  return {
-    markdown: files.filter((file) => file.toLowerCase().endsWith('.md')),
-    others: files.filter((file) => !file.toLowerCase().endsWith('.md')),
-  };
-}
+/** The largest content file read, in bytes. */
+export const FILE_SIZE_LIMIT = 1024 * 1024;
 
-async function readOptional(file: string): Promise<string | undefined> {
-  return readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw error;
-  });
+/**
+ * `bytes` as UTF-8 text, or why they are not: a UTF-16 byte order mark, a NUL
+ * byte (UTF-16 without a mark, or a binary file), or a sequence that is not
+ * UTF-8, with the line it is on. A UTF-8 byte order mark is dropped.
+ */
+export function decodeUtf8(bytes: Uint8Array): { text: string } | { line: number; why: string } {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { line: 1, why: 'it starts with a UTF-16 byte order mark' };
+  }
+  const lineAt = (end: number) => bytes.subarray(0, end).filter((byte) => byte === 0x0a).length + 1;
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) return { line: lineAt(nul), why: 'it holds NUL bytes, as UTF-16 and binary files do' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    // Find the line: each line is decoded alone (a UTF-8 sequence never spans a line feed).
+    let start = 0;
+    for (;;) {
+      const end = bytes.indexOf(0x0a, start);
+      const line = bytes.subarray(start, end === -1 ? bytes.length : end);
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(line);
+      } catch {
+        return { line: lineAt(start), why: 'this line has bytes that are not UTF-8' };
+      }
+      if (end === -1) return { line: 1, why: 'it has bytes that are not UTF-8' };
+      start = end + 1;
+    }
+  }
 }
 
 /** How a path is shown in messages: relative to the working folder when inside it. */
@@ -106,19 +119,154 @@ function displayPath(file: string): string {
   return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
 }
 
-/** Reads the files of the content folder `dir`. */
+/** Whether `file` (a real path) lies inside the folder `root` (a real path). */
+function isInside(root: string, file: string): boolean {
+  const relative = path.relative(root, file);
+  return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
+}
+
+/** The size of a byte count for a message: `5.2 MB`, `900 KB`. */
+function size(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Number((bytes / 1024 / 1024).toFixed(1))} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/** What a path is once links are followed, and the real path; links that leave `root` or lead nowhere are problems. */
+type Resolved = { kind: 'missing' } | { kind: 'file' | 'folder' | 'other'; real: string; bytes: number } | { kind: 'problem'; problem: ContentProblem };
+
+/** Looks at `file` inside the content folder whose real path is `root`, following a link only while it stays inside. */
+async function resolvePath(file: string, root: string): Promise<Resolved> {
+  const problem = (message: string, fix: string): Resolved => ({ kind: 'problem', problem: { file: displayPath(file), line: 1, message, fix } });
+  try {
+    const link = await lstat(file);
+    let real = file;
+    if (link.isSymbolicLink()) {
+      try {
+        real = await realpath(file);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ELOOP') return problem('a link that leads back to itself', 'remove the link');
+        return problem('a link to a file or folder that does not exist', 'point the link at a file in the content folder, or remove it');
+      }
+      if (!isInside(root, real)) {
+        return problem(`a link to '${real}', outside the content folder`, 'copy the file into the content folder instead of linking to it');
+      }
+    }
+    const target = link.isSymbolicLink() ? await stat(real) : link;
+    const kind = target.isFile() ? 'file' : target.isDirectory() ? 'folder' : 'other';
+    return { kind, real, bytes: target.size };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { kind: 'missing' };
+    return problem(`cannot be read (${code ?? (error as Error).message})`, 'check that the file exists and that you may read it');
+  }
+}
+
+/** The text of a file `resolvePath` found, or the problem in reading it (too large, not UTF-8, unreadable). */
+async function readText(file: string, found: { real: string; bytes: number }): Promise<{ text: string } | { problem: ContentProblem }> {
+  const problem = (line: number, message: string, fix: string) => ({ problem: { file: displayPath(file), line, message, fix } });
+  if (found.bytes > FILE_SIZE_LIMIT) {
+    return problem(1, `the file is ${size(found.bytes)}, more than the ${size(FILE_SIZE_LIMIT)} a content file may be`, 'shorten it, or link to a longer document');
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(found.real);
+  } catch (error) {
+    return problem(1, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 'check that you may read it');
+  }
+  const decoded = decodeUtf8(bytes);
+  return 'text' in decoded ? decoded : problem(decoded.line, `not UTF-8 (${decoded.why})`, 'save it as UTF-8');
+}
+
+/** One of the folder's YAML files: its text, `undefined` when missing, or a problem. */
+async function readConfig(file: string, root: string, unreadable: ContentProblem[]): Promise<string | undefined> {
+  const found = await resolvePath(file, root);
+  if (found.kind === 'missing') return undefined;
+  if (found.kind === 'problem') return void unreadable.push(found.problem);
+  if (found.kind !== 'file') {
+    const what = found.kind === 'folder' ? 'a folder' : 'not a regular file';
+    return void unreadable.push({ file: displayPath(file), line: 1, message: `${path.basename(file)} is ${what}, not a file`, fix: `make ${path.basename(file)} a plain text file` });
+  }
+  const read = await readText(file, found);
+  if ('problem' in read) return void unreadable.push(read.problem);
+  return read.text;
+}
+
+/**
+ * Every file under the folder `dir` at any depth, sorted: links followed
+ * while they stay inside the content folder `root` (folders too, each read
+ * once), dotfiles left out. Anything else (a link leaving the folder or
+ * leading nowhere, a loop, a device) is a problem, never skipped silently.
+ * Paths are as found under `dir`; `real` is where to read.
+ */
+async function incidentFiles(dir: string, root: string, unreadable: ContentProblem[]): Promise<{ path: string; real: string; bytes: number }[]> {
+  const top = await resolvePath(dir, root);
+  if (top.kind === 'missing') return [];
+  if (top.kind === 'problem') {
+    unreadable.push(top.problem);
+    return [];
+  }
+  if (top.kind !== 'folder') {
+    unreadable.push({ file: displayPath(dir), line: 1, message: "'incidents' is a file, not a folder", fix: 'make incidents/ a folder with one .md file per incident' });
+    return [];
+  }
+  const files: { path: string; real: string; bytes: number }[] = [];
+  const seen = new Set<string>([top.real]);
+  const walk = async (folder: string, real: string) => {
+    let entries: string[];
+    try {
+      entries = (await readdir(real)).sort();
+    } catch (error) {
+      unreadable.push({ file: displayPath(folder), line: 1, message: `the folder cannot be read (${(error as NodeJS.ErrnoException).code})`, fix: 'check that you may read it' });
+      return;
+    }
+    for (const name of entries) {
+      if (name.startsWith('.')) continue;
+      const file = path.join(folder, name);
+      const found = await resolvePath(path.join(real, name), root);
+      if (found.kind === 'missing') continue;
+      if (found.kind === 'problem') unreadable.push({ ...found.problem, file: displayPath(file) });
+      else if (found.kind === 'file') files.push({ path: file, real: found.real, bytes: found.bytes });
+      else if (found.kind === 'other') unreadable.push({ file: displayPath(file), line: 1, message: 'not a regular file or folder', fix: 'remove it from incidents/' });
+      else if (seen.has(found.real)) {
+        unreadable.push({ file: displayPath(file), line: 1, message: `a link to a folder that is read already ('${displayPath(found.real)}')`, fix: 'remove the link: every incident file is read once' });
+      } else {
+        seen.add(found.real);
+        await walk(file, found.real);
+      }
+    }
+  };
+  await walk(dir, top.real);
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * Reads the files of the content folder `dir` as UTF-8 text. Never throws for
+ * what is in the folder: whatever cannot be read is in `unreadable`.
+ */
 export async function readContentFiles(dir: string): Promise<ContentFiles> {
-  const root = path.resolve(dir);
+  const given = path.resolve(dir);
+  const unreadable: ContentProblem[] = [];
+  let root: string;
+  try {
+    root = await realpath(given);
+  } catch {
+    root = given;
+  }
   const [site, services, sla, found] = await Promise.all([
-    readOptional(path.join(root, 'site.yaml')),
-    readOptional(path.join(root, 'services.yaml')),
-    readOptional(path.join(root, 'sla.yaml')),
-    incidentFiles(path.join(root, 'incidents')),
+    readConfig(path.join(given, 'site.yaml'), root, unreadable),
+    readConfig(path.join(given, 'services.yaml'), root, unreadable),
+    readConfig(path.join(given, 'sla.yaml'), root, unreadable),
+    incidentFiles(path.join(given, 'incidents'), root, unreadable),
   ]);
-  const incidents = await Promise.all(
-    found.markdown.map(async (file) => ({ path: displayPath(file), text: await readFile(file, 'utf8') })),
-  );
-  return { dir: displayPath(root), site, services, sla, incidents, others: found.others.map(displayPath) };
+  const isMarkdown = (file: { path: string }) => file.path.toLowerCase().endsWith('.md');
+  const incidents: { path: string; text: string }[] = [];
+  for (const file of found.filter(isMarkdown)) {
+    const read = await readText(file.path, file);
+    if ('problem' in read) unreadable.push(read.problem);
+    else incidents.push({ path: displayPath(file.path), text: read.text });
+  }
+  const others = found.filter((file) => !isMarkdown(file)).map((file) => displayPath(file.path));
+  return { dir: displayPath(given), site, services, sla, incidents, others, unreadable };
 }
 
 /**

@@ -6,7 +6,7 @@ import { CAUSES, IMPACT_LEVELS, WINDOW_LEVELS, type ImpactLevel } from '../core/
 import type { Instant, Range } from '../core/time.ts';
 import { CLOSING_STATUSES, INCIDENT_KINDS, type Affected, type Incident, type IncidentKind, type Service } from '../core/types.ts';
 import { formatTime } from '../core/format.ts';
-import { Fields } from './fields.ts';
+import { bodyProblems, Fields } from './fields.ts';
 import { suggestId, type ContentProblem } from './problems.ts';
 import { ID_PATTERN } from './read-services.ts';
 import { parseTimeline } from './timeline.ts';
@@ -63,7 +63,7 @@ export function readIncident(file: string, text: string, context: IncidentContex
   fields.allowOnly(INCIDENT_FIELDS, 'the front matter');
 
   const kind: IncidentKind = fields.oneOf('kind', INCIDENT_KINDS, 'kind') ?? 'incident';
-  const title = fields.string('title', true);
+  const title = fields.string('title', true, 'title');
   const cause = fields.oneOf('cause', CAUSES, 'cause') ?? null;
   if (kind === 'maintenance' && cause !== null && cause !== 'maintenance') {
     fields.report('cause', `a maintenance cannot have cause '${cause}'`, 'remove it: impact inside the announced window counts as maintenance, outside it as platform');
@@ -85,7 +85,11 @@ export function readIncident(file: string, text: string, context: IncidentContex
   const affected = started === undefined ? [] : readAffected(fields, kind, window, level, context, stamp);
 
   const bodyLine = close + 2;
-  const timeline = parseTimeline(file, lines.slice(close + 1).join('\n'), bodyLine, timeZone, problems);
+  const body = lines.slice(close + 1).join('\n');
+  // A body too long, too deep or with control characters is not parsed: it could overflow the parser.
+  const refused = bodyProblems(file, body, bodyLine);
+  problems.push(...refused);
+  const timeline = refused.length > 0 ? { summaryHtml: '', updates: [], postmortem: null } : parseTimeline(file, body, bodyLine, timeZone, problems);
   const closing = timeline.updates.find((update) => CLOSING_STATUSES.includes(update.status));
   const closingWord = kind === 'maintenance' ? 'Completed' : 'Resolved';
   if (resolved !== null && !closing) {
