@@ -59,9 +59,16 @@ export interface IncidentSpec {
   seconds?: boolean;
 }
 
-/** Keeps a line of imported text from reading as a heading of ours. */
+/**
+ * Keeps a line of imported text from reading as a heading of ours: `#` and
+ * `##` headings, indented up to three spaces, and the `===` / `---` lines
+ * that make the line above them a heading (setext).
+ */
 function bodyText(text: string): string {
-  return text.trim().replace(/^(#{1,2}\s)/gm, '\\$1');
+  return text
+    .trim()
+    .replace(/^( {0,3})(#{1,2}(?:[ \t]|$))/gm, '$1\\$2')
+    .replace(/(^|\n)([ \t]*\S[^\n]*\n {0,3})([=-])(?=\3*[ \t]*(?:\n|$))/g, '$1$2\\$3');
 }
 
 /** The text of an incident file: front matter, summary, updates newest first, postmortem. */
