@@ -40,11 +40,12 @@ export type TextKind = keyof typeof TEXT_LIMITS;
 
 /**
  * Characters no content may hold, in any file: C0 controls but tab, line feed
- * and carriage return; DEL and the C1 controls; U+FFFE and U+FFFF; unpaired
- * surrogates. They are invisible, and most of them make feeds and badges
- * ill-formed XML.
+ * and carriage return; DEL and the C1 controls; U+FFFE and U+FFFF; and
+ * (LONE_SURROGATE) unpaired surrogates. They are invisible, and most of them
+ * make feeds and badges ill-formed XML.
  */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /**
  * Bidi controls: embeddings and overrides (U+202A–U+202E), isolates
  * (U+2066–U+2069) and the marks U+200E, U+200F, U+061C. In a name they can
@@ -71,7 +72,8 @@ const DELETE_BIDI = 'delete it: it can reorder the text around it, and right-to-
 
 /** The first character of `text` no content may hold, in words, or `undefined`. `bidi`: bidi controls count too. */
 function characterFault(text: string, bidi: boolean): TextFault | undefined {
-  const control = CONTROL.exec(text);
+  // isWellFormed is the fast test for unpaired surrogates; the pattern only says where one is.
+  const control = CONTROL.exec(text) ?? ((text as { isWellFormed(): boolean }).isWellFormed() ? null : LONE_SURROGATE.exec(text));
   if (control) {
     // Lone surrogates and U+FFFE/U+FFFF are not controls, but no text may hold them either.
     const what = /[\u0000-\u009F]/.test(control[0]) ? 'a control character' : 'an invalid character';
@@ -94,7 +96,7 @@ export function textFault(text: string, kind?: TextKind): TextFault | undefined 
   if (character) return { fault: `holds ${character.fault}`, fix: character.fix };
   if (kind === undefined) return undefined;
   if (kind !== 'description' ? LINE_BREAK.test(text) : /[\r\u2028\u2029]/.test(text)) return { fault: 'holds a line break or a tab', fix: 'write it on one line' };
-  const length = [...text].length;
+  const length = text.length > TEXT_LIMITS[kind] ? [...text].length : text.length;
   if (length > TEXT_LIMITS[kind]) return { fault: `is ${length.toLocaleString('en')} characters long, more than ${TEXT_LIMITS[kind]}`, fix: 'shorten it' };
   return undefined;
 }
@@ -107,6 +109,8 @@ export function textFault(text: string, kind?: TextKind): TextFault | undefined 
  */
 export function characterProblems(file: string, text: string, firstLine: number, options: { bidi: boolean }): ContentProblem[] {
   const problems: ContentProblem[] = [];
+  // Nearly every file is clean: one scan of the whole text, lines only when something is found.
+  if (characterFault(text, options.bidi) === undefined) return problems;
   text.split(/\r\n|\r|\n/).forEach((line, index) => {
     const found = characterFault(line, options.bidi);
     if (found) problems.push({ file, line: firstLine + index, message: `${found.fault} on this line`, fix: found.fix });
@@ -125,11 +129,14 @@ const BLOCK_PREFIX = /^(?:[ \t>]|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))*/;
  * parser's stack.
  */
 export function bodyProblems(file: string, body: string, firstLine: number): ContentProblem[] {
-  const length = [...body].length;
+  // UTF-16 units are at least as many as characters: count characters only when it could matter.
+  const length = body.length > BODY_LIMIT ? [...body].length : body.length;
   if (length > BODY_LIMIT) {
     return [{ file, line: firstLine, message: `the text below the front matter is ${length.toLocaleString('en')} characters long, more than ${BODY_LIMIT.toLocaleString('en')}`, fix: 'shorten it, or link to a longer document' }];
   }
   const problems = characterProblems(file, body, firstLine, { bidi: false });
+  // A line nested deeper than the limit starts with more than NESTING_LIMIT marker or indentation characters.
+  if (!new RegExp(`^[ \\t>*+\\-\\d.)]{${NESTING_LIMIT + 1}}`, 'm').test(body)) return problems;
   body.split(/\r\n|\r|\n/).forEach((line, index) => {
     const prefix = BLOCK_PREFIX.exec(line)![0];
     const markers = prefix.replace(/[ \t]/g, '').replace(/\d+(?=[.)])/g, '').length;

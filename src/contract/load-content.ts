@@ -219,21 +219,24 @@ async function incidentFiles(dir: string, root: string, unreadable: ContentProbl
       unreadable.push({ file: displayPath(folder), line: 1, message: `the folder cannot be read (${(error as NodeJS.ErrnoException).code})`, fix: 'check that you may read it' });
       return;
     }
-    for (const name of entries) {
-      if (name.startsWith('.')) continue;
-      const file = path.join(folder, name);
-      const found = await resolvePath(path.join(real, name), root);
-      if (found.kind === 'missing') continue;
-      if (found.kind === 'problem') unreadable.push({ ...found.problem, file: displayPath(file) });
-      else if (found.kind === 'file') files.push({ path: file, real: found.real, bytes: found.bytes });
-      else if (found.kind === 'other') unreadable.push({ file: displayPath(file), line: 1, message: 'not a regular file or folder', fix: 'remove it from incidents/' });
-      else if (seen.has(found.real)) {
-        unreadable.push({ file: displayPath(file), line: 1, message: `a link to a folder that is read already ('${displayPath(found.real)}')`, fix: 'remove the link: every incident file is read once' });
+    const names = entries.filter((name) => !name.startsWith('.'));
+    const found = await Promise.all(names.map((name) => resolvePath(path.join(real, name), root)));
+    const folders: [string, string][] = [];
+    found.forEach((entry, index) => {
+      const file = path.join(folder, names[index]!);
+      if (entry.kind === 'missing') return;
+      if (entry.kind === 'problem') unreadable.push({ ...entry.problem, file: displayPath(file) });
+      else if (entry.kind === 'file') files.push({ path: file, real: entry.real, bytes: entry.bytes });
+      else if (entry.kind === 'other') unreadable.push({ file: displayPath(file), line: 1, message: 'not a regular file or folder', fix: 'remove it from incidents/' });
+      else if (seen.has(entry.real)) {
+        unreadable.push({ file: displayPath(file), line: 1, message: `a link to a folder that is read already ('${displayPath(entry.real)}')`, fix: 'remove the link: every incident file is read once' });
       } else {
-        seen.add(found.real);
-        await walk(file, found.real);
+        seen.add(entry.real);
+        folders.push([file, entry.real]);
       }
-    }
+    });
+    // Each folder is marked seen before any is walked, so two links to one folder are caught in any order.
+    for (const [file, target] of folders) await walk(file, target);
   };
   await walk(dir, top.real);
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -259,12 +262,13 @@ export async function readContentFiles(dir: string): Promise<ContentFiles> {
     incidentFiles(path.join(given, 'incidents'), root, unreadable),
   ]);
   const isMarkdown = (file: { path: string }) => file.path.toLowerCase().endsWith('.md');
+  const markdown = found.filter(isMarkdown);
+  const texts = await Promise.all(markdown.map((file) => readText(file.path, file)));
   const incidents: { path: string; text: string }[] = [];
-  for (const file of found.filter(isMarkdown)) {
-    const read = await readText(file.path, file);
+  texts.forEach((read, index) => {
     if ('problem' in read) unreadable.push(read.problem);
-    else incidents.push({ path: displayPath(file.path), text: read.text });
-  }
+    else incidents.push({ path: displayPath(markdown[index]!.path), text: read.text });
+  });
   const others = found.filter((file) => !isMarkdown(file)).map((file) => displayPath(file.path));
   return { dir: displayPath(given), site, services, sla, incidents, others, unreadable };
 }
