@@ -116,3 +116,10 @@ export function runEmbed(script: string): string[] {
   vm.runInNewContext(script, { document });
   return texts;
 }
+
+/** The data an embed script carries, read by evaluating its `var data = …;` expression. */
+export function embedDataOf(script: string): { title: string; headline: string; active: { title: string; url: string }[] } {
+  const expression = /^\s*var data = (.*);$/m.exec(script)?.[1];
+  if (!expression) throw new Error('no `var data = …;` line in the embed');
+  return vm.runInNewContext(`(${expression})`);
+}

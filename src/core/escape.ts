@@ -10,17 +10,23 @@ function unicodeEscape(char: string): string {
   return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
+/** A string as a JavaScript string literal of printable ASCII: everything else, and `<`, `>`, `&`, as `\uXXXX`. */
+function jsString(text: string): string {
+  // JSON.stringify quotes and escapes the string; what is left to escape stands
+  // inside the quotes, where `\uXXXX` means the same character.
+  return JSON.stringify(text).replace(/[^\x20-\x7e]|[<>&]/g, unicodeEscape);
+}
+
 /**
- * A value as a JavaScript literal (JSON) that is safe inside script text of
- * any kind: every character outside printable ASCII (U+2028 and U+2029
- * included) and `<`, `>`, `&` are written `\uXXXX`, so the literal can close
- * neither a string, a comment nor a `<script>` element, and reads the same in
- * a host page of any charset.
+ * A value as a JavaScript expression that gives it back exactly, safe in
+ * script text of any kind: `JSON.parse("…")` over a string literal of
+ * printable ASCII (U+2028, U+2029 and every other non-ASCII character, `<`,
+ * `>` and `&` written `\uXXXX`). It cannot end a string or a `<script>`
+ * element, reads the same on a host page of any charset, and, unlike a JSON
+ * text read as an object literal, keeps a `__proto__` key as a key.
  */
 export function jsLiteral(value: unknown): string {
-  // Outside strings JSON holds only ASCII punctuation, digits and letters, so
-  // every match is inside a string, where `\uXXXX` means the same character.
-  return (JSON.stringify(value) ?? 'null').replace(/[^\x20-\x7e]|[<>&]/g, unicodeEscape);
+  return `JSON.parse(${jsString(JSON.stringify(value) ?? 'null')})`;
 }
 
 /**
