@@ -26,11 +26,12 @@ async function problemsIn(files: FolderFiles, prepare: (dir: string) => void = (
   return problems.map((problem) => formatProblem(problem).replaceAll(dir, 'content'));
 }
 
-/** Runs `npm run check`'s script on a folder, as an editor would. */
-function runCheck(dir: string) {
+/** Runs `npm run check`'s script on a folder, as an editor would (as the user nobody when `asNobody`). */
+function runCheck(dir: string, asNobody = false) {
   const result = spawnSync(process.execPath, [path.join(project, 'scripts', 'check-content.ts')], {
     encoding: 'utf8',
     env: { ...process.env, STATUS_CONTENT_DIR: dir },
+    ...(asNobody ? { uid: 65534, gid: 65534 } : {}),
   });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
@@ -301,9 +302,16 @@ describe('what the check refuses that used to pass', () => {
   });
 });
 
-describe('a content file the check cannot read', () => {
-  it.runIf(process.getuid?.() !== 0)('is reported, not thrown', async () => {
-    const found = await problemsIn({ 'incidents/2025-01-18-x.md': incidentFile() }, (dir) => chmodSync(path.join(dir, 'incidents', '2025-01-18-x.md'), 0));
-    expect(found).toEqual(['content/incidents/2025-01-18-x.md:1: cannot be read (EACCES); check that you may read it']);
+describe('a content file the check may not read', () => {
+  it('is reported with its path, not thrown', () => {
+    const dir = writeContentFolder({ 'incidents/2025-01-18-x.md': incidentFile() });
+    chmodSync(path.join(dir, 'incidents', '2025-01-18-x.md'), 0);
+    // Root reads any file: run the check as nobody then, as an editor without the right would.
+    const asNobody = process.getuid?.() === 0;
+    if (asNobody) for (const folder of [dir, path.join(dir, 'incidents')]) chmodSync(folder, 0o755);
+    for (const file of ['site.yaml', 'services.yaml', 'sla.yaml']) chmodSync(path.join(dir, file), 0o644);
+    const { status, output } = runCheck(dir, asNobody);
+    expect(status).toBe(1);
+    expect(output.split('\n')[0]).toBe(`${path.join(dir, 'incidents', '2025-01-18-x.md')}:1: cannot be read (EACCES); check that you may read it`);
   });
 });
