@@ -153,6 +153,8 @@ async function resolvePath(file: string, root: string): Promise<Resolved> {
     }
     const target = link.isSymbolicLink() ? await stat(real) : link;
     const kind = target.isFile() ? 'file' : target.isDirectory() ? 'folder' : 'other';
+    // Folders by their real path, so a link back to one is known whatever links the path to the content folder holds.
+    if (kind === 'folder' && real === file) real = await realpath(file);
     return { kind, real, bytes: target.size };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -150,6 +150,15 @@ describe('symlinks under incidents/', () => {
     expect(found).toEqual(["content/incidents/2025/again:1: a link to a folder that is read already ('content/incidents'); remove the link: every incident file is read once"]);
   });
 
+  it('knows a loop also when the content folder is reached through a link', async () => {
+    const dir = writeContentFolder({ 'incidents/2025/2025-01-18-power.md': DESIGN_EXAMPLE });
+    symlinkSync(path.join(dir, 'incidents'), path.join(dir, 'incidents', '2025', 'again'));
+    const via = path.join(mkdtempSync(path.join(tmpdir(), 'status-ledger-via-')), 'content');
+    symlinkSync(dir, via);
+    const { problems } = resolveContent(await readContentFiles(via));
+    expect(problems.map(formatProblem)).toEqual([`${via}/incidents/2025/again:1: a link to a folder that is read already ('${dir}/incidents'); remove the link: every incident file is read once`]);
+  });
+
   it('refuses a site.yaml linked from outside the content folder', async () => {
     const outside = mkdtempSync(path.join(tmpdir(), 'status-ledger-outside-'));
     writeFileSync(path.join(outside, 'site.yaml'), SITE_YAML);
