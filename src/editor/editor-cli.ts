@@ -69,7 +69,7 @@ export async function run(main: () => Promise<void>): Promise<void> {
       console.error((error as Error).message);
       process.exit(1);
     }
-    // A file the system would not let us read or write (read-only, a folder, a full disk): one line, no stack.
+    // A file the system would not let us write (read-only, a folder, a full disk): one line, no stack.
     const { code, path: file } = error as NodeJS.ErrnoException;
     if (typeof code === 'string' && typeof file === 'string') {
       const why = { EACCES: 'permission denied', EPERM: 'not permitted', EROFS: 'the file system is read-only', EISDIR: 'it is a folder', ENOSPC: 'the disk is full' }[code] ?? code;
