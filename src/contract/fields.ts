@@ -3,15 +3,150 @@
  * and a fix. Every reader returns `undefined` for a missing or wrong value, so
  * a caller can go on and find the next mistake in the same run.
  */
-import { parseTime, type Instant } from '../core/time.ts';
+import { EARLIEST_YEAR, parseTime, type Instant } from '../core/time.ts';
 import { suggest, type ContentProblem } from './problems.ts';
 import type { YamlPath, YamlSource } from './yaml-source.ts';
 
 const TIME_FORMAT = 'write it as YYYY-MM-DD HH:mm, with an optional Z or ±HH:MM offset';
 
-/** Describes a value for an error message: strings quoted, others as YAML shows them. */
+/** Describes a value for an error message: strings quoted, others as YAML shows them; long ones cut. */
 export function shown(value: unknown): string {
-  return typeof value === 'string' ? `'${value}'` : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const short = text.length > 80 ? `${text.slice(0, 77)}…` : text;
+  return typeof value === 'string' ? `'${short}'` : short;
+}
+
+/**
+ * The longest text each kind of field may hold, in characters. Text lands in
+ * page titles, feeds, badges and the calendar: a 5 MB title would make a
+ * 15 MB page.
+ */
+export const TEXT_LIMITS = {
+  /** An incident's title. */
+  title: 200,
+  /** The site's title, service names and groups, policy and tier names, support labels. */
+  name: 100,
+  /** The site's and a service's description. */
+  description: 500,
+} as const;
+
+/** What an incident file may hold below its front matter, in characters. */
+export const BODY_LIMIT = 100_000;
+
+/** How deep lists and block quotes may nest in Markdown (the renderer's time grows steeply with depth). */
+export const NESTING_LIMIT = 32;
+
+export type TextKind = keyof typeof TEXT_LIMITS;
+
+/**
+ * Characters no content may hold, in any file: C0 controls but tab, line feed
+ * and carriage return; DEL and the C1 controls; U+FFFE and U+FFFF; and
+ * (LONE_SURROGATE) unpaired surrogates. They are invisible, and most of them
+ * make feeds and badges ill-formed XML.
+ */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/**
+ * Bidi controls: embeddings and overrides (U+202A–U+202E), isolates
+ * (U+2066–U+2069) and the marks U+200E, U+200F, U+061C. In a name they can
+ * reverse the text around it; right-to-left letters need none of them.
+ */
+const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
+/** Line breaks and tabs, which a one-line field cannot show. */
+const LINE_BREAK = /[\t\n\r\u2028\u2029]/;
+
+/** `U+XXXX` of the character at the start of `text`. */
+function codePoint(text: string): string {
+  return `U+${text.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** What is wrong with a text, and how to fix it. */
+export interface TextFault {
+  /** Words after the field's name: "holds a control character (U+0001)". */
+  fault: string;
+  fix: string;
+}
+
+const DELETE_INVISIBLE = 'delete it: it is invisible, and breaks feeds and badges';
+const DELETE_BIDI = 'delete it: it can reorder the text around it, and right-to-left letters need none';
+
+/** The first character of `text` no content may hold, in words, or `undefined`. `bidi`: bidi controls count too. */
+function characterFault(text: string, bidi: boolean): TextFault | undefined {
+  // isWellFormed is the fast test for unpaired surrogates; the pattern only says where one is.
+  const control = CONTROL.exec(text) ?? ((text as { isWellFormed(): boolean }).isWellFormed() ? null : LONE_SURROGATE.exec(text));
+  if (control) {
+    // Lone surrogates and U+FFFE/U+FFFF are not controls, but no text may hold them either.
+    const what = /[\u0000-\u009F]/.test(control[0]) ? 'a control character' : 'an invalid character';
+    return { fault: `${what} (${codePoint(control[0])})`, fix: DELETE_INVISIBLE };
+  }
+  const mark = bidi ? BIDI.exec(text) : null;
+  if (mark) return { fault: `a bidi control character (${codePoint(mark[0])})`, fix: DELETE_BIDI };
+  return undefined;
+}
+
+/**
+ * What makes `text` unfit for a field of `kind`, or `undefined` when it is
+ * fine. The one rule for text fields: no control characters, no bidi
+ * controls, one line (a description may break lines), and at most
+ * TEXT_LIMITS[kind] characters. A field without a kind (ids, times, links)
+ * gets the character rules only.
+ */
+export function textFault(text: string, kind?: TextKind): TextFault | undefined {
+  const character = characterFault(text, true);
+  if (character) return { fault: `holds ${character.fault}`, fix: character.fix };
+  if (kind === undefined) return undefined;
+  if (kind !== 'description' ? LINE_BREAK.test(text) : /[\r\u2028\u2029]/.test(text)) return { fault: 'holds a line break or a tab', fix: 'write it on one line' };
+  const length = text.length > TEXT_LIMITS[kind] ? [...text].length : text.length;
+  if (length > TEXT_LIMITS[kind]) return { fault: `is ${length.toLocaleString('en')} characters long, more than ${TEXT_LIMITS[kind]}`, fix: 'shorten it' };
+  return undefined;
+}
+
+/**
+ * Characters no content may hold in the text of a whole file (YAML, or an
+ * incident's Markdown), one problem per line that has any. `bidi`: bidi
+ * controls are refused too (in YAML, where names and titles never need them;
+ * Markdown keeps them, as free text in right-to-left languages does).
+ */
+export function characterProblems(file: string, text: string, firstLine: number, options: { bidi: boolean }): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  // Nearly every file is clean: one scan of the whole text, lines only when something is found.
+  if (characterFault(text, options.bidi) === undefined) return problems;
+  text.split(/\r\n|\r|\n/).forEach((line, index) => {
+    const found = characterFault(line, options.bidi);
+    if (found) problems.push({ file, line: firstLine + index, message: `${found.fault} on this line`, fix: found.fix });
+  });
+  return problems;
+}
+
+/** Leading list markers, quote markers and indentation of a Markdown line. */
+const BLOCK_PREFIX = /^(?:[ \t>]|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))*/;
+
+/**
+ * What an incident's Markdown body may not be: longer than BODY_LIMIT, with
+ * control characters, or nested deeper than NESTING_LIMIT (each `>` or list
+ * marker is a level, and each four columns of indentation before the first).
+ * Checked before the body is parsed: a 5,000-deep quote overflows the
+ * parser's stack.
+ */
+export function bodyProblems(file: string, body: string, firstLine: number): ContentProblem[] {
+  // UTF-16 units are at least as many as characters: count characters only when it could matter.
+  const length = body.length > BODY_LIMIT ? [...body].length : body.length;
+  if (length > BODY_LIMIT) {
+    return [{ file, line: firstLine, message: `the text below the front matter is ${length.toLocaleString('en')} characters long, more than ${BODY_LIMIT.toLocaleString('en')}`, fix: 'shorten it, or link to a longer document' }];
+  }
+  const problems = characterProblems(file, body, firstLine, { bidi: false });
+  // A line nested deeper than the limit starts with more than NESTING_LIMIT marker or indentation characters.
+  if (!new RegExp(`^[ \\t>*+\\-\\d.)]{${NESTING_LIMIT + 1}}`, 'm').test(body)) return problems;
+  body.split(/\r\n|\r|\n/).forEach((line, index) => {
+    const prefix = BLOCK_PREFIX.exec(line)![0];
+    const markers = prefix.replace(/[ \t]/g, '').replace(/\d+(?=[.)])/g, '').length;
+    const indent = /^[ \t]*/.exec(prefix)![0].replace(/\t/g, '    ').length;
+    const depth = markers + Math.floor(indent / 4);
+    if (depth > NESTING_LIMIT) {
+      problems.push({ file, line: firstLine + index, message: `this line nests lists or quotes ${depth} levels deep, more than ${NESTING_LIMIT}`, fix: 'flatten the list or quote' });
+    }
+  });
+  return problems;
 }
 
 export class Fields {
@@ -80,13 +215,19 @@ export class Fields {
     }
   }
 
-  /** A non-empty string; a number or boolean is taken as written. */
-  string(key: string, required: boolean): string | undefined {
+  /**
+   * A non-empty string; a number or boolean is taken as written. With a
+   * `kind`, the text rules of that kind apply (see `textFault`); without,
+   * the character rules only.
+   */
+  string(key: string, required: boolean, kind?: TextKind): string | undefined {
     const value = this.given(key, required, `add a line \`${key}: …\``);
     if (value === undefined) return undefined;
-    if (typeof value === 'string') return value.trim();
     if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-    return this.report(key, `'${key}' should be text, found ${shown(value)}`, 'write it on one line after the colon');
+    if (typeof value !== 'string') return this.report(key, `'${key}' should be text, found ${shown(value)}`, 'write it on one line after the colon');
+    const text = value.trim();
+    const found = textFault(text, kind);
+    return found === undefined ? text : this.report(key, `'${key}' ${found.fault}`, found.fix);
   }
 
   /** A finite number within `[min, max]`; `integer` asks for a whole number. */
@@ -122,7 +263,14 @@ export class Fields {
   time(key: string, timeZone: string, required = false): Instant | undefined {
     const value = this.string(key, required);
     if (value === undefined) return undefined;
-    return parseTime(value, timeZone) ?? this.report(key, `'${key}' is not a valid time: ${shown(value)}`, TIME_FORMAT);
+    const instant = parseTime(value, timeZone);
+    if (instant !== undefined) return instant;
+    // parseTime refuses years before EARLIEST_YEAR; say so rather than "not a valid time".
+    const year = /^\d{4}(?=-)/.exec(value.trim())?.[0];
+    if (year !== undefined && Number(year) < EARLIEST_YEAR) {
+      return this.report(key, `'${key}' is in the year ${year}, before ${EARLIEST_YEAR}`, 'check the year: it is likely a typo');
+    }
+    return this.report(key, `'${key}' is not a valid time: ${shown(value)}`, TIME_FORMAT);
   }
 
   /** A list; a missing key gives `undefined` (reported when `required`). */

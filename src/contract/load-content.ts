@@ -2,7 +2,7 @@
  * The edge: a content folder becomes validated, resolved content, or every
  * mistake in it. Nothing after this reads content files.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Instant } from '../core/time.ts';
 import type { Content, Incident, Policy, Service, Site } from '../core/types.ts';
@@ -27,6 +27,8 @@ export interface ContentFiles {
   incidents: { path: string; text: string }[];
   /** Files under incidents/ that are not Markdown (dotfiles aside): reported, never skipped silently. */
   others: string[];
+  /** Files and folders that could not be read (not UTF-8, too large, a link leaving the folder …), each with why. */
+  unreadable?: ContentProblem[];
 }
 
 /** The catalogs every incident is read against: site.yaml, services.yaml and sla.yaml, resolved. */
@@ -43,10 +45,13 @@ export interface Catalogs {
  * reads nothing. Where a file has mistakes, usable values stand in, so the
  * incidents can still be checked in the same run.
  */
-export function resolveCatalogs(files: Pick<ContentFiles, 'dir' | 'site' | 'services' | 'sla'>): Catalogs {
-  const problems: ContentProblem[] = [];
+export function resolveCatalogs(files: Pick<ContentFiles, 'dir' | 'site' | 'services' | 'sla' | 'unreadable'>): Catalogs {
+  const problems: ContentProblem[] = [...(files.unreadable ?? [])];
   const fileName = (name: string) => `${files.dir}/${name}`;
-  const missing = (name: string, fix: string) => problems.push({ file: fileName(name), line: 1, message: 'the file is missing', fix });
+  const missing = (name: string, fix: string) => {
+    // A file that is there but could not be read is reported as such, not as missing.
+    if (!files.unreadable?.some((problem) => problem.file === fileName(name))) problems.push({ file: fileName(name), line: 1, message: 'the file is missing', fix });
+  };
   const yaml = (name: string, text: string | undefined) =>
     text === undefined ? undefined : parseYaml(fileName(name), text, problems);
 
@@ -122,30 +127,38 @@ export function resolveContent(files: ContentFiles, now: Instant): { content: Co
   return { content: { site, services, policies, incidents }, problems, notify };
 }
 
-/** Files under `dir` at any depth (links followed, dotfiles left out), sorted, split into Markdown and the rest. */
-export async function incidentFiles(dir: string): Promise<{ markdown: string[]; others: string[] }> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [];
-    throw error;
-  });
-  const files: string[] = [];
-  for (const entry of entries) {
-    const file = path.join(entry.parentPath, entry.name);
-    if (path.relative(dir, file).split(path.sep).some((part) => part.startsWith('.'))) continue;
-    if (entry.isFile() || (entry.isSymbolicLink() && (await stat(file)).isFile())) files.push(file);
-  }
-  files.sort();
-  return {
-    markdown: files.filter((file) => file.toLowerCase().endsWith('.md')),
-    others: files.filter((file) => !file.toLowerCase().endsWith('.md')),
-  };
-}
+/** The largest content file read, in bytes. */
+export const FILE_SIZE_LIMIT = 1024 * 1024;
 
-async function readOptional(file: string): Promise<string | undefined> {
-  return readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw error;
-  });
+/**
+ * `bytes` as UTF-8 text, or why they are not: a UTF-16 byte order mark, a NUL
+ * byte (UTF-16 without a mark, or a binary file), or a sequence that is not
+ * UTF-8, with the line it is on. A UTF-8 byte order mark is dropped.
+ */
+export function decodeUtf8(bytes: Uint8Array): { text: string } | { line: number; why: string } {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { line: 1, why: 'it starts with a UTF-16 byte order mark' };
+  }
+  const lineAt = (end: number) => bytes.subarray(0, end).filter((byte) => byte === 0x0a).length + 1;
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) return { line: lineAt(nul), why: 'it holds NUL bytes, as UTF-16 and binary files do' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    // Find the line: each line is decoded alone (a UTF-8 sequence never spans a line feed).
+    let start = 0;
+    for (;;) {
+      const end = bytes.indexOf(0x0a, start);
+      const line = bytes.subarray(start, end === -1 ? bytes.length : end);
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(line);
+      } catch {
+        return { line: lineAt(start), why: 'this line has bytes that are not UTF-8' };
+      }
+      if (end === -1) return { line: 1, why: 'it has bytes that are not UTF-8' };
+      start = end + 1;
+    }
+  }
 }
 
 /** How a path is shown in messages: relative to the working folder when inside it. */
@@ -154,27 +167,197 @@ export function displayPath(file: string): string {
   return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
 }
 
-/** Reads site.yaml, services.yaml and sla.yaml of the content folder `dir` (what one incident is checked against). */
-export async function readCatalogFiles(dir: string): Promise<Pick<ContentFiles, 'dir' | 'site' | 'services' | 'sla'>> {
-  const root = path.resolve(dir);
-  const [site, services, sla] = await Promise.all(['site.yaml', 'services.yaml', 'sla.yaml'].map((name) => readOptional(path.join(root, name))));
-  return { dir: displayPath(root), site, services, sla };
+/** Whether `file` (a real path) lies inside the folder `root` (a real path). */
+function isInside(root: string, file: string): boolean {
+  const relative = path.relative(root, file);
+  return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
 }
 
-/** Reads the files of the content folder `dir`. */
+/** The size of a byte count for a message: `5.2 MB`, `900 KB`. */
+function size(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Number((bytes / 1024 / 1024).toFixed(1))} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/** What a path is once links are followed, and the real path; links that leave `root` or lead nowhere are problems. */
+type Resolved = { kind: 'missing' } | { kind: 'file' | 'folder' | 'other'; real: string; bytes: number } | { kind: 'problem'; problem: ContentProblem };
+
+/** Looks at `file` inside the content folder whose real path is `root`, following a link only while it stays inside. */
+async function resolvePath(file: string, root: string): Promise<Resolved> {
+  const problem = (message: string, fix: string): Resolved => ({ kind: 'problem', problem: { file: displayPath(file), line: 1, message, fix } });
+  try {
+    const link = await lstat(file);
+    let real = file;
+    if (link.isSymbolicLink()) {
+      try {
+        real = await realpath(file);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ELOOP') return problem('a link that leads back to itself', 'remove the link');
+        return problem('a link to a file or folder that does not exist', 'point the link at a file in the content folder, or remove it');
+      }
+      if (!isInside(root, real)) {
+        return problem(`a link to '${real}', outside the content folder`, 'copy the file into the content folder instead of linking to it');
+      }
+    }
+    const target = link.isSymbolicLink() ? await stat(real) : link;
+    const kind = target.isFile() ? 'file' : target.isDirectory() ? 'folder' : 'other';
+    // Folders by their real path, so a link back to one is known whatever links the path to the content folder holds.
+    if (kind === 'folder' && real === file) real = await realpath(file);
+    return { kind, real, bytes: target.size };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { kind: 'missing' };
+    return problem(`cannot be read (${code ?? (error as Error).message})`, 'check that the file exists and that you may read it');
+  }
+}
+
+/** The text of a file `resolvePath` found, or the problem in reading it (too large, not UTF-8, unreadable). */
+async function readText(file: string, found: { real: string; bytes: number }): Promise<{ text: string } | { problem: ContentProblem }> {
+  const problem = (line: number, message: string, fix: string) => ({ problem: { file: displayPath(file), line, message, fix } });
+  if (found.bytes > FILE_SIZE_LIMIT) {
+    return problem(1, `the file is ${size(found.bytes)}, more than the ${size(FILE_SIZE_LIMIT)} a content file may be`, 'shorten it, or link to a longer document');
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(found.real);
+  } catch (error) {
+    return problem(1, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 'check that you may read it');
+  }
+  const decoded = decodeUtf8(bytes);
+  return 'text' in decoded ? decoded : problem(decoded.line, `not UTF-8 (${decoded.why})`, 'save it as UTF-8');
+}
+
+/** One of the folder's YAML files: its text, `undefined` when missing, or a problem. */
+async function readConfig(file: string, root: string, unreadable: ContentProblem[]): Promise<string | undefined> {
+  const found = await resolvePath(file, root);
+  if (found.kind === 'missing') return undefined;
+  if (found.kind === 'problem') return void unreadable.push(found.problem);
+  if (found.kind !== 'file') {
+    const what = found.kind === 'folder' ? 'a folder' : 'not a regular file';
+    return void unreadable.push({ file: displayPath(file), line: 1, message: `${path.basename(file)} is ${what}, not a file`, fix: `make ${path.basename(file)} a plain text file` });
+  }
+  const read = await readText(file, found);
+  if ('problem' in read) return void unreadable.push(read.problem);
+  return read.text;
+}
+
+/**
+ * Every file under the folder `dir` at any depth, sorted: links followed
+ * while they stay inside the content folder `root` (folders too, each read
+ * once), dotfiles left out. Anything else (a link leaving the folder or
+ * leading nowhere, a loop, a device) is a problem, never skipped silently.
+ * Paths are as found under `dir`; `real` is where to read.
+ */
+async function incidentFiles(dir: string, root: string, unreadable: ContentProblem[]): Promise<{ path: string; real: string; bytes: number }[]> {
+  const top = await resolvePath(dir, root);
+  if (top.kind === 'missing') return [];
+  if (top.kind === 'problem') {
+    unreadable.push(top.problem);
+    return [];
+  }
+  if (top.kind !== 'folder') {
+    unreadable.push({ file: displayPath(dir), line: 1, message: "'incidents' is a file, not a folder", fix: 'make incidents/ a folder with one .md file per incident' });
+    return [];
+  }
+  const files: { path: string; real: string; bytes: number }[] = [];
+  const seen = new Set<string>([top.real]);
+  const walk = async (folder: string, real: string) => {
+    let entries: string[];
+    try {
+      entries = (await readdir(real)).sort();
+    } catch (error) {
+      unreadable.push({ file: displayPath(folder), line: 1, message: `the folder cannot be read (${(error as NodeJS.ErrnoException).code})`, fix: 'check that you may read it' });
+      return;
+    }
+    const names = entries.filter((name) => !name.startsWith('.'));
+    const found = await Promise.all(names.map((name) => resolvePath(path.join(real, name), root)));
+    const folders: [string, string][] = [];
+    found.forEach((entry, index) => {
+      const file = path.join(folder, names[index]!);
+      if (entry.kind === 'missing') return;
+      if (entry.kind === 'problem') unreadable.push({ ...entry.problem, file: displayPath(file) });
+      else if (entry.kind === 'file') files.push({ path: file, real: entry.real, bytes: entry.bytes });
+      else if (entry.kind === 'other') unreadable.push({ file: displayPath(file), line: 1, message: 'not a regular file or folder', fix: 'remove it from incidents/' });
+      else if (seen.has(entry.real)) {
+        unreadable.push({ file: displayPath(file), line: 1, message: `a link to a folder that is read already ('${displayPath(entry.real)}')`, fix: 'remove the link: every incident file is read once' });
+      } else {
+        seen.add(entry.real);
+        folders.push([file, entry.real]);
+      }
+    });
+    // Each folder is marked seen before any is walked, so two links to one folder are caught in any order.
+    for (const [file, target] of folders) await walk(file, target);
+  };
+  await walk(dir, top.real);
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * Reads the files of the content folder `dir` as UTF-8 text. Never throws for
+ * what is in the folder: whatever cannot be read is in `unreadable`.
+ */
 export async function readContentFiles(dir: string): Promise<ContentFiles> {
-  const root = path.resolve(dir);
+  const given = path.resolve(dir);
+  const unreadable: ContentProblem[] = [];
+  const root = await realRoot(given);
   const [site, services, sla, notify, found] = await Promise.all([
-    readOptional(path.join(root, 'site.yaml')),
-    readOptional(path.join(root, 'services.yaml')),
-    readOptional(path.join(root, 'sla.yaml')),
-    readOptional(path.join(root, 'notify.yaml')),
-    incidentFiles(path.join(root, 'incidents')),
+    readConfig(path.join(given, 'site.yaml'), root, unreadable),
+    readConfig(path.join(given, 'services.yaml'), root, unreadable),
+    readConfig(path.join(given, 'sla.yaml'), root, unreadable),
+    readConfig(path.join(given, 'notify.yaml'), root, unreadable),
+    incidentFiles(path.join(given, 'incidents'), root, unreadable),
   ]);
-  const incidents = await Promise.all(
-    found.markdown.map(async (file) => ({ path: displayPath(file), text: await readFile(file, 'utf8') })),
-  );
-  return { dir: displayPath(root), site, services, sla, notify, incidents, others: found.others.map(displayPath) };
+  const isMarkdown = (file: { path: string }) => file.path.toLowerCase().endsWith('.md');
+  const markdown = found.filter(isMarkdown);
+  const texts = await Promise.all(markdown.map((file) => readText(file.path, file)));
+  const incidents: { path: string; text: string }[] = [];
+  texts.forEach((read, index) => {
+    if ('problem' in read) unreadable.push(read.problem);
+    else incidents.push({ path: displayPath(markdown[index]!.path), text: read.text });
+  });
+  const others = found.filter((file) => !isMarkdown(file)).map((file) => displayPath(file.path));
+  return { dir: displayPath(given), site, services, sla, notify, incidents, others, unreadable };
+}
+
+/** The real path of the content folder, links resolved; the path as given when it cannot be resolved. */
+async function realRoot(given: string): Promise<string> {
+  return realpath(given).catch(() => given);
+}
+
+/**
+ * Reads site.yaml, services.yaml and sla.yaml of the content folder `dir`
+ * (what one incident is checked against), by the same rules as
+ * readContentFiles: what cannot be read is in `unreadable`.
+ */
+export async function readCatalogFiles(dir: string): Promise<Pick<ContentFiles, 'dir' | 'site' | 'services' | 'sla' | 'unreadable'>> {
+  const given = path.resolve(dir);
+  const root = await realRoot(given);
+  const unreadable: ContentProblem[] = [];
+  const [site, services, sla] = await Promise.all(['site.yaml', 'services.yaml', 'sla.yaml'].map((name) => readConfig(path.join(given, name), root, unreadable)));
+  return { dir: displayPath(given), site, services, sla, unreadable };
+}
+
+/**
+ * The Markdown files under incidents/ of the content folder `dir`, walked by
+ * the same rules as readContentFiles but not read: the ids a command checks a
+ * new file against.
+ */
+export async function incidentPaths(dir: string): Promise<string[]> {
+  const given = path.resolve(dir);
+  const found = await incidentFiles(path.join(given, 'incidents'), await realRoot(given), []);
+  return found.map((file) => file.path).filter((file) => file.toLowerCase().endsWith('.md'));
+}
+
+/**
+ * The text of one content file of the folder `dir` by the same rules as
+ * readContentFiles (links inside the folder, UTF-8, the size limit), or the
+ * problem that keeps it from being read.
+ */
+export async function readContentFile(file: string, dir: string): Promise<{ text: string } | { problem: ContentProblem }> {
+  const found = await resolvePath(path.resolve(file), await realRoot(path.resolve(dir)));
+  if (found.kind === 'problem') return { problem: found.problem };
+  if (found.kind !== 'file') return { problem: { file: displayPath(file), line: 1, message: found.kind === 'missing' ? 'the file is missing' : 'not a regular file', fix: 'check the path' } };
+  return readText(file, found);
 }
 
 /**

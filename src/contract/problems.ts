@@ -13,9 +13,24 @@ export interface ContentProblem {
   fix: string;
 }
 
-/** Formats a problem as `path:line: what is wrong; how to fix it`. */
+/**
+ * Characters a message may quote from content that a terminal would not show
+ * as they are: controls, line breaks, bidi controls, unpaired surrogates.
+ */
+const UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text for one line of a terminal: unprintable characters as `\uXXXX`, at most `max` characters. */
+function printable(text: string, max: number): string {
+  const safe = text.replace(UNPRINTABLE, (char) => `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+  return safe.length > max ? `${safe.slice(0, max - 1)}…` : safe;
+}
+
+/**
+ * Formats a problem as `path:line: what is wrong; how to fix it`, always one
+ * line: whatever a message quotes from content is shown, never obeyed.
+ */
 export function formatProblem(problem: ContentProblem): string {
-  return `${problem.file}:${problem.line}: ${problem.message}; ${problem.fix}`;
+  return `${printable(problem.file, 300)}:${problem.line}: ${printable(problem.message, 400)}; ${printable(problem.fix, 300)}`;
 }
 
 /** Orders problems by file, then line, so every run reports them the same way. */

@@ -17,7 +17,7 @@ import {
   type Service,
   type Update,
 } from '../core/types.ts';
-import { Fields } from './fields.ts';
+import { bodyProblems, Fields } from './fields.ts';
 import { suggestId, type ContentProblem } from './problems.ts';
 import { ID_PATTERN } from './read-services.ts';
 import { parseTimeline, statusWord, type Timeline } from './timeline.ts';
@@ -101,7 +101,11 @@ export function readIncident(file: string, text: string, context: IncidentContex
     bodyStart = close + 1;
   }
 
-  const timeline = parseTimeline(file, lines.slice(bodyStart).join('\n'), bodyStart + 1, timeZone, problems);
+  const body = lines.slice(bodyStart).join('\n');
+  // A body too long, too deep or with control characters is not parsed: it could overflow the parser.
+  const refused = bodyProblems(file, body, bodyStart + 1);
+  problems.push(...refused);
+  const timeline: Timeline = refused.length > 0 ? { summaryHtml: '', updates: [], postmortem: null } : parseTimeline(file, body, bodyStart + 1, timeZone, problems);
   if (front) checkTimeline(file, front, timeline, context, stamp);
 
   if (problems.length > before || !front || front.title === undefined || front.started === undefined || front.kind === undefined) return undefined;
@@ -138,7 +142,7 @@ function readFrontMatter(fields: Fields, context: IncidentContext, stamp: Stamp)
   fields.allowOnly(INCIDENT_FIELDS, 'the front matter');
   // A misspelt kind is reported once; the checks that depend on the kind are then left out.
   const kind: IncidentKind | undefined = fields.has('kind') ? fields.oneOf('kind', INCIDENT_KINDS, 'kind') : 'incident';
-  const title = fields.string('title', true);
+  const title = fields.string('title', true, 'title');
   const cause = fields.oneOf('cause', CAUSES, 'cause') ?? null;
   if (kind === 'maintenance' && cause !== null && cause !== 'maintenance') {
     fields.report('cause', `a maintenance cannot have cause '${cause}'`, 'remove it: impact inside the announced window counts as maintenance, outside it as platform');

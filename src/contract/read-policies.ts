@@ -13,7 +13,12 @@ const TIER_FIELDS = ['id', 'name', 'below', 'prorated', 'creditPercent'];
 
 /** Reads sla.yaml. Months are cut in `siteTimeZone` unless a policy names its own zone. */
 export function readPolicies(source: YamlSource, siteTimeZone: string, problems: ContentProblem[]): Policy[] {
-  const list = source.value ?? [];
+  const list = source.value;
+  if (list === null || list === undefined) {
+    // An empty file would silently remove every SLA: it is an error, as a missing one is. `[]` says "no SLA" on purpose.
+    problems.push({ file: source.file, line: 1, message: 'sla.yaml is empty', fix: "add at least one policy ('- id: standard' …), or write [] for a site without SLAs" });
+    return [];
+  }
   if (!Array.isArray(list)) {
     problems.push({ file: source.file, line: 1, message: 'sla.yaml is not a list', fix: "start each policy with '- id: …'" });
     return [];
@@ -38,7 +43,7 @@ function readPolicy(fields: Fields, siteTimeZone: string, problems: ContentProbl
   fields.allowOnly(POLICY_FIELDS, 'a policy');
   const id = fields.string('id', true);
   if (id !== undefined && !ID_PATTERN.test(id)) fields.report('id', `policy id '${id}' is not a valid id`, ID_FIX);
-  const name = fields.string('name', true);
+  const name = fields.string('name', true, 'name');
   let timeZone = fields.string('timeZone', false) ?? siteTimeZone;
   if (!isTimeZone(timeZone)) {
     fields.report('timeZone', `unknown time zone '${timeZone}'`, 'use an IANA zone such as Asia/Shanghai, Europe/Berlin or UTC');
@@ -90,7 +95,8 @@ function readTiers(fields: Fields, problems: ContentProblem[]): Tier[] {
     if (!tierFields) return;
     tierFields.allowOnly(TIER_FIELDS, 'a tier');
     const id = tierFields.string('id', true);
-    const name = tierFields.string('name', true);
+    const name = tierFields.string('name', true, 'name');
+    if (id !== undefined && !ID_PATTERN.test(id)) tierFields.report('id', `tier id '${id}' is not a valid id`, ID_FIX);
     const below = tierFields.number('below', { min: 0, max: 100, required: true });
     const prorated = tierFields.boolean('prorated') ?? false;
     const creditPercent = tierFields.number('creditPercent', { min: 0, max: 1000 }) ?? 0;

@@ -7,6 +7,19 @@ import type { YamlSource } from './yaml-source.ts';
 /** Ids used in URLs: lowercase letters and digits, words joined by single dashes. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const ID_FIX = 'use lowercase letters, digits and single dashes, e.g. ecs-hangzhou';
+/** The longest id, in characters: ids are parts of URLs and file names. */
+export const ID_LIMIT = 64;
+
+/**
+ * Why a service id is reserved, or `undefined`: `overall` and `<id>-uptime`
+ * are badge file names (`/badges/overall.svg`, `/badges/<id>-uptime.svg`) that
+ * a service's own badge would overwrite.
+ */
+export function reservedServiceId(id: string): string | undefined {
+  if (id === 'overall') return "'overall' is the site's own badge (/badges/overall.svg)";
+  if (id.endsWith('-uptime')) return "ids ending in '-uptime' name the uptime badges (/badges/<id>-uptime.svg)";
+  return undefined;
+}
 
 const SERVICE_FIELDS = ['id', 'name', 'group', 'description', 'sla'];
 
@@ -28,11 +41,14 @@ export function readServices(source: YamlSource, policyIds: readonly string[] | 
     if (!fields) return;
     fields.allowOnly(SERVICE_FIELDS, 'a service');
     const id = fields.string('id', true);
-    const name = fields.string('name', true);
-    const group = fields.string('group', false) ?? 'Services';
-    const description = fields.string('description', false) ?? '';
+    const name = fields.string('name', true, 'name');
+    const group = fields.string('group', false, 'name') ?? 'Services';
+    const description = fields.string('description', false, 'description') ?? '';
     if (id === undefined || name === undefined) return;
     if (!ID_PATTERN.test(id)) return fields.report('id', `service id '${id}' cannot be used in a URL`, ID_FIX);
+    if (id.length > ID_LIMIT) return fields.report('id', `service id '${id}' is ${id.length} characters long, more than ${ID_LIMIT}`, 'shorten it');
+    const reserved = reservedServiceId(id);
+    if (reserved) return fields.report('id', `service id '${id}' is reserved: ${reserved}`, 'choose another id');
     if (seen.has(id)) {
       return fields.report('id', `service id '${id}' is already used on line ${seen.get(id)}`, 'give each service its own id');
     }

@@ -2,7 +2,7 @@
 import { DEFAULT_FEED_ITEMS } from '../core/defaults.ts';
 import { isTimeZone } from '../core/time.ts';
 import type { Site, SupportContact } from '../core/types.ts';
-import { Fields } from './fields.ts';
+import { Fields, shown } from './fields.ts';
 import { isSafeHref } from './markdown.ts';
 import type { ContentProblem } from './problems.ts';
 import type { YamlSource } from './yaml-source.ts';
@@ -23,12 +23,13 @@ export function readSite(source: YamlSource, problems: ContentProblem[]): Site {
   };
   if (!fields) return site;
   fields.allowOnly(SITE_FIELDS, 'site.yaml');
-  site.title = fields.string('title', true) ?? site.title;
-  site.description = fields.string('description', false) ?? '';
+  site.title = fields.string('title', true, 'name') ?? site.title;
+  site.description = fields.string('description', false, 'description') ?? '';
   const url = fields.string('url', true);
   if (url !== undefined) {
-    if (/^https?:\/\/[^/\s]+(\/\S*)?$/i.test(url)) site.url = url.replace(/\/+$/, '');
-    else fields.report('url', `'url' is not an absolute http(s) address: '${url}'`, 'write the public address, e.g. https://status.example.com');
+    const read = siteUrl(url);
+    if ('url' in read) site.url = read.url;
+    else fields.report('url', `'url' ${read.fault}: ${shown(url)}`, read.fix);
   }
   const timeZone = fields.string('timeZone', false);
   if (timeZone !== undefined) {
@@ -52,7 +53,7 @@ function readSupport(fields: Fields, problems: ContentProblem[]): SupportContact
     const contact = Fields.at(fields.source, ['support', index], entry, problems, `support entry ${index + 1}`);
     if (!contact) return;
     contact.allowOnly(['label', 'href'], 'a support contact');
-    const label = contact.string('label', true);
+    const label = contact.string('label', true, 'name');
     const href = contact.string('href', true);
     if (href !== undefined && !isSafeHref(href, ['https:', 'http:', 'mailto:', 'tel:'])) {
       contact.report('href', `support link '${href}' is not an http(s), mailto or tel address`, 'use https://…, mailto:… or tel:…');
@@ -61,4 +62,35 @@ function readSupport(fields: Fields, problems: ContentProblem[]): SupportContact
     }
   });
   return contacts;
+}
+
+/** Path characters that need no escaping anywhere a link is written: letters, digits, `-._~` and `/`. */
+const PLAIN_PATH = /^[A-Za-z0-9\-._~/]*$/;
+
+/**
+ * The site's public address, read with the WHATWG URL parser as browsers
+ * read it, or why it cannot be one: it must be absolute http(s), with no user
+ * name or password, no query, no fragment, and a path that needs no escaping,
+ * since every link, feed and the build's base path are made from it. The
+ * address comes back as the parser writes it (host in lowercase, an
+ * international name in punycode), without a trailing slash.
+ */
+export function siteUrl(text: string): { url: string } | { fault: string; fix: string } {
+  const example = 'write the public address, e.g. https://status.example.com';
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return { fault: 'is not an absolute http(s) address', fix: example };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { fault: 'is not an absolute http(s) address', fix: example };
+  if (!/^https?:\/\/[^/\\]/i.test(text)) return { fault: 'is not an absolute http(s) address', fix: example };
+  if (url.username !== '' || url.password !== '') return { fault: 'holds a user name or password', fix: 'remove them: the address is public' };
+  if (text.includes('?')) return { fault: 'has a query (?…)', fix: 'remove it: pages and feeds add their own paths to the address' };
+  if (text.includes('#')) return { fault: 'has a fragment (#…)', fix: 'remove it: pages and feeds add their own paths to the address' };
+  const path = text.replace(/^https?:\/\/[^/]*/i, '');
+  if (!PLAIN_PATH.test(path) || !PLAIN_PATH.test(url.pathname)) {
+    return { fault: 'has characters in its path that links would need to escape', fix: "use only letters, digits, '-', '.', '_', '~' and '/' in the path" };
+  }
+  return { url: `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}` };
 }

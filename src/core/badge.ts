@@ -2,8 +2,8 @@
  * Status badges: small SVGs in the shape people know from READMEs, with a
  * `<title>` and `role="img"` so a screen reader reads them.
  */
-import escapeHtml from 'escape-html';
 import type { Messages } from '../i18n/messages.ts';
+import { xmlText } from './escape.ts';
 import { statusLabel, truncatePercent } from './format.ts';
 import type { Ledger } from './ledger.ts';
 import type { ServiceStatus } from './levels.ts';
@@ -24,13 +24,13 @@ function textWidth(text: string): number {
   return Math.ceil(width);
 }
 
-/** A two-part badge: a grey label and a coloured value. */
+/** A two-part badge: a grey label and a coloured value. Text goes through `xmlText`: an SVG is XML. */
 export function badgeSvg(label: string, value: string, color: string): string {
   const left = textWidth(label) + 12;
   const right = textWidth(value) + 12;
   const width = left + right;
-  const title = escapeHtml(`${label}: ${value}`);
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="20" role="img" aria-label="${title}"><title>${title}</title><linearGradient id="s" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" stop-opacity=".1"/><stop offset="1" stop-opacity=".1"/></linearGradient><clipPath id="r"><rect width="${width}" height="20" rx="3" fill="#fff"/></clipPath><g clip-path="url(#r)"><rect width="${left}" height="20" fill="#555"/><rect x="${left}" width="${right}" height="20" fill="${color}"/><rect width="${width}" height="20" fill="url(#s)"/></g><g fill="#fff" text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="11"><text x="${left / 2}" y="14">${escapeHtml(label)}</text><text x="${left + right / 2}" y="14">${escapeHtml(value)}</text></g></svg>\n`;
+  const title = xmlText(`${label}: ${value}`);
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="20" role="img" aria-label="${title}"><title>${title}</title><linearGradient id="s" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" stop-opacity=".1"/><stop offset="1" stop-opacity=".1"/></linearGradient><clipPath id="r"><rect width="${width}" height="20" rx="3" fill="#fff"/></clipPath><g clip-path="url(#r)"><rect width="${left}" height="20" fill="#555"/><rect x="${left}" width="${right}" height="20" fill="${color}"/><rect width="${width}" height="20" fill="url(#s)"/></g><g fill="#fff" text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="11"><text x="${left / 2}" y="14">${xmlText(label)}</text><text x="${left + right / 2}" y="14">${xmlText(value)}</text></g></svg>\n`;
 }
 
 /**

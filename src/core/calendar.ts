@@ -2,9 +2,9 @@
  * `/maintenance.ics`: every upcoming and recent maintenance window as an
  * RFC 5545 calendar, so a team can subscribe in its calendar client.
  */
-import { createEvents, type EventAttributes } from 'ics';
 import type { Messages } from '../i18n/messages.ts';
 import { incidentUrl } from './api.ts';
+import { icsText } from './escape.ts';
 import type { Ledger } from './ledger.ts';
 import type { Instant } from './time.ts';
 import type { Site } from './types.ts';
@@ -12,46 +12,74 @@ import type { Site } from './types.ts';
 /** How far back a maintenance still counts as recent. */
 export const RECENT_MAINTENANCE_DAYS = 90;
 
-/** `[year, month, day, hour, minute]` of an instant, in UTC, as `ics` takes it. */
-function utcParts(instant: Instant): [number, number, number, number, number] {
-  const date = new Date(instant);
-  return [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes()];
+/** An instant as an RFC 5545 UTC date-time: `20250202T170000Z`. */
+function icsTime(instant: Instant): string {
+  return new Date(instant).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+/**
+ * One content line, folded as RFC 5545 section 3.1 asks: at most 75 octets
+ * of UTF-8 per line, never inside a character, each continuation starting
+ * with a space. `value` is written as it is: escape text with `icsText`.
+ */
+function contentLine(name: string, value: string): string {
+  const lines: string[] = [];
+  let line = '';
+  let octets = 0;
+  for (const char of `${name}:${value}`) {
+    const code = char.codePointAt(0)!;
+    const size = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+    if (octets + size > 75) {
+      lines.push(line);
+      line = ' ';
+      octets = 1;
+    }
+    line += char;
+    octets += size;
+  }
+  lines.push(line);
+  return lines.join('\r\n');
 }
 
 /**
  * The calendar: one event per maintenance whose announced window ends within
  * the last RECENT_MAINTENANCE_DAYS or later, soonest first. DTSTAMP is the
- * build's now, so the same content and now give the same file.
+ * build's now, so the same content and now give the same file. Every text
+ * from content goes through `icsText`.
  */
 export function maintenanceCalendar(ledger: Ledger, site: Site, names: ReadonlyMap<string, string>, t: Messages): string {
   const since = ledger.now - RECENT_MAINTENANCE_DAYS * 86_400_000;
   const host = new URL(site.url).host;
-  const events = ledger.incidents
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'CALSCALE:GREGORIAN',
+    contentLine('PRODID', icsText(`-//${host}//Status Ledger//EN`)),
+    'METHOD:PUBLISH',
+    contentLine('X-WR-CALNAME', icsText(t.calendar.name(site.title))),
+    'X-PUBLISHED-TTL:PT1H',
+  ];
+  const maintenance = ledger.incidents
     .filter((entry) => entry.incident.kind === 'maintenance' && entry.incident.scheduled && entry.incident.scheduled.to >= since)
-    .toReversed()
-    .map((entry): EventAttributes => {
-      const { incident } = entry;
-      const services = incident.affected.map((affected) => names.get(affected.service) ?? affected.service).join(', ');
-      return Object.assign(
-        {
-          uid: `${incident.id}@${host}`,
-          start: utcParts(incident.scheduled!.from),
-          startInputType: 'utc' as const,
-          startOutputType: 'utc' as const,
-          end: utcParts(incident.scheduled!.to),
-          endInputType: 'utc' as const,
-          endOutputType: 'utc' as const,
-          title: t.calendar.title(incident.title),
-          description: `${services ? `${t.calendar.affects(services)} ` : ''}${incidentUrl(site, incident.id)}`,
-          url: incidentUrl(site, incident.id),
-          status: 'CONFIRMED' as const,
-          busyStatus: 'FREE' as const,
-        },
-        // `ics` stamps DTSTAMP with the wall clock unless told: the build's now keeps output reproducible.
-        { timestamp: ledger.now },
-      );
-    });
-  const { error, value } = createEvents(events, { productId: `-//${host}//Status Ledger//EN`, calName: t.calendar.name(site.title) });
-  if (error || value === null) throw error ?? new Error('the maintenance calendar could not be written');
-  return value;
+    .toReversed();
+  for (const { incident } of maintenance) {
+    const services = incident.affected.map((affected) => names.get(affected.service) ?? affected.service).join(', ');
+    const url = incidentUrl(site, incident.id);
+    lines.push(
+      'BEGIN:VEVENT',
+      contentLine('UID', icsText(`${incident.id}@${host}`)),
+      contentLine('SUMMARY', icsText(t.calendar.title(incident.title))),
+      `DTSTAMP:${icsTime(ledger.now)}`,
+      `DTSTART:${icsTime(incident.scheduled!.from)}`,
+      `DTEND:${icsTime(incident.scheduled!.to)}`,
+      contentLine('DESCRIPTION', icsText(`${services ? `${t.calendar.affects(services)} ` : ''}${url}`)),
+      // A URI value, not TEXT: the site's address is checked to need no escaping, and ids are [a-z0-9-].
+      contentLine('URL', url),
+      'STATUS:CONFIRMED',
+      'X-MICROSOFT-CDO-BUSYSTATUS:FREE',
+      'END:VEVENT',
+    );
+  }
+  lines.push('END:VCALENDAR');
+  return `${lines.join('\r\n')}\r\n`;
 }

@@ -10,6 +10,7 @@ import { statusHeadline } from './format.ts';
 import type { Ledger } from './ledger.ts';
 import type { Site } from './types.ts';
 import { BADGE_COLORS } from './badge.ts';
+import { jsLiteral } from './escape.ts';
 
 /** The data the widget shows. */
 export function embedData(ledger: Ledger, site: Site, t: Messages) {
@@ -25,12 +26,17 @@ export function embedData(ledger: Ledger, site: Site, t: Messages) {
   };
 }
 
-/** The script: the data as a JSON literal, then a few lines that draw it after the script tag. */
+/**
+ * The script: the data as a JavaScript literal (`jsLiteral`: nothing from
+ * content is ever script text), then a few lines that draw it after the
+ * script tag. Names and titles are isolated (`<bdi>`) so a right-to-left
+ * title keeps the words around it in place.
+ */
 export function embedScript(ledger: Ledger, site: Site, t: Messages): string {
-  const data = JSON.stringify(embedData(ledger, site, t)).replace(/</g, '\\u003c');
-  return `/* ${site.title}: status widget. <script src="${site.url}/embed.js" async></script> */
+  // The comment holds nothing from content and no markup: the script stays ASCII and may be inlined too.
+  return `/* Status Ledger status widget: load this file with an async script tag where the status should show. */
 (function () {
-  var data = ${data};
+  var data = ${jsLiteral(embedData(ledger, site, t))};
   var script = document.currentScript;
   var host = document.createElement('div');
   host.setAttribute('data-status-ledger', '');
@@ -52,13 +58,16 @@ export function embedScript(ledger: Ledger, site: Site, t: Messages): string {
   dot.className = 'dot';
   dot.style.background = data.color;
   row.appendChild(dot);
-  row.appendChild(document.createTextNode(data.title + ': ' + data.headline));
+  var title = document.createElement('bdi');
+  title.textContent = data.title;
+  row.appendChild(title);
+  row.appendChild(document.createTextNode(': ' + data.headline));
   box.appendChild(row);
   for (var i = 0; i < data.active.length; i++) {
     var link = document.createElement('a');
     link.className = 'incident';
     link.href = data.active[i].url;
-    link.textContent = data.active[i].title;
+    link.appendChild(document.createElement('bdi')).textContent = data.active[i].title;
     box.appendChild(link);
   }
   root.appendChild(box);

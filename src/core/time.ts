@@ -84,12 +84,16 @@ export function formatWallTime(instant: Instant, timeZone: string, options: { se
 const TIME_PATTERN =
   /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}:\d{2})?$/;
 
+/** Times before this year are refused: `0026-11-18` is a typo (and date libraries read years 0–99 as 1900–1999). */
+export const EARLIEST_YEAR = 1970;
+
 /**
  * Reads an editor's time: `YYYY-MM-DD HH:mm`, seconds optional, a `T` may
  * replace the space, with an optional `Z` or `±HH:MM` offset. Without an
  * offset the wall time is read in `timeZone`; a wall time skipped by a DST
  * change moves forward by the gap, a repeated one takes the earlier instant.
- * Returns `undefined` for anything else, including impossible dates.
+ * Returns `undefined` for anything else, including impossible dates and
+ * years before EARLIEST_YEAR.
  */
 export function parseTime(text: string, timeZone: string): Instant | undefined {
   const match = TIME_PATTERN.exec(text.trim());
@@ -98,6 +102,7 @@ export function parseTime(text: string, timeZone: string): Instant | undefined {
     number, number, number, number, number, number,
   ];
   const offset = match[7];
+  if (year < EARLIEST_YEAR) return undefined;
   if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return undefined;
   if (hour > 23 || minute > 59 || second > 59) return undefined;
   const utc = Date.UTC(year, month - 1, day, hour, minute, second);

@@ -8,7 +8,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { displayPath, readContentFiles, resolveContent, resolveIncident } from '../contract/load-content.ts';
+import { displayPath, readContentFile, readContentFiles, resolveContent, resolveIncident } from '../contract/load-content.ts';
 import { formatProblem, sortProblems, suggest } from '../contract/problems.ts';
 import { HEADING_WORDS, STATUS_WORDS } from '../contract/timeline.ts';
 import { CAUSES, IMPACT_LEVELS, WINDOW_LEVELS, type ImpactLevel } from '../core/levels.ts';
@@ -167,7 +167,9 @@ async function editIncident(workspace: Workspace, file: string, change: (text: s
     throw new UsageError(`${shown} is read-only; make it writable (chmod u+w ${shown}) and run the command again; nothing was written`);
   }
   await withFileLock(file, async () => {
-    const text = await readFile(file, 'utf8');
+    const read = await readContentFile(file, workspace.root);
+    if ('problem' in read) throw new UsageError(`${formatProblem(read.problem)}\nnothing was written`);
+    const { text } = read;
     const { incident: current, problems } = resolveIncident({ path: shown, text }, workspace.catalogs, workspace.now);
     if (!current) {
       throw new UsageError(`${sortProblems(problems).map(formatProblem).join('\n')}\n${shown} has problems: fix them first (npm run check lists them); nothing was written`);

@@ -13,7 +13,7 @@ import path from 'node:path';
 import {
   displayPath,
   duplicateId,
-  incidentFiles,
+  incidentPaths,
   readCatalogFiles,
   readContentFiles,
   resolveCatalogs,
@@ -70,13 +70,13 @@ export async function openWorkspace(env: Environment): Promise<Workspace> {
     throw new UsageError((error as Error).message);
   }
   const root = path.resolve(env.STATUS_CONTENT_DIR || 'content');
-  const [files, walked] = await Promise.all([readCatalogFiles(root), incidentFiles(path.join(root, 'incidents'))]);
+  const [files, walked] = await Promise.all([readCatalogFiles(root), incidentPaths(root)]);
   const catalogs = resolveCatalogs(files);
   if (catalogs.problems.length > 0) {
     throw new UsageError(`${sortProblems(catalogs.problems).map(formatProblem).join('\n')}\nfix these first; nothing was written`);
   }
   const ids = new Map<string, string>();
-  for (const file of walked.markdown) if (!ids.has(incidentId(file))) ids.set(incidentId(file), file);
+  for (const file of walked) if (!ids.has(incidentId(file))) ids.set(incidentId(file), file);
   return { dir: files.dir, root, catalogs, now, ids };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Migration from other status pages: a Statuspage incidents export (the shape
  * of its public `/api/v2/incidents.json`) or cState's `content/issues`
- * become incident files. What cannot be mapped is reported, never guessed.
+ * become incident files. What cannot be mapped is reported, never guessed;
+ * input of the wrong shape is reported too, never a crash.
  */
 import { parse as parseYaml } from 'yaml';
 import { closestKnown } from '../contract/problems.ts';
@@ -16,11 +17,66 @@ export interface ImportResult {
   files: { path: string; text: string }[];
   /** One line per thing left out or assumed, prefixed with the source item. */
   notes: string[];
+  /** How many incidents the source holds. */
+  total: number;
 }
 
-interface ImportContext {
+/** What an import reads against. */
+export interface ImportContext {
   services: readonly Service[];
+  /** The site's zone: times without an offset are read in it, never in the machine's. */
   timeZone: string;
+  /** Now, to tell an incident left open long ago from a live one. */
+  now: Instant;
+  /** Import incidents open and untouched for STALE_OPEN_DAYS as open, instead of leaving them out. */
+  openStale?: boolean;
+}
+
+/** The source is not what the importer reads (not a Statuspage export): one line for the person running it. */
+export class ImportError extends Error {}
+
+/**
+ * An incident still open in its source with nothing new for this many days
+ * is taken for one nobody closed: imported as open it would show a live
+ * outage on the home page, so it is left out unless asked for.
+ */
+export const STALE_OPEN_DAYS = 7;
+
+/** The note for an open incident whose last sign of life is `last`, or `undefined` when it is recent or the import was told to take it. */
+function staleOpen(last: Instant, context: ImportContext): string | undefined {
+  const days = Math.floor((context.now - last) / 86_400_000);
+  if (days < STALE_OPEN_DAYS) return undefined;
+  const since = editorTime(last, context.timeZone);
+  if (context.openStale) return `open in the source, last updated ${since} (${days} days ago); imported as ongoing, as --open-stale asks`;
+  return `open in the source, but last updated ${since} (${days} days ago): it would show as a live outage; left out (resolve it there first, or import it as ongoing with --open-stale)`;
+}
+
+/**
+ * An ISO 8601 time as Statuspage writes it (`2025-02-05T09:05:00.000Z`,
+ * `2025-02-05T01:05:00-08:00`); one without an offset is read in `timeZone`,
+ * never in the machine's. Fractions of a second are dropped.
+ */
+export function statuspageTime(value: unknown, timeZone: string): Instant | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(value.trim());
+  if (!match) return undefined;
+  const offset = match[3] === undefined ? '' : /^z$/i.test(match[3]) ? 'Z' : match[3].replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2');
+  return parseTime(`${match[1]} ${match[2]}${offset}`, timeZone);
+}
+
+/** `value` when it is a string, else `undefined`: exports are read, never trusted. */
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** `value` when it is a list, else an empty one. */
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** `value` when it is a mapping, else an empty one. */
+function record(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
 const LEVEL_ORDER: ImpactLevel[] = ['degraded-performance', 'partial-outage', 'major-outage'];
@@ -70,68 +126,57 @@ const STATUSPAGE_STATUS: Record<string, UpdateStatus> = {
   completed: 'completed',
 };
 
-interface StatuspageIncident {
-  id?: string;
-  name?: string;
-  status?: string;
-  impact?: string;
-  created_at?: string;
-  started_at?: string | null;
-  resolved_at?: string | null;
-  scheduled_for?: string | null;
-  scheduled_until?: string | null;
-  shortlink?: string;
-  components?: { name: string }[];
-  incident_updates?: {
-    status?: string;
-    body?: string;
-    display_at?: string;
-    created_at?: string;
-    affected_components?: { name: string; new_status?: string }[] | null;
-  }[];
-}
-
 /** A Statuspage export (`{ incidents: [...] }`, or the bare list) as incident files. */
 export function fromStatuspage(exported: unknown, context: ImportContext): ImportResult {
-  const list = (Array.isArray(exported) ? exported : (exported as { incidents?: unknown })?.incidents) as StatuspageIncident[] | undefined;
-  if (!Array.isArray(list)) throw new Error("not a Statuspage export: expected { \"incidents\": [...] }");
-  const result: ImportResult = { files: [], notes: [] };
+  const incidents = Array.isArray(exported) ? exported : record(exported).incidents;
+  if (!Array.isArray(incidents)) throw new ImportError('not a Statuspage export: expected { "incidents": [ … ] } (its /api/v2/incidents.json) or a list of incidents');
+  const result: ImportResult = { files: [], notes: [], total: incidents.length };
   const name = fileNamer(context.timeZone);
-  for (const incident of list) {
-    const label = `statuspage ${incident.id ?? '?'} '${incident.name ?? ''}'`;
-    const note = (text: string) => result.notes.push(`${label}: ${text}`);
-    const when = (text: string | null | undefined) => (text ? Date.parse(text) : Number.NaN);
+  const seen = new Set<string>();
+  incidents.forEach((item, index) => {
+    const incident = record(item);
+    const id = text(incident.id);
+    const title = text(incident.name);
+    const label = `statuspage ${id ?? `#${index + 1}`} '${title ?? ''}'`;
+    const note = (message: string) => result.notes.push(`${label}: ${message}`);
+    if (id !== undefined && seen.has(id)) return note('the same id as an earlier incident in the export; written once');
+    if (id !== undefined) seen.add(id);
+    const when = (value: unknown) => statuspageTime(value, context.timeZone);
     const started = when(incident.started_at ?? incident.created_at);
-    if (!incident.name || Number.isNaN(started)) {
-      note('no name or no start time; left out');
-      continue;
-    }
-    const maintenance = incident.impact === 'maintenance' || Boolean(incident.scheduled_for);
+    if (!title || started === undefined) return note('no name or no start time; left out');
+    const impact = text(incident.impact);
+    const maintenance = impact === 'maintenance' || incident.scheduled_for != null;
     const levels = new Map<string, ImpactLevel>();
     const updates: IncidentSpec['updates'] = [];
     let postmortem: string | undefined;
-    for (const update of incident.incident_updates ?? []) {
-      const at = when(update.display_at ?? update.created_at);
-      for (const component of update.affected_components ?? []) {
-        const level = STATUSPAGE_LEVELS[component.new_status ?? ''];
-        if (level) levels.set(component.name, worse(levels.get(component.name), level));
-        else if (!levels.has(component.name) && component.new_status !== 'operational' && component.new_status !== 'under_maintenance') {
-          note(`component status '${component.new_status}' of '${component.name}' is not a level; counted as the incident's level`);
+    for (const entry of list(incident.incident_updates)) {
+      const update = record(entry);
+      const shownAt = update.display_at ?? update.created_at;
+      const at = when(shownAt);
+      for (const component of list(update.affected_components).map(record)) {
+        const componentName = text(component.name);
+        if (componentName === undefined) continue;
+        const newStatus = text(component.new_status);
+        const level = STATUSPAGE_LEVELS[newStatus ?? ''];
+        if (level) levels.set(componentName, worse(levels.get(componentName), level));
+        else if (!levels.has(componentName) && newStatus !== 'operational' && newStatus !== 'under_maintenance') {
+          note(`component status '${newStatus}' of '${componentName}' is not a level; counted as the incident's level`);
         }
       }
+      const body = text(update.body) ?? '';
       if (update.status === 'postmortem') {
-        postmortem = update.body ?? '';
+        postmortem = body;
         continue;
       }
-      const status = STATUSPAGE_STATUS[update.status ?? ''];
-      if (!status || Number.isNaN(at)) {
-        note(`update '${update.status}' at '${update.display_at ?? update.created_at}' has no known status or time; written as an Update`);
+      const status = STATUSPAGE_STATUS[text(update.status) ?? ''];
+      if (!status || at === undefined) {
+        note(`update '${String(update.status)}' at '${String(shownAt)}' has no known status or time; written as an Update`);
       }
-      updates.push({ status: status ?? 'update', at: Number.isNaN(at) ? started : at, message: update.body ?? '' });
+      updates.push({ status: status ?? 'update', at: at ?? started, message: body });
     }
-    const componentNames = [...new Set([...(incident.components ?? []).map((component) => component.name), ...levels.keys()])];
-    const level = [...levels.values()].reduce<ImpactLevel | undefined>(worse, undefined) ?? STATUSPAGE_IMPACT[incident.impact ?? ''];
-    if (!maintenance && !level) note(`impact '${incident.impact}' and no component status give no level; written as degraded-performance`);
+    const componentNames = [...new Set([...list(incident.components).flatMap((component) => text(record(component).name) ?? []), ...levels.keys()])];
+    const level = [...levels.values()].reduce<ImpactLevel | undefined>(worse, undefined) ?? STATUSPAGE_IMPACT[impact ?? ''];
+    if (!maintenance && !level) note(`impact '${impact}' and no component status give no level; written as degraded-performance`);
     const affected: IncidentSpec['affected'] = [];
     for (const component of componentNames) {
       const service = serviceFor(component, context.services);
@@ -143,16 +188,12 @@ export function fromStatuspage(exported: unknown, context: ImportContext): Impor
       const own = levels.get(component);
       affected.push(own && own !== level && !maintenance ? { service, level: own } : service);
     }
-    if (affected.length === 0) {
-      note('no component maps to a service; left out');
-      continue;
-    }
-    const resolvedAt = when(incident.resolved_at);
-    const resolved = Number.isNaN(resolvedAt) ? undefined : resolvedAt;
+    if (affected.length === 0) return note('no component maps to a service; left out');
+    const resolved = when(incident.resolved_at);
     const closing: UpdateStatus = maintenance ? 'completed' : 'resolved';
     if (resolved !== undefined && !updates.some((update) => update.status === 'resolved' || update.status === 'completed')) {
       updates.push({ status: closing, at: resolved, message: maintenance ? 'The maintenance is complete.' : 'This incident has been resolved.' });
-      note(`resolved at ${incident.resolved_at} with no ${closing} update; one was added`);
+      note(`resolved at ${String(incident.resolved_at)} with no ${closing} update; one was added`);
     }
     const closed = updates.filter((update) => update.status === 'resolved' || update.status === 'completed');
     let resolvedTime = resolved;
@@ -162,24 +203,31 @@ export function fromStatuspage(exported: unknown, context: ImportContext): Impor
     }
     const scheduledFrom = when(incident.scheduled_for);
     const scheduledTo = when(incident.scheduled_until);
+    if (resolvedTime === undefined) {
+      const stale = staleOpen(Math.max(started, scheduledTo ?? started, ...updates.map((update) => update.at)), context);
+      if (stale) {
+        note(stale);
+        if (!context.openStale) return;
+      }
+    }
     result.files.push({
-      path: name(incident.name, started),
+      path: name(title, started),
       text: incidentText({
-        title: incident.name,
+        title,
         kind: maintenance ? 'maintenance' : 'incident',
-        scheduled: maintenance && !Number.isNaN(scheduledFrom) && !Number.isNaN(scheduledTo) ? { from: scheduledFrom, to: scheduledTo } : undefined,
-        started: maintenance && Number.isNaN(when(incident.started_at)) ? undefined : started,
+        scheduled: maintenance && scheduledFrom !== undefined && scheduledTo !== undefined ? { from: scheduledFrom, to: scheduledTo } : undefined,
+        started: maintenance && when(incident.started_at) === undefined ? undefined : started,
         resolved: resolvedTime,
         level: maintenance ? undefined : (level ?? 'degraded-performance'),
         affected,
-        summary: incident.shortlink ? `Imported from Statuspage: ${incident.shortlink}` : undefined,
+        summary: text(incident.shortlink) ? `Imported from Statuspage: ${text(incident.shortlink)}` : undefined,
         updates,
         postmortem,
         timeZone: context.timeZone,
         seconds: true,
       }),
     });
-  }
+  });
   return result;
 }
 
@@ -189,7 +237,7 @@ const CSTATE_UPDATE = /^\*([^*]+)\*\s*[-–—:]?\s*([\s\S]*?)\{\{<\s*track\s+"(
 
 /** cState issue files (`content/issues/*.md`) as incident files; their times are read in the site's zone. */
 export function fromCstate(files: { path: string; text: string }[], context: ImportContext): ImportResult {
-  const result: ImportResult = { files: [], notes: [] };
+  const result: ImportResult = { files: [], notes: [], total: files.length };
   const name = fileNamer(context.timeZone);
   for (const file of files) {
     const note = (text: string) => result.notes.push(`cstate ${file.path}: ${text}`);
@@ -200,7 +248,7 @@ export function fromCstate(files: { path: string; text: string }[], context: Imp
     }
     let front: Record<string, unknown>;
     try {
-      front = (parseYaml(match[1]!) ?? {}) as Record<string, unknown>;
+      front = record(parseYaml(match[1]!, { maxAliasCount: 100 }));
     } catch (error) {
       note(`front matter is not YAML (${(error as Error).message.split('\n')[0]}); left out`);
       continue;
@@ -245,6 +293,11 @@ export function fromCstate(files: { path: string; text: string }[], context: Imp
     if (resolvedAt !== undefined && !updates.some((update) => update.status === 'resolved')) {
       updates.push({ status: 'resolved', at: resolvedAt, message: 'This incident has been resolved.' });
       note('resolved with no Resolved update; one was added');
+    }
+    const stale = resolvedAt === undefined && !informational ? staleOpen(Math.max(started, ...updates.map((update) => update.at)), context) : undefined;
+    if (stale) {
+      note(stale);
+      if (!context.openStale) continue;
     }
     result.files.push({
       path: name(title, started),

@@ -9,19 +9,40 @@ export function contentDir(): string {
   return process.env.STATUS_CONTENT_DIR || 'content';
 }
 
+/** The latest "now" a build takes, 2100-01-01 UTC in seconds: later ones are typos (and past the year 275760 JavaScript dates stop). */
+export const LATEST_EPOCH = 4_102_444_800;
+
+/** A mistake in the build's environment: printed as its one line, without a stack. */
+export class EnvironmentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EnvironmentError';
+    this.stack = message;
+  }
+}
+
 /**
- * "Now" as the environment gives it: `SOURCE_DATE_EPOCH` (whole seconds since
- * 1970-01-01 UTC) when set, else the wall clock. The one place it is read, for
- * the build, `npm run check` and the editor commands alike, so all three hold
- * content to the same "now". Throws an Error with a one-line message when the
- * variable is not whole seconds.
+ * `SOURCE_DATE_EPOCH` as an instant: whole seconds since 1970-01-01 UTC, at
+ * most LATEST_EPOCH; `undefined` when unset or empty. Anything else throws an
+ * EnvironmentError that says what to write.
+ */
+export function sourceDateEpoch(value: string | undefined): Instant | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const fix = 'set it to whole seconds since 1970-01-01 UTC (e.g. `git log -1 --format=%ct`), or unset it to use the clock';
+  if (!/^\d+$/.test(value.trim())) throw new EnvironmentError(`SOURCE_DATE_EPOCH='${value}' is not a whole number of seconds; ${fix}`);
+  const seconds = Number(value.trim());
+  if (seconds > LATEST_EPOCH) throw new EnvironmentError(`SOURCE_DATE_EPOCH=${value.trim()} is after 2100-01-01; ${fix}`);
+  return seconds * 1000;
+}
+
+/**
+ * "Now" as the environment gives it: `SOURCE_DATE_EPOCH` (sourceDateEpoch)
+ * when set, else the wall clock. The one place it is read, for the build,
+ * `npm run check`, the editor commands and notify alike, so all hold content
+ * to the same "now". Throws an EnvironmentError with a one-line message.
  */
 export function nowFromEnvironment(env: Record<string, string | undefined> = process.env): Instant {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && epoch !== '' && !/^\d+$/.test(epoch.trim())) {
-    throw new Error(`SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 UTC, got '${epoch}'`);
-  }
-  return epoch ? Number(epoch.trim()) * 1000 : Date.now();
+  return sourceDateEpoch(env.SOURCE_DATE_EPOCH) ?? Date.now();
 }
 
 let now: Instant | undefined;

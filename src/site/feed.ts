@@ -1,9 +1,13 @@
 /** The one way the site writes an RSS feed, for the whole site and per service. */
 import rss from '@astrojs/rss';
 import escapeHtml from 'escape-html';
+import { xmlCharacters } from '../core/escape.ts';
 import type { FeedItem } from '../core/feed.ts';
 
 /**
+ * An RSS 2.0 feed. The library escapes markup; what XML forbids outright is
+ * removed here (`xmlCharacters`). Readers show a channel's description as
+ * HTML, as they do an item's, so it is HTML-escaped text, never markup.
  * `hub` (site.yaml `websubHub`) adds WebSub's `<atom:link rel="hub">` and the
  * feed's own address as `rel="self"`, the topic a subscriber asks the hub for.
  */
@@ -15,10 +19,15 @@ export function rssResponse(
     ? `<atom:link href="${escapeHtml(channel.hub)}" rel="hub"/><atom:link href="${escapeHtml(channel.self)}" rel="self" type="application/rss+xml"/>`
     : undefined;
   return rss({
-    title: channel.title,
-    description: channel.description,
+    title: xmlCharacters(channel.title),
+    description: xmlCharacters(escapeHtml(channel.description)),
     site: channel.link,
     ...(hub ? { xmlns: { atom: 'http://www.w3.org/2005/Atom' }, customData: hub } : {}),
-    items: items.map((item) => ({ ...item, pubDate: new Date(item.pubDate) })),
+    items: items.map((item) => ({
+      title: xmlCharacters(item.title),
+      link: item.link,
+      description: xmlCharacters(item.description),
+      pubDate: new Date(item.pubDate),
+    })),
   });
 }

@@ -5,7 +5,8 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
 import { builtSite } from './build-site.ts';
 import { FIXTURE_FILES } from './fixture.ts';
-import { HOSTILE_SERVICE, HOSTILE_TITLE } from './sites.ts';
+import { asXmlReadsIt, badCalendarLines, elements, parseCalendar, parseXml, runEmbed } from '../outputs.ts';
+import { HOSTILE_BODY, HOSTILE_DESCRIPTION, HOSTILE_MAINTENANCE, HOSTILE_SERVICE, HOSTILE_SITE_TITLE, HOSTILE_TITLE, RTL_SERVICE } from './sites.ts';
 
 /** Every file of a built site with the SHA-256 of its bytes. */
 function digest(outDir: string): Record<string, string> {
@@ -79,7 +80,7 @@ describe('nothing unsafe', () => {
 
   it('keeps hostile text as plain data in the JSON API', () => {
     const api = hostile.json('api/v1/incidents.json');
-    expect(api.incidents[0].title).toBe(HOSTILE_TITLE);
+    expect(api.incidents.find((entry: { id: string }) => entry.id === '2025-01-10-hostile').title).toBe(HOSTILE_TITLE);
     expect(hostile.json('api/v1/summary.json').services[0].name).toBe(HOSTILE_SERVICE);
   });
 
@@ -88,10 +89,75 @@ describe('nothing unsafe', () => {
       const xml = hostile.read(feed);
       expect(xml).not.toMatch(/<script|<img|<iframe/);
       const items = [...xml.matchAll(/<item>[\s\S]*?<description>([\s\S]*?)<\/description>[\s\S]*?<\/item>/g)];
-      expect(items).toHaveLength(2);
+      expect(items).toHaveLength(feed === 'rss.xml' ? 3 : 2);
       for (const [, description] of items) expectSafe(parse(unescapeXml(description!)), feed);
       expect(xml).toContain('<title>Resolved: &lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;');
     }
+  });
+});
+
+describe('every output of the hostile site parses in its own language and gives back the text, never markup', () => {
+  const files = (ending: string) =>
+    readdirSync(hostile.outDir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith(ending))
+      .map((entry) => path.relative(hostile.outDir, path.join(entry.parentPath, entry.name)));
+
+  it('embed.js is ASCII, runs, and shows a title that ends a comment and a script element as text', () => {
+    const script = hostile.read('embed.js');
+    expect(script).toMatch(/^[\x20-\x7e\n]*$/);
+    expect(script).not.toMatch(/<\/script|<!--/i);
+    expect(runEmbed(script)).toContain(HOSTILE_SITE_TITLE);
+  });
+
+  it('maintenance.ics has valid content lines and reads back with the title and the site name as written', () => {
+    const ics = hostile.read('maintenance.ics');
+    expect(badCalendarLines(ics)).toEqual([]);
+    const calendar = parseCalendar(ics);
+    expect(calendar.name).toBe(`${HOSTILE_SITE_TITLE}: maintenance`);
+    expect(calendar.events.map((event) => event.summary)).toEqual([`Maintenance: ${HOSTILE_MAINTENANCE}`]);
+    expect(calendar.events[0]!.description).toBe(`Affects ${RTL_SERVICE}. https://status.test/incidents/2025-02-20-upgrade/`);
+  });
+
+  it('every feed, badge and the sitemap is well-formed XML; a channel description is text, never markup', () => {
+    for (const file of [...files('.xml'), ...files('.svg')]) expect(() => parseXml(hostile.read(file)), file).not.toThrow();
+    const channel = (file: string) => elements(parseXml(hostile.read(file)), 'channel')[0]!.children;
+    const description = (file: string) => parse(channel(file).find((child) => child.name === 'description')!.text);
+    expect(description('rss.xml').querySelectorAll('*')).toHaveLength(0);
+    expect(description('rss.xml').text).toBe(HOSTILE_DESCRIPTION);
+    expect(description('services/api/rss.xml').querySelectorAll('*')).toHaveLength(0);
+    expect(description('services/api/rss.xml').text).toBe(`Incident updates for ${HOSTILE_SERVICE}`);
+    expect(channel('rss.xml').find((child) => child.name === 'title')!.text).toBe(HOSTILE_SITE_TITLE);
+    const items = elements(parseXml(hostile.read('rss.xml')), 'item').map((item) => item.children.find((child) => child.name === 'description')!.text);
+    expect(items.some((html) => parse(html).text.includes(HOSTILE_BODY))).toBe(true);
+    for (const html of items) expectSafe(parse(html), 'rss.xml');
+    expect(elements(parseXml(hostile.read('badges/store.svg')), 'title')[0]!.text).toBe(asXmlReadsIt(`${RTL_SERVICE}: operational`));
+  });
+
+  it('every JSON file parses and gives the names back as written', () => {
+    for (const file of files('.json')) expect(() => hostile.json(file), file).not.toThrow();
+    expect(hostile.json('api/v1/summary.json').services.map((entry: { name: string }) => entry.name)).toEqual([HOSTILE_SERVICE, RTL_SERVICE]);
+  });
+
+  it('isolates names and titles in running text, and free text by its own direction', () => {
+    const month = parse(hostile.read('history/2025-02/index.html'));
+    expect(month.querySelectorAll('.incident-list bdi').map((element) => element.text)).toEqual([HOSTILE_MAINTENANCE, RTL_SERVICE]);
+    const sla = parse(hostile.read('sla/index.html'));
+    expect(sla.querySelectorAll('.policy bdi').map((element) => element.text)).toEqual([HOSTILE_SERVICE, RTL_SERVICE]);
+    const page = parse(hostile.read('incidents/2025-02-20-upgrade/index.html'));
+    expect(page.querySelector('h1')!.getAttribute('dir')).toBe('auto');
+    const update = page.querySelector('.timeline .prose')!;
+    expect(update.getAttribute('dir')).toBe('auto');
+    expect(update.text).toBe(HOSTILE_BODY);
+    expect(parse(hostile.read('index.html')).querySelectorAll('.service .name bdi').map((element) => element.text)).toEqual([HOSTILE_SERVICE, RTL_SERVICE]);
+  });
+});
+
+describe('a build with SOURCE_DATE_EPOCH past 2100', () => {
+  it('stops with one line that says so, not a stack or an exhausted heap', () => {
+    const build = builds.lateEpoch!;
+    expect(build.ok).toBe(false);
+    expect(build.output).toContain('SOURCE_DATE_EPOCH=99999999999999 is after 2100-01-01; set it to whole seconds since 1970-01-01 UTC');
+    expect(build.output).not.toMatch(/^\s+at /m);
   });
 });
 

@@ -8,10 +8,19 @@ import { FIXTURE_FILES } from './fixture.ts';
 
 export const HOSTILE_TITLE = `<script>alert("title")</script> & "quotes" ' ]]> </title>`;
 export const HOSTILE_SERVICE = `<img src=x onerror=alert('service')>`;
+/** Ends a JS comment, a script element, an HTML comment and a CDATA section. */
+export const HOSTILE_SITE_TITLE = `<b>Evil</b> Status & Co */ alert("embed") /* </script><!-- ]]>`;
+export const HOSTILE_DESCRIPTION = `</description><script>alert(1)</script> ]]> */`;
+/** A right-to-left name with neutral and left-to-right neighbours: it must render as written. */
+export const RTL_SERVICE = 'مخزن البيانات (EU) 3';
+/** What a calendar must escape: `;`, `,` and `\\`, and script for good measure. */
+export const HOSTILE_MAINTENANCE = `Upgrade; phase 1, part 2 \\ */ ]]> </script><script>alert('ics')</script>`;
+/** Free text keeps line separators and bidi marks: they must stay text everywhere. */
+export const HOSTILE_BODY = `Line one\u2028line two \u200fRLM */ ]]> </script><script>alert("body")</script>`;
 
 export const HOSTILE_FILES = {
-  'site.yaml': `title: "<b>Evil</b> Status & Co"\ndescription: "</description><script>alert(1)</script>"\nurl: https://status.test\ntimeZone: UTC\n`,
-  'services.yaml': `- id: api\n  name: "${HOSTILE_SERVICE}"\n  group: "<i>Group</i>"\n  description: "<script>alert('d')</script>"\n`,
+  'site.yaml': `title: ${JSON.stringify(HOSTILE_SITE_TITLE)}\ndescription: ${JSON.stringify(HOSTILE_DESCRIPTION)}\nurl: https://status.test\ntimeZone: UTC\n`,
+  'services.yaml': `- id: api\n  name: "${HOSTILE_SERVICE}"\n  group: "<i>Group</i>"\n  description: "<script>alert('d')</script>"\n- id: store\n  name: ${RTL_SERVICE}\n  group: "<i>Group</i>"\n`,
   'sla.yaml': `- id: standard\n  name: "<u>Policy</u>"\n  objective: 99.9\n  tiers:\n    - { id: t, name: "<svg onload=alert(1)>", below: 99.9, prorated: true }\n`,
   'incidents/2025-01-10-hostile.md': `---
 title: '${HOSTILE_TITLE.replace(/'/g, "''")}'
@@ -31,6 +40,17 @@ affected: [api]
 ## Postmortem
 - [x] <b>bold</b> action
 `,
+  'incidents/2025-02-20-upgrade.md': `---
+title: ${JSON.stringify(HOSTILE_MAINTENANCE)}
+kind: maintenance
+scheduled:
+  from: 2025-02-20 01:00
+  to: 2025-02-20 03:00
+affected: [store]
+---
+## Scheduled — 2025-02-09 10:00
+${HOSTILE_BODY}
+`,
 };
 
 
@@ -48,4 +68,8 @@ export const SITES: Record<string, () => string> = {
     ),
   hostile: () => writeContentFolder(HOSTILE_FILES, 'status-ledger-hostile-'),
   broken: () => writeContentFolder({ 'incidents/bad.md': '---\ntitle: Bad\nstarted: 2025-01-18 02:11\naffected: [ecss]\n---\n' }),
+  lateEpoch: () => writeContentFolder(FIXTURE_FILES, 'status-ledger-late-'),
 };
+
+/** Sites whose build must fail, with the SOURCE_DATE_EPOCH each is built with (the others use FIXTURE_NOW). */
+export const FAILING_BUILDS: Record<string, number | undefined> = { broken: undefined, lateEpoch: 99_999_999_999_999 };

@@ -5,7 +5,7 @@
  * once), with generous limits for a busy machine.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContentFiles, resolveContent } from '../../src/contract/load-content.ts';
@@ -88,14 +88,59 @@ describe('the editor commands as processes', () => {
 
   it('imports a Statuspage export and a cState folder, writing what passes and reporting the rest', () => {
     const dir = writeContentFolder({});
-    const fixtures = path.join(import.meta.dirname, '..', 'fixtures');
     const statuspage = npmRun(dir, 'import', 'statuspage', path.join(fixtures, 'statuspage-incidents.json'));
     expect(statuspage.status).toBe(0);
-    expect(statuspage.output).toContain('2 of 2 incidents imported.');
+    expect(statuspage.output).toContain('2 of 3 incidents imported.');
     expect(statuspage.output).toContain("component 'Email' matches no service");
+    // The console issue is open in cState and untouched since 2025: it comes over only when asked for.
     const cstate = npmRun(dir, 'import', 'cstate', path.join(fixtures, 'cstate'));
-    expect(cstate.output).toContain('3 of 3 incidents imported.');
+    expect(cstate.output).toContain('2 of 3 incidents imported.');
+    expect(cstate.output.indexOf('it would show as a live outage; left out')).toBeLessThan(cstate.output.indexOf('wrote '));
+    expect(npmRun(dir, 'import', 'cstate', path.join(fixtures, 'cstate'), '--open-stale').output).toContain('1 of 3 incidents imported.');
     expect(readdirSync(path.join(dir, 'incidents', '2025')).length).toBe(5);
     expect(npmRun(dir, 'check').output).toContain('5 incidents, 4 services, 2 SLA policies, no problems');
   }, PROCESS_LIMIT);
+});
+
+const fixtures = path.join(import.meta.dirname, '..', 'fixtures');
+
+describe('the editor commands, given broken input', () => {
+  it.each([
+    { what: 'malformed JSON', json: '{\n  "incidents": [\n    { "id": "a", }\n  ]\n}', expected: /^.+\/export\.json:3: not valid JSON \(.+\); export the incidents again, or fix the file$/ },
+    { what: 'the wrong shape', json: '{ "page": {} }', expected: /^.+\/export\.json: not a Statuspage export: expected \{ "incidents": \[ … \] \} \(its \/api\/v2\/incidents\.json\) or a list of incidents$/ },
+    { what: 'a missing file', json: undefined, expected: /^.+\/export\.json: cannot be read \(no such file\); give the path of the export file$/ },
+  ])('import says $what in one line and exits 1', ({ json, expected }) => {
+    const dir = writeContentFolder({});
+    const file = path.join(dir, 'export.json');
+    if (json !== undefined) writeFileSync(file, json);
+    const result = npmRun(dir, 'import', 'statuspage', file);
+    expect(result.status).toBe(1);
+    expect(result.output.trim()).toMatch(expected);
+  });
+
+  it('import exits 1 when it writes none of the incidents', () => {
+    const dir = writeContentFolder({});
+    const file = path.join(dir, 'export.json');
+    writeFileSync(file, JSON.stringify({ incidents: [{ id: 'a', name: 'Billing down', started_at: '2025-02-01T10:00:00Z', components: [{ name: 'Billing' }] }] }));
+    const result = npmRun(dir, 'import', 'statuspage', file);
+    expect(result.status).toBe(1);
+    expect(result.output).toContain('0 of 1 incidents imported.');
+  });
+
+  it('update says in one line that an incident file cannot be written, without a stack', () => {
+    const dir = writeContentFolder({});
+    npmRun(dir, 'new', 'Storage errors', '--services', 'oss', '--at', '2025-03-01 10:00');
+    const file = path.join(dir, 'incidents', '2025', '2025-03-01-storage-errors.md');
+    chmodSync(file, 0o444);
+    // Root writes read-only files anyway: run the command as nobody then, as an editor without the right would.
+    const asNobody = process.getuid?.() === 0;
+    if (asNobody) for (const folder of [dir, path.dirname(path.dirname(file)), path.dirname(file)]) chmodSync(folder, 0o755);
+    const result = spawnSync(process.execPath, [path.join(import.meta.dirname, '..', '..', 'scripts', 'update.ts'), '2025-03-01-storage-errors', 'identified', 'A full disk.', '--at', '2025-03-01 10:20'], {
+      encoding: 'utf8',
+      env: { ...process.env, STATUS_CONTENT_DIR: dir },
+      ...(asNobody ? { uid: 65534, gid: 65534 } : {}),
+    });
+    expect(result.status).toBe(1);
+    expect(`${result.stdout}${result.stderr}`.trim()).toBe(`${file} is read-only; make it writable (chmod u+w ${file}) and run the command again; nothing was written`);
+  });
 });

@@ -295,7 +295,7 @@ describe('the editor commands, in process', () => {
     expect(await newCommand(['T', '--services', 'oss'], { STATUS_CONTENT_DIR: dir, SOURCE_DATE_EPOCH: 'soon' })).toEqual({
       code: 1,
       stdout: '',
-      stderr: "SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 UTC, got 'soon'\n",
+      stderr: "SOURCE_DATE_EPOCH='soon' is not a whole number of seconds; set it to whole seconds since 1970-01-01 UTC (e.g. `git log -1 --format=%ct`), or unset it to use the clock\n",
     });
   });
 

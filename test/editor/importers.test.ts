@@ -3,12 +3,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveContent } from '../../src/contract/load-content.ts';
 import { formatProblem } from '../../src/contract/problems.ts';
-import { fromCstate, fromStatuspage } from '../../src/editor/importers.ts';
+import { fromCstate, fromStatuspage, ImportError } from '../../src/editor/importers.ts';
 import { at, SERVICES_YAML, SITE_YAML, SLA_YAML } from '../builders.ts';
 
 const fixtures = path.join(import.meta.dirname, '..', 'fixtures');
 const { content } = resolveContent({ dir: 'content', site: SITE_YAML, services: SERVICES_YAML, sla: SLA_YAML, incidents: [], others: [] }, Date.now());
-const context = { services: content.services, timeZone: content.site.timeZone };
+/** The importers run at the fixtures' now: nothing in them is stale yet. */
+const context = { services: content.services, timeZone: content.site.timeZone, now: Date.parse('2025-02-10T00:00:00Z') };
 
 /** Reads imported files back through the contract, as the build would. */
 function readBack(files: { path: string; text: string }[]) {
@@ -93,5 +94,96 @@ describe('fromCstate', () => {
       'cstate 2025-02-01-new-region.md: resolved with no Resolved update; one was added',
       "cstate 2025-02-08-console-down.md: update '*Escalated*' is not a known status; written as an Update",
     ]);
+  });
+});
+
+describe('imports of broken, repeated or stale exports', () => {
+  /** A minimal Statuspage incident on the Compute component. */
+  const statuspageIncident = (overrides: Record<string, unknown> = {}) => ({
+    id: 'abc123',
+    name: 'API errors',
+    impact: 'major',
+    started_at: '2025-02-05T09:05:00Z',
+    resolved_at: '2025-02-05T10:00:00Z',
+    components: [{ name: 'Compute' }],
+    incident_updates: [
+      { status: 'resolved', body: 'Fixed.', display_at: '2025-02-05T10:00:00Z' },
+      { status: 'investigating', body: 'Looking.', display_at: '2025-02-05T09:10:00Z' },
+    ],
+    ...overrides,
+  });
+
+  it.each([{}, { incidents: 5 }, 'incidents', null, 42])('refuses %j as not a Statuspage export, with a plain error', (exported) => {
+    expect(() => fromStatuspage(exported, context)).toThrow(new ImportError('not a Statuspage export: expected { "incidents": [ … ] } (its /api/v2/incidents.json) or a list of incidents'));
+  });
+
+  it('reports incidents of the wrong shape instead of crashing on them', () => {
+    const result = fromStatuspage([5, null, { id: 'n', name: 7 }, statuspageIncident({ id: 'x', incident_updates: 'none', components: { name: 'Compute' } }), statuspageIncident({ id: 'y', incident_updates: [null, 3, { affected_components: 'all', status: 9 }] })], context);
+    expect(result.total).toBe(5);
+    expect(result.notes.slice(0, 3)).toEqual([
+      "statuspage #1 '': no name or no start time; left out",
+      "statuspage #2 '': no name or no start time; left out",
+      "statuspage n '': no name or no start time; left out",
+    ]);
+    expect(result.notes).toContain("statuspage x 'API errors': no component maps to a service; left out");
+    expect(result.files).toHaveLength(1);
+  });
+
+  it('writes an incident that appears twice in the export once, and says so', () => {
+    const result = fromStatuspage({ incidents: [statuspageIncident(), statuspageIncident()] }, context);
+    expect(result.files).toHaveLength(1);
+    expect(result.notes).toEqual(["statuspage abc123 'API errors': the same id as an earlier incident in the export; written once"]);
+  });
+
+  it('reads times without an offset in the site zone, whatever the machine zone is', () => {
+    const exported = [statuspageIncident({ started_at: '2025-02-05T09:05:00', resolved_at: '2025-02-05T10:00:00.250', incident_updates: [{ status: 'resolved', display_at: '2025-02-05T10:00:00' }] })];
+    const zone = process.env.TZ;
+    const runs = ['America/New_York', 'Asia/Kolkata'].map((machine) => {
+      process.env.TZ = machine;
+      try {
+        return readBack(fromStatuspage(exported, context).files).incidents[0]!;
+      } finally {
+        if (zone === undefined) delete process.env.TZ;
+        else process.env.TZ = zone;
+      }
+    });
+    expect(runs[0]).toMatchObject({ started: at('2025-02-05 09:05'), resolved: at('2025-02-05 10:00') });
+    expect(runs[1]).toMatchObject({ started: runs[0]!.started, resolved: runs[0]!.resolved });
+  });
+
+  it.each(['   ## Indented heading', '## Heading', '# Title', 'Setext heading\n---', 'Setext title\n===', '  # Indented title'])(
+    'keeps %j in an imported body as text, not a timeline entry',
+    (line) => {
+      const exported = [statuspageIncident({ incident_updates: [{ status: 'resolved', body: `Fixed.\n${line}\nMore.`, display_at: '2025-02-05T10:00:00Z' }] })];
+      const { incidents, problems } = readBack(fromStatuspage(exported, context).files);
+      expect(problems).toEqual([]);
+      expect(incidents[0]!.updates).toHaveLength(1);
+      expect(incidents[0]!.updates[0]!.html).not.toMatch(/<h\d/);
+    },
+  );
+
+  it.each([
+    { what: 'leaves out a Statuspage incident open for weeks, and says why', openStale: false, files: 0 },
+    { what: 'imports it as ongoing when told --open-stale', openStale: true, files: 1 },
+  ])('$what', ({ openStale, files }) => {
+    const open = statuspageIncident({ resolved_at: null, incident_updates: [{ status: 'investigating', body: 'Looking.', display_at: '2025-01-05T09:10:00Z' }], started_at: '2025-01-05T09:05:00Z' });
+    const result = fromStatuspage([open], { ...context, openStale });
+    expect(result.files).toHaveLength(files);
+    expect(result.notes[0]).toMatch(
+      openStale
+        ? /^statuspage abc123 'API errors': open in the source, last updated 2025-01-05 17:10 \(35 days ago\); imported as ongoing, as --open-stale asks$/
+        : /^statuspage abc123 'API errors': open in the source, but last updated 2025-01-05 17:10 \(35 days ago\): it would show as a live outage; left out \(resolve it there first, or import it as ongoing with --open-stale\)$/,
+    );
+  });
+
+  it('leaves out a cState issue with resolved: false from long ago, and imports a recent one', () => {
+    const dir = path.join(fixtures, 'cstate');
+    const files = readdirSync(dir).sort().map((name) => ({ path: name, text: readFileSync(path.join(dir, name), 'utf8') }));
+    const later = fromCstate(files, { ...context, now: Date.parse('2025-03-01T00:00:00Z') });
+    expect(later.files.map((file) => file.path)).not.toContain('2025/2025-02-08-console-unavailable.md');
+    expect(later.notes).toContain(
+      'cstate 2025-02-08-console-down.md: open in the source, but last updated 2025-02-08 09:20 (20 days ago): it would show as a live outage; left out (resolve it there first, or import it as ongoing with --open-stale)',
+    );
+    expect(fromCstate(files, context).files.map((file) => file.path)).toContain('2025/2025-02-08-console-unavailable.md');
   });
 });
