@@ -1,21 +1,8 @@
 /**
- * What the home page says in words: the overall status as a sentence, and the
- * incidents resolved lately.
+ * What the home page lists besides the services: the incidents resolved
+ * lately, and what is active, by kind.
  */
-import type { Messages } from '../i18n/messages.ts';
-import { statusLabel } from './format.ts';
 import type { IncidentLedger, Ledger } from './ledger.ts';
-
-/** One sentence under the headline: which services are not operational, worst first. */
-export function overallSummary(ledger: Ledger, t: Messages): string {
-  const order = ['major-outage', 'partial-outage', 'degraded-performance', 'under-maintenance'];
-  const affected = ledger.services
-    .filter((entry) => entry.status !== 'operational')
-    .toSorted((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
-  if (affected.length === 0) return t.home.allWell(ledger.services.length);
-  const list = affected.map((entry) => `${entry.service.name} (${statusLabel(entry.status, t).toLowerCase()})`).join(', ');
-  return t.home.affected(affected.length, ledger.services.length, list);
-}
 
 /** Incidents and maintenance resolved in the last `days` days, newest first, at most `limit`. */
 export function recentlyResolved(ledger: Ledger, days = 14, limit = 5): IncidentLedger[] {

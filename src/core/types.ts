@@ -5,7 +5,10 @@
  */
 import type { Cause, ImpactLevel, WindowLevel } from './levels.ts';
 import type { Instant, Range } from './time.ts';
-import type { Locale } from '../i18n/messages.ts';
+
+/** Interface languages a site can be written in (site.yaml `locale`). */
+export const LOCALES = ['en', 'zh-CN'] as const;
+export type Locale = (typeof LOCALES)[number];
 
 /** A support contact shown on incidents with a partial or major outage. */
 export interface SupportContact {

@@ -4,11 +4,11 @@
  * a test checks every key has a non-empty text in both.
  */
 import type { Cause, ServiceStatus } from '../core/levels.ts';
-import type { IncidentKind, UpdateStatus } from '../core/types.ts';
+import type { IncidentKind, Locale, UpdateStatus } from '../core/types.ts';
+
+export { LOCALES, type Locale } from '../core/types.ts';
 
 /** Interface languages (site.yaml `locale`). */
-export const LOCALES = ['en', 'zh-CN'] as const;
-export type Locale = (typeof LOCALES)[number];
 
 const en = {
   /** BCP 47 tag for `<html lang>`. */

@@ -3,8 +3,8 @@
  * the channel writers (Slack, Discord, Teams, webhook, email) lay out, each
  * escaping for its own format.
  */
-import { updateId, updateUrl, incidentUrl } from '../core/api.ts';
-import { formatTime, statusLabel } from '../core/format.ts';
+import { incidentUrl, updateId, updateUrl } from '../outputs/links.ts';
+import { formatTime, statusLabel } from '../i18n/format.ts';
 import { worstStatus, type ServiceStatus, type WindowLevel } from '../core/levels.ts';
 import { CLOSING_STATUSES, type Incident, type IncidentKind, type Service, type Site, type Update, type UpdateStatus } from '../core/types.ts';
 import { renderPlainText } from '../contract/markdown.ts';

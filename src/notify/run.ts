@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { updateId } from '../core/api.ts';
+import { updateId } from '../outputs/links.ts';
 import type { Incident, Site, Update } from '../core/types.ts';
 import { readContentFiles, resolveContent } from '../contract/load-content.ts';
 import { formatProblem, sortProblems, suggestId } from '../contract/problems.ts';

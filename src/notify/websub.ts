@@ -3,7 +3,7 @@
  * changed (`hub.mode=publish`), so subscribers hear within seconds instead of
  * at their next poll.
  */
-import { rssUrl } from '../core/feed.ts';
+import { rssUrl } from '../outputs/links.ts';
 import type { Site } from '../core/types.ts';
 import { httpAttempt, withRetries, type Delivery, type RetryPolicy } from './deliver.ts';
 import type { RetryListener } from './outlets.ts';

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { embedScript } from '../core/embed.ts';
+import { embedScript } from '../outputs/embed.ts';
 import { getContent, getLedger, getPageData } from '../site/ledger.ts';
 
 export const GET: APIRoute = async () =>

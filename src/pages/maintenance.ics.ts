@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { maintenanceCalendar } from '../core/calendar.ts';
+import { maintenanceCalendar } from '../outputs/calendar.ts';
 import { getContent, getLedger, getPageData } from '../site/ledger.ts';
 
 export const GET: APIRoute = async () => {

@@ -3,9 +3,10 @@
  * computed from it once per build.
  */
 import { getCollection, getEntry } from 'astro:content';
-import { availabilityPages, incidentsPages } from '../core/api.ts';
+import { availabilityPages, incidentsPages } from '../outputs/api-v1.ts';
 import { historyMonths, historyYears, type HistoryMonth } from '../core/history.ts';
-import { activeByKind, overallSummary, recentlyResolved } from '../core/home.ts';
+import { activeByKind, recentlyResolved } from '../core/home.ts';
+import { overallSummary } from '../i18n/format.ts';
 import { BAR_DAYS, computeLedger, type IncidentLedger, type Ledger } from '../core/ledger.ts';
 import { lastDays } from '../core/time.ts';
 import { messagesFor, type Messages } from '../i18n/messages.ts';

@@ -5,7 +5,7 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
 import { builtSite } from './build-site.ts';
 import { FIXTURE_FILES } from './fixture.ts';
-import { asXmlReadsIt, badCalendarLines, elements, parseCalendar, parseXml, runEmbed } from '../outputs.ts';
+import { asXmlReadsIt, badCalendarLines, elements, parseCalendar, parseXml, runEmbed } from '../outputs/parsers.ts';
 import { HOSTILE_BODY, HOSTILE_DESCRIPTION, HOSTILE_MAINTENANCE, HOSTILE_SERVICE, HOSTILE_SITE_TITLE, HOSTILE_TITLE, RTL_SERVICE } from './sites.ts';
 
 /** Every file of a built site with the SHA-256 of its bytes. */

@@ -1,7 +1,7 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
 import { builtSite } from './build-site.ts';
-import { runEmbed } from '../outputs.ts';
+import { runEmbed } from '../outputs/parsers.ts';
 
 const build = builtSite(inject('builds').zh!.outDir);
 

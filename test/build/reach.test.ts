@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { builtSite } from './build-site.ts';
-import { embedDataOf } from '../outputs.ts';
+import { embedDataOf } from '../outputs/parsers.ts';
 
 const build = builtSite(inject('builds').fixture!.outDir);
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { incidentsPages } from '../../src/core/api.ts';
+import { incidentsPages } from '../../src/outputs/api-v1.ts';
 import { computeLedger } from '../../src/core/ledger.ts';
 import { CAUSES, IMPACT_LEVELS } from '../../src/core/levels.ts';
 import type { Incident } from '../../src/core/types.ts';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContentFiles, resolveContent } from '../../src/contract/load-content.ts';
 import { formatProblem } from '../../src/contract/problems.ts';
-import { updateAnchor } from '../../src/core/feed.ts';
+import { updateAnchor } from '../../src/outputs/links.ts';
 import { computeLedger } from '../../src/core/ledger.ts';
 import { checkCommand, newCommand, resolveCommand, updateCommand } from '../../src/editor/commands.ts';
 import { DESIGN_EXAMPLE, SITE_YAML, writeContentFolder } from '../builders.ts';

@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { updatesJson } from '../../src/core/api.ts';
+import { updatesJson } from '../../src/outputs/api-v1.ts';
 import { computeLedger } from '../../src/core/ledger.ts';
 import { readContentFiles, resolveContent } from '../../src/contract/load-content.ts';
 import { formatProblem } from '../../src/contract/problems.ts';

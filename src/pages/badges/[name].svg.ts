@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { statusBadges } from '../../core/badge.ts';
+import { statusBadges } from '../../outputs/badges.ts';
 import { getLedger, getPageData } from '../../site/ledger.ts';
 
 export const getStaticPaths = (async () =>

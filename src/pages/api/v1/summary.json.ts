@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { summaryJson } from '../../../core/api.ts';
+import { summaryJson } from '../../../outputs/api-v1.ts';
 import { getContent, getLedger } from '../../../site/ledger.ts';
 
 export const GET: APIRoute = async () =>

@@ -1,6 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedItems, rssUrl } from '../../../core/feed.ts';
-import { rssResponse } from '../../../site/feed.ts';
+import { feedItems } from '../../../outputs/feeds.ts';
+import { rssUrl } from '../../../outputs/links.ts';
+import { rssResponse } from '../../../outputs/rss.ts';
 import { getContent, getLedger, getPageData } from '../../../site/ledger.ts';
 
 export const getStaticPaths = (async () => {

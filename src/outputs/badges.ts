@@ -4,9 +4,9 @@
  */
 import type { Messages } from '../i18n/messages.ts';
 import { xmlText } from './escape.ts';
-import { statusLabel, truncatePercent } from './format.ts';
-import type { Ledger } from './ledger.ts';
-import type { ServiceStatus } from './levels.ts';
+import { statusLabel, truncatePercent } from '../i18n/format.ts';
+import type { Ledger } from '../core/ledger.ts';
+import type { ServiceStatus } from '../core/levels.ts';
 
 /** Badge colours: the light-scheme status colours, dark enough for white text. */
 export const BADGE_COLORS: Record<ServiceStatus, string> = {

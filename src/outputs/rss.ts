@@ -1,8 +1,8 @@
 /** The one way the site writes an RSS feed, for the whole site and per service. */
 import rss from '@astrojs/rss';
 import escapeHtml from 'escape-html';
-import { xmlCharacters } from '../core/escape.ts';
-import type { FeedItem } from '../core/feed.ts';
+import { xmlCharacters } from './escape.ts';
+import type { FeedItem } from './feeds.ts';
 
 /**
  * An RSS 2.0 feed. The library escapes markup; what XML forbids outright is

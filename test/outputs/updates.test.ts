@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { updateId, updatesJson, UPDATES_DAYS } from '../../src/core/api.ts';
+import { updatesJson, UPDATES_DAYS } from '../../src/outputs/api-v1.ts';
+import { updateId } from '../../src/outputs/links.ts';
 import { computeLedger } from '../../src/core/ledger.ts';
 import type { Update } from '../../src/core/types.ts';
 import { at, content, incident, testSite } from '../builders.ts';

@@ -10,17 +10,17 @@ import fc from 'fast-check';
 import { parse as parseHtml } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/contract/markdown.ts';
-import { summaryJson } from '../../src/core/api.ts';
-import { statusBadges } from '../../src/core/badge.ts';
-import { maintenanceCalendar } from '../../src/core/calendar.ts';
-import { embedScript } from '../../src/core/embed.ts';
-import { feedItems } from '../../src/core/feed.ts';
+import { summaryJson } from '../../src/outputs/api-v1.ts';
+import { statusBadges } from '../../src/outputs/badges.ts';
+import { maintenanceCalendar } from '../../src/outputs/calendar.ts';
+import { embedScript } from '../../src/outputs/embed.ts';
+import { feedItems } from '../../src/outputs/feeds.ts';
 import { computeLedger } from '../../src/core/ledger.ts';
 import type { Content } from '../../src/core/types.ts';
 import { messagesFor } from '../../src/i18n/messages.ts';
-import { rssResponse } from '../../src/site/feed.ts';
+import { rssResponse } from '../../src/outputs/rss.ts';
 import { incident, service, standardPolicy, testSite } from '../builders.ts';
-import { asCalendarReadsIt, asXmlReadsIt, badCalendarLines, elements, parseCalendar, parseXml, runEmbed, type XmlElement } from '../outputs.ts';
+import { asCalendarReadsIt, asXmlReadsIt, badCalendarLines, elements, parseCalendar, parseXml, runEmbed, type XmlElement } from './parsers.ts';
 
 /** `element` and every element inside it. */
 function descendants(element: XmlElement): XmlElement[] {

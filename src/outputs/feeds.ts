@@ -4,12 +4,12 @@
  */
 import escapeHtml from 'escape-html';
 import type { Messages } from '../i18n/messages.ts';
-import { updateUrl } from './api.ts';
-import { formatMinutes, statusLabel, truncatePercent } from './format.ts';
-import { impactRows } from './incident-report.ts';
-import type { IncidentLedger, Ledger } from './ledger.ts';
-import type { Instant } from './time.ts';
-import type { Service, Site, Update } from './types.ts';
+import { updateUrl } from './links.ts';
+import { formatMinutes, statusLabel, truncatePercent } from '../i18n/format.ts';
+import { impactRows } from '../core/incident-report.ts';
+import type { IncidentLedger, Ledger } from '../core/ledger.ts';
+import type { Instant } from '../core/time.ts';
+import type { Service, Site, Update } from '../core/types.ts';
 
 /** One RSS item. */
 export interface FeedItem {
@@ -20,24 +20,6 @@ export interface FeedItem {
   pubDate: Instant;
   /** Safe HTML: the update, then the impact. */
   description: string;
-}
-
-/** `update-<UTC time>-<status>`: what an anchor says before it is made unique. */
-function anchorBase(update: Update): string {
-  return `update-${new Date(update.at).toISOString().replace(/[-:]/g, '').slice(0, 15)}-${update.status}`;
-}
-
-/**
- * The fragment id of an update on its incident page, also its feed guid and
- * the update id notifications use: unique within the incident (`updates`, all
- * of its updates) and stable as updates are added. Updates that share time and
- * status are numbered from the bottom of the file: the oldest keeps the plain
- * anchor, the next `-2`, and a newer one added above takes the next number.
- */
-export function updateAnchor(update: Update, updates: readonly Update[]): string {
-  const base = anchorBase(update);
-  const below = updates.filter((other) => other !== update && other.line > update.line && anchorBase(other) === base).length;
-  return below === 0 ? base : `${base}-${below + 1}`;
 }
 
 /**
@@ -74,9 +56,4 @@ function impactHtml(entry: IncidentLedger, names: Map<string, string>, t: Messag
     lines.push(`<p>${t.feed.impact}</p><ul>${items.join('')}</ul>`);
   }
   return lines.join('\n');
-}
-
-/** The absolute address of the site's RSS feed, or of one service's. */
-export function rssUrl(site: Site, serviceId?: string): string {
-  return serviceId === undefined ? `${site.url}/rss.xml` : `${site.url}/services/${serviceId}/rss.xml`;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { feedItems, updateAnchor } from '../../src/core/feed.ts';
+import { feedItems } from '../../src/outputs/feeds.ts';
+import { updateAnchor } from '../../src/outputs/links.ts';
 import { computeLedger } from '../../src/core/ledger.ts';
 import type { Update } from '../../src/core/types.ts';
 import { messagesFor } from '../../src/i18n/messages.ts';

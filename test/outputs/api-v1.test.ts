@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availabilityPages, incidentsPages, INCIDENTS_PER_PAGE, MONTHS_PER_PAGE } from '../../src/core/api.ts';
+import { availabilityPages, incidentsPages, INCIDENTS_PER_PAGE, MONTHS_PER_PAGE } from '../../src/outputs/api-v1.ts';
 import { computeLedger } from '../../src/core/ledger.ts';
 import { at, content, incident, service, testSite } from '../builders.ts';
 

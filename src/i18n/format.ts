@@ -3,18 +3,17 @@
  * toward the worse value, times in the site's zone with their offset,
  * durations and dates in words.
  */
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns/format';
-import { MESSAGES, type Messages } from '../i18n/messages.ts';
-import type { Instant } from './time.ts';
+import type { Ledger } from '../core/ledger.ts';
+import { formatWallTime, type Instant } from '../core/time.ts';
+import { MESSAGES, type Messages } from './messages.ts';
 
-export { truncatePercent } from './compensation.ts';
+export { truncatePercent } from '../core/compensation.ts';
 
 const ENGLISH = MESSAGES.en;
 
 /** `2025-01-18 02:11 +08:00`: a time in `timeZone`, with the offset it had then. */
 export function formatTime(instant: Instant, timeZone: string): string {
-  return format(new TZDate(instant, timeZone), 'yyyy-MM-dd HH:mm xxx');
+  return formatWallTime(instant, timeZone, { offset: true });
 }
 
 /** `2025-01-18 02:11` → a `datetime` attribute value in UTC. */
@@ -74,4 +73,15 @@ export function formatDate(date: string, t: Messages = ENGLISH): string {
 export function formatDayRange(from: string, to: string, t: Messages = ENGLISH): string {
   const days = new Intl.DateTimeFormat(t.intl, { day: 'numeric', month: 'short', timeZone: 'UTC' });
   return from === to ? days.format(calendarDate(from)) : days.formatRange(calendarDate(from), calendarDate(to));
+}
+
+/** One sentence under the headline: which services are not operational, worst first. */
+export function overallSummary(ledger: Ledger, t: Messages): string {
+  const order = ['major-outage', 'partial-outage', 'degraded-performance', 'under-maintenance'];
+  const affected = ledger.services
+    .filter((entry) => entry.status !== 'operational')
+    .toSorted((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
+  if (affected.length === 0) return t.home.allWell(ledger.services.length);
+  const list = affected.map((entry) => `${entry.service.name} (${statusLabel(entry.status, t).toLowerCase()})`).join(', ');
+  return t.home.affected(affected.length, ledger.services.length, list);
 }

@@ -1,8 +1,8 @@
 import vm from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { icsText, jsLiteral, xmlText } from '../../src/core/escape.ts';
-import { asXmlReadsIt, parseXml } from '../outputs.ts';
+import { icsText, jsLiteral, xmlText } from '../../src/outputs/escape.ts';
+import { asXmlReadsIt, parseXml } from './parsers.ts';
 
 describe('jsLiteral', () => {
   it.each([

@@ -3,11 +3,11 @@
  * RFC 5545 calendar, so a team can subscribe in its calendar client.
  */
 import type { Messages } from '../i18n/messages.ts';
-import { incidentUrl } from './api.ts';
+import { incidentUrl } from './links.ts';
 import { icsText } from './escape.ts';
-import type { Ledger } from './ledger.ts';
-import type { Instant } from './time.ts';
-import type { Site } from './types.ts';
+import type { Ledger } from '../core/ledger.ts';
+import type { Instant } from '../core/time.ts';
+import type { Site } from '../core/types.ts';
 
 /** How far back a maintenance still counts as recent. */
 export const RECENT_MAINTENANCE_DAYS = 90;

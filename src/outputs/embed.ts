@@ -5,11 +5,11 @@
  * shadow root so the host page's styles and its own stay apart.
  */
 import type { Messages } from '../i18n/messages.ts';
-import { incidentUrl } from './api.ts';
-import { statusHeadline } from './format.ts';
-import type { Ledger } from './ledger.ts';
-import type { Site } from './types.ts';
-import { BADGE_COLORS } from './badge.ts';
+import { incidentUrl } from './links.ts';
+import { statusHeadline } from '../i18n/format.ts';
+import type { Ledger } from '../core/ledger.ts';
+import type { Site } from '../core/types.ts';
+import { BADGE_COLORS } from './badges.ts';
 import { jsLiteral } from './escape.ts';
 
 /** The data the widget shows. */

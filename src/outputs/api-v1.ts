@@ -2,36 +2,15 @@
  * The JSON API, `/api/v1/*.json`, built from the ledger. Times are ISO 8601
  * in UTC; availability, credit and minutes are unrounded numbers.
  */
-import { updateAnchor } from './feed.ts';
-import type { IncidentLedger, Ledger, ServiceLedger } from './ledger.ts';
-import type { Instant } from './time.ts';
-import type { Incident, Site, Update } from './types.ts';
+import { incidentUrl, updateId, updateUrl } from './links.ts';
+import type { IncidentLedger, Ledger, ServiceLedger } from '../core/ledger.ts';
+import type { Instant } from '../core/time.ts';
+import type { Site } from '../core/types.ts';
 
 function iso(instant: Instant): string;
 function iso(instant: Instant | null): string | null;
 function iso(instant: Instant | null): string | null {
   return instant === null ? null : new Date(instant).toISOString();
-}
-
-/** The absolute address of an incident's page. */
-export function incidentUrl(site: Site, id: string): string {
-  return `${site.url}/incidents/${id}/`;
-}
-
-/**
- * An update's id: `<incident id>#<anchor>`. Unique across the site (anchors
- * are unique within an incident, incident ids across the site) and stable
- * from build to build while the update keeps its status and time, so
- * notifications use it to tell new updates from sent ones and as the
- * webhooks' `Idempotency-Key`.
- */
-export function updateId(incident: Incident, update: Update): string {
-  return `${incident.id}#${updateAnchor(update, incident.updates)}`;
-}
-
-/** The absolute address of an update: its incident's page, at the update's anchor. */
-export function updateUrl(site: Site, incident: Incident, update: Update): string {
-  return `${incidentUrl(site, incident.id)}#${updateAnchor(update, incident.updates)}`;
 }
 
 function incidentJson(entry: IncidentLedger, site: Site) {

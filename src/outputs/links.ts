@@ -1,0 +1,49 @@
+/**
+ * Addresses and ids of what the site publishes, one function each, for every
+ * writer alike (pages, JSON, feeds, calendar, embed, notifications).
+ */
+import type { Incident, Site, Update } from '../core/types.ts';
+
+/** The absolute address of an incident's page. */
+export function incidentUrl(site: Site, id: string): string {
+  return `${site.url}/incidents/${id}/`;
+}
+
+/**
+ * An update's id: `<incident id>#<anchor>`. Unique across the site (anchors
+ * are unique within an incident, incident ids across the site) and stable
+ * from build to build while the update keeps its status and time, so
+ * notifications use it to tell new updates from sent ones and as the
+ * webhooks' `Idempotency-Key`.
+ */
+export function updateId(incident: Incident, update: Update): string {
+  return `${incident.id}#${updateAnchor(update, incident.updates)}`;
+}
+
+/** The absolute address of an update: its incident's page, at the update's anchor. */
+export function updateUrl(site: Site, incident: Incident, update: Update): string {
+  return `${incidentUrl(site, incident.id)}#${updateAnchor(update, incident.updates)}`;
+}
+
+/** `update-<UTC time>-<status>`: what an anchor says before it is made unique. */
+function anchorBase(update: Update): string {
+  return `update-${new Date(update.at).toISOString().replace(/[-:]/g, '').slice(0, 15)}-${update.status}`;
+}
+
+/**
+ * The fragment id of an update on its incident page, also its feed guid and
+ * the update id notifications use: unique within the incident (`updates`, all
+ * of its updates) and stable as updates are added. Updates that share time and
+ * status are numbered from the bottom of the file: the oldest keeps the plain
+ * anchor, the next `-2`, and a newer one added above takes the next number.
+ */
+export function updateAnchor(update: Update, updates: readonly Update[]): string {
+  const base = anchorBase(update);
+  const below = updates.filter((other) => other !== update && other.line > update.line && anchorBase(other) === base).length;
+  return below === 0 ? base : `${base}-${below + 1}`;
+}
+
+/** The absolute address of the site's RSS feed, or of one service's. */
+export function rssUrl(site: Site, serviceId?: string): string {
+  return serviceId === undefined ? `${site.url}/rss.xml` : `${site.url}/services/${serviceId}/rss.xml`;
+}
