@@ -21,7 +21,10 @@ async function open(path: string, options: { width?: number; scheme?: 'light' | 
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`));
+  page.on('requestfailed', (request) => {
+    // ERR_ABORTED: the page moved on (a click) before the request ended, as a favicon often does; a missing file shows as a 404 below.
+    if (request.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400 && !response.url().endsWith('/404.html')) problems.push(`${response.status()}: ${response.url()}`);
   });
