@@ -4,6 +4,7 @@
  */
 import { getCollection, getEntry } from 'astro:content';
 import { availabilityPages, incidentsPages } from '../outputs/api-v1.ts';
+import { statuspageApi, type StatuspageApi } from '../outputs/api-v2.ts';
 import { historyMonths, historyYears, type HistoryMonth } from '../core/history.ts';
 import { activeByKind, recentlyResolved } from '../core/home.ts';
 import { overallSummary } from '../i18n/format.ts';
@@ -93,4 +94,13 @@ export function getApiPages() {
     availability: availabilityPages(ledger, site),
   }));
   return apiPages;
+}
+
+let statuspage: Promise<StatuspageApi> | undefined;
+
+/** The eight files of the Statuspage-compatible API (`/api/v2/`), computed once. */
+export function getStatuspageApi(): Promise<StatuspageApi> {
+  if (import.meta.env.DEV) statuspage = undefined;
+  statuspage ??= Promise.all([getContent(), getLedger()]).then(([{ site }, ledger]) => statuspageApi(ledger, site));
+  return statuspage;
 }
