@@ -253,7 +253,8 @@ export function statuspageApi(ledger: Ledger, site: Site): StatuspageApi {
   const incidentJson = (entry: IncidentLedger): IncidentV2 => {
     const { incident } = entry;
     const statuses = incident.updates.map((update) => statusAt(entry, update));
-    const monitoring = incident.updates.find((update, index) => update.at <= now && (statuses[index] === 'monitoring' || statuses[index] === 'verifying'));
+    // When it last moved to monitoring (verifying, for a maintenance): an Update after it changes nothing.
+    const monitoring = incident.updates.find((update) => update.at <= now && (update.status === 'monitoring' || update.status === 'verifying'));
     return {
       id: incident.id,
       name: incident.title,

@@ -11,6 +11,7 @@ import { parse as parseHtml } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/contract/markdown.ts';
 import { summaryJson } from '../../src/outputs/api-v1.ts';
+import { statuspageApi } from '../../src/outputs/api-v2.ts';
 import { statusBadges } from '../../src/outputs/badges.ts';
 import { maintenanceCalendar } from '../../src/outputs/calendar.ts';
 import { embedScript } from '../../src/outputs/embed.ts';
@@ -20,6 +21,7 @@ import type { Content } from '../../src/core/types.ts';
 import { messagesFor } from '../../src/i18n/messages.ts';
 import { rssResponse } from '../../src/outputs/rss.ts';
 import { incident, service, standardPolicy, testSite } from '../builders.ts';
+import { schemaErrors } from '../build/statuspage-schemas.ts';
 import { asCalendarReadsIt, asXmlReadsIt, badCalendarLines, elements, parseCalendar, parseXml, runEmbed, type XmlElement } from './parsers.ts';
 
 /** `element` and every element inside it. */
@@ -179,6 +181,31 @@ describe('every writer, given hostile text', () => {
         const json = JSON.parse(JSON.stringify(summaryJson(computeLedger(content, NOW), content.site)));
         expect(json.services.map((entry: { name: string }) => entry.name)).toEqual([text.ecsName, text.ossName]);
         expect(json.activeIncidents[0].title).toBe(text.ongoingTitle);
+      }),
+      RUNS,
+    );
+  });
+
+  it('the Statuspage-compatible API gives every name and title back exactly, and every file keeps its schema', () => {
+    const FILES: Record<string, keyof ReturnType<typeof statuspageApi>> = {
+      'summary.json': 'summary',
+      'status.json': 'status',
+      'components.json': 'components',
+      'incidents.json': 'incidents',
+      'incidents/unresolved.json': 'unresolved',
+      'scheduled-maintenances.json': 'maintenances',
+      'scheduled-maintenances/upcoming.json': 'upcoming',
+      'scheduled-maintenances/active.json': 'active',
+    };
+    fc.assert(
+      fc.property(texts, (text) => {
+        const content = hostileContent(text);
+        const api = JSON.parse(JSON.stringify(statuspageApi(computeLedger(content, NOW), content.site)));
+        expect(api.summary.page.name).toBe(text.siteTitle);
+        expect(api.components.components.filter((entry: { group: boolean }) => !entry.group).map((entry: { name: string }) => entry.name)).toEqual([text.ecsName, text.ossName]);
+        expect(api.summary.incidents[0].name).toBe(text.ongoingTitle);
+        expect(api.upcoming.scheduled_maintenances[0].name).toBe(text.maintenanceTitle);
+        for (const [file, key] of Object.entries(FILES)) expect(schemaErrors(file, api[key])).toEqual([]);
       }),
       RUNS,
     );
