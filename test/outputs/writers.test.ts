@@ -15,7 +15,8 @@ import { statuspageApi } from '../../src/outputs/api-v2.ts';
 import { statusBadges } from '../../src/outputs/badges.ts';
 import { maintenanceCalendar } from '../../src/outputs/calendar.ts';
 import { embedScript } from '../../src/outputs/embed.ts';
-import { feedItems } from '../../src/outputs/feeds.ts';
+import { atomFeed } from '../../src/outputs/atom.ts';
+import { feedChannel, feedEntries } from '../../src/outputs/feeds.ts';
 import { computeLedger } from '../../src/core/ledger.ts';
 import type { Content } from '../../src/core/types.ts';
 import { messagesFor } from '../../src/i18n/messages.ts';
@@ -158,8 +159,8 @@ describe('every writer, given hostile text', () => {
       fc.asyncProperty(texts, async (text) => {
         const content = hostileContent(text);
         const ledger = computeLedger(content, NOW);
-        const items = feedItems(ledger, content.site, content.services, 50, t);
-        const response = await rssResponse({ title: content.site.title, description: content.site.description, link: 'https://status.test/', self: 'https://status.test/rss.xml' }, items);
+        const items = feedEntries(ledger, content.site, content.services, 50, t);
+        const response = await rssResponse({ ...feedChannel(content.site, t), self: 'https://status.test/rss.xml' }, items);
         const channel = elements(parseXml(await response.text()), 'channel')[0]!;
         const own = (name: string) => channel.children.find((child) => child.name === name)!;
         expect(own('title').text).toBe(asXmlReadsIt(text.siteTitle));
@@ -169,6 +170,30 @@ describe('every writer, given hostile text', () => {
         const entries = elements(channel, 'item');
         expect(entries.map((entry) => entry.children.find((child) => child.name === 'title')!.text)).toContain(asXmlReadsIt(`Investigating: ${text.ongoingTitle}`));
         for (const entry of entries) expectNoActiveMarkup(entry.children.find((child) => child.name === 'description')!.text);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('Atom feeds are well-formed XML: titles and subtitles come back as text, content as safe HTML, per service too', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        const content = hostileContent(text);
+        const ledger = computeLedger(content, NOW);
+        for (const service of [undefined, content.services[0]!]) {
+          const entries = feedEntries(ledger, content.site, content.services, 50, t, service?.id);
+          const feed = parseXml(atomFeed({ ...feedChannel(content.site, t, service), self: 'https://status.test/history.atom' }, entries, NOW));
+          const own = (element: XmlElement, name: string) => element.children.find((child) => child.name === name)!;
+          expect(own(feed, 'title').text).toBe(asXmlReadsIt(service ? `${text.ecsName} · ${text.siteTitle}` : text.siteTitle));
+          expect(own(feed, 'subtitle').text).toBe(asXmlReadsIt(service ? t.feed.serviceDescription(text.ecsName) : text.description));
+          expect(own(own(feed, 'author'), 'name').text).toBe(asXmlReadsIt(text.siteTitle));
+          const titles = elements(feed, 'entry').map((entry) => own(entry, 'title').text);
+          expect(titles).toContain(asXmlReadsIt(`Investigating: ${text.ongoingTitle}`));
+          for (const entry of elements(feed, 'entry')) {
+            expect(own(entry, 'content').attributes.type).toBe('html');
+            expectNoActiveMarkup(own(entry, 'content').text);
+          }
+        }
       }),
       { numRuns: 60 },
     );

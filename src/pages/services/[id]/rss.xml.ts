@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedItems } from '../../../outputs/feeds.ts';
+import { feedChannel, feedEntries } from '../../../outputs/feeds.ts';
 import { rssUrl } from '../../../outputs/links.ts';
 import { rssResponse } from '../../../outputs/rss.ts';
 import { getContent, getLedger, getPageData } from '../../../site/ledger.ts';
@@ -13,7 +13,6 @@ export const GET: APIRoute = async ({ props }) => {
   const { site, services } = await getContent();
   const { t } = await getPageData();
   const { service } = props;
-  const items = feedItems(await getLedger(), site, services, site.feedItems, t, service.id);
-  const channel = { title: `${service.name} · ${site.title}`, description: t.feed.serviceDescription(service.name), link: `${site.url}/services/${service.id}/`, self: rssUrl(site, service.id), hub: site.websubHub };
-  return rssResponse(channel, items);
+  const entries = feedEntries(await getLedger(), site, services, site.feedItems, t, service.id);
+  return rssResponse({ ...feedChannel(site, t, service), self: rssUrl(site, service.id) }, entries);
 };
