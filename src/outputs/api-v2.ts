@@ -12,7 +12,7 @@
  * incident's is its id, an update's is its update id. Bodies are plain text.
  */
 import { renderPlainText } from '../contract/markdown.ts';
-import { incidentStatus, type IncidentLedger, type IncidentStatus, type Ledger, type ServiceLedger } from '../core/ledger.ts';
+import { incidentStatus, type IncidentLedger, type IncidentStatus, type Ledger } from '../core/ledger.ts';
 import { worstStatus, type ServiceStatus } from '../core/levels.ts';
 import { formatIsoTime, type Instant } from '../core/time.ts';
 import type { IncidentKind, Site, Update } from '../core/types.ts';

@@ -22,7 +22,7 @@ export interface Served {
 async function headerRules(dir: string): Promise<Header[]> {
   const file = path.join(dir, '_headers');
   if (!existsSync(file)) return [];
-  const { headers, errors } = await parseAllHeaders({ headersFiles: [file], minimal: false });
+  const { headers, errors } = await parseAllHeaders({ headersFiles: [file], configHeaders: [], minimal: false });
   if (errors.length > 0) throw new Error(`${file}: ${errors.map((error) => error.message).join('; ')}`);
   return headers as Header[];
 }
