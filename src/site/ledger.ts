@@ -5,6 +5,7 @@
 import { getCollection, getEntry } from 'astro:content';
 import { availabilityPages, incidentsPages } from '../outputs/api-v1.ts';
 import { statuspageApi, type StatuspageApi } from '../outputs/api-v2.ts';
+import { feedEntries, type FeedEntry } from '../outputs/feeds.ts';
 import { historyMonths, historyYears, type HistoryMonth } from '../core/history.ts';
 import { activeByKind, recentlyResolved } from '../core/home.ts';
 import { overallSummary } from '../i18n/format.ts';
@@ -103,4 +104,16 @@ export function getStatuspageApi(): Promise<StatuspageApi> {
   if (import.meta.env.DEV) statuspage = undefined;
   statuspage ??= Promise.all([getContent(), getLedger()]).then(([{ site }, ledger]) => statuspageApi(ledger, site));
   return statuspage;
+}
+
+const feeds = new Map<string, Promise<FeedEntry[]>>();
+
+/** The entries of the site's feed, or of one service's: computed once for both its RSS and its Atom file. */
+export function getFeedEntries(serviceId?: string): Promise<FeedEntry[]> {
+  if (import.meta.env.DEV) feeds.clear();
+  const key = serviceId ?? '';
+  if (!feeds.has(key)) {
+    feeds.set(key, Promise.all([getContent(), getLedger(), getPageData()]).then(([{ site, services }, ledger, { t }]) => feedEntries(ledger, site, services, site.feedItems, t, serviceId)));
+  }
+  return feeds.get(key)!;
 }
