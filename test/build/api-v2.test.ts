@@ -1,5 +1,7 @@
 import { parse as parseHtml } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
+import { fromStatuspage } from '../../src/editor/importers.ts';
+import { FIXTURE_NOW } from './fixture.ts';
 import { builtSite } from './build-site.ts';
 import { STATUSPAGE_SCHEMAS, schemaErrors } from './statuspage-schemas.ts';
 
@@ -160,6 +162,17 @@ describe('the fixture site in Statuspage’s words', () => {
     });
     expect(maintenance('2025-02-03-oss-upgrade').incident_updates.map((update: { status: string }) => update.status)).toEqual(['completed', 'in_progress', 'scheduled']);
     expect(maintenance('2025-02-20-ecs-maintenance')).toMatchObject({ status: 'scheduled', created_at: '2025-02-09T10:00:00.000+08:00', started_at: '2025-02-20T01:00:00.000+08:00' });
+  });
+
+  it('reads back through the Statuspage importer: each incident with its title, times, level and services', () => {
+    const services = fixture.json('api/v1/summary.json').services.map((entry: { id: string; name: string; group: string }) => ({ ...entry, description: '', sla: null }));
+    const imported = fromStatuspage(fixture.json('api/v2/incidents.json'), { timeZone: 'Asia/Shanghai', services, now: FIXTURE_NOW * 1000, openStale: true });
+    const power = imported.files.find((file) => file.text.includes('title: Instances unreachable in Hangzhou zone H'))!.text;
+    expect(power).toContain('started: 2025-01-18 02:11:00\nresolved: 2025-01-18 03:40:00\nlevel: major-outage\naffected:\n  - ecs\n  - oss\n');
+    expect(power).toContain('## Identified — 2025-01-18 02:40:00\nA power supply failure in one data hall.');
+    expect(power).toContain('## Postmortem\nWhat happened, why, and what we change');
+    // A notice affects no service: the importer has nothing to attach it to.
+    expect(imported.files).toHaveLength(incidents.filter((entry: { components: unknown[] }) => entry.components.length > 0).length);
   });
 
   it('makes each group a component listing its services, after which they follow', () => {
