@@ -206,8 +206,9 @@ export function statuspageApi(ledger: Ledger, site: Site): StatuspageApi {
   const time = (instant: Instant) => formatIsoTime(instant, site.timeZone);
   const pageId = statuspagePageId(site);
   // Services have no creation time of their own: they are on record from the site's first entry.
-  const onRecord = Math.min(now, ...ledger.incidents.map((entry) => createdAt(entry, now)));
-  const lastChange = (entries: IncidentLedger[]) => Math.max(onRecord, ...entries.map((entry) => updatedAt(entry, now)));
+  // (Folds, not spreads: a long history has more entries than a call takes arguments.)
+  const onRecord = ledger.incidents.reduce((first, entry) => Math.min(first, createdAt(entry, now)), now);
+  const lastChange = (entries: IncidentLedger[]) => entries.reduce((last, entry) => Math.max(last, updatedAt(entry, now)), onRecord);
   const page: PageV2 = { id: pageId, name: site.title, url: site.url, time_zone: site.timeZone, updated_at: time(lastChange(ledger.incidents)) };
 
   const components: ComponentV2[] = [];
