@@ -21,10 +21,15 @@ import { incidentUrl, statuspageGroupId, statuspagePageId, updateId } from './li
 /** How many incidents `incidents.json`, and maintenances `scheduled-maintenances.json`, hold: the newest, as Statuspage's do. */
 export const NEWEST_LISTED = 50;
 
+/** Statuspage's component statuses. */
 export type ComponentStatus = 'operational' | 'degraded_performance' | 'partial_outage' | 'major_outage' | 'under_maintenance';
+/** Statuspage's page indicator (`status.indicator`). */
 export type Indicator = 'none' | 'minor' | 'major' | 'critical' | 'maintenance';
+/** Statuspage's incident impact; `maintenance` for scheduled maintenances only. */
 export type Impact = 'none' | 'minor' | 'major' | 'critical' | 'maintenance';
+/** Statuspage's incident statuses. */
 export type IncidentStatusV2 = 'investigating' | 'identified' | 'monitoring' | 'resolved' | 'postmortem';
+/** Statuspage's scheduled maintenance statuses. */
 export type MaintenanceStatusV2 = 'scheduled' | 'in_progress' | 'verifying' | 'completed';
 
 /** A service's status in Statuspage's words. */
@@ -70,6 +75,7 @@ const STATUS_WORDS: Record<IncidentKind, Partial<Record<IncidentStatus, Incident
   maintenance: { scheduled: 'scheduled', 'in-progress': 'in_progress', verifying: 'verifying', completed: 'completed', resolved: 'completed' },
 };
 
+/** `page`, the same in every file. */
 export interface PageV2 {
   id: string;
   name: string;
@@ -78,6 +84,7 @@ export interface PageV2 {
   updated_at: string;
 }
 
+/** A component: a service, or a group of them. */
 export interface ComponentV2 {
   id: string;
   name: string;
@@ -97,6 +104,7 @@ export interface ComponentV2 {
   components?: string[];
 }
 
+/** One entry of `incident_updates`. */
 export interface IncidentUpdateV2 {
   id: string;
   status: IncidentStatusV2 | MaintenanceStatusV2;
@@ -111,6 +119,7 @@ export interface IncidentUpdateV2 {
   tweet_id: null;
 }
 
+/** An incident, or with `scheduled_for` and `scheduled_until` a scheduled maintenance. */
 export interface IncidentV2 {
   id: string;
   name: string;
@@ -150,6 +159,7 @@ export interface StatuspageApi {
   active: { page: PageV2; scheduled_maintenances: IncidentV2[] };
 }
 
+/** `status`: the indicator and Statuspage's words for it. */
 export interface StatusV2 {
   indicator: Indicator;
   description: string;
