@@ -91,7 +91,7 @@ export function parseTimeline(
     const report = (message: string, fix: string) => problems.push({ file, line: section.line, message, fix });
     if (isPostmortemHeading(section.heading)) {
       if (postmortem) report('a second Postmortem heading', 'keep one ## Postmortem section');
-      else postmortem = { html: renderMarkdown(section.body), actions: followUps(section.tokens) };
+      else postmortem = { html: renderMarkdown(section.body), markdown: section.body.trim(), actions: followUps(section.tokens) };
       continue;
     }
     const { word, time } = splitHeading(section.heading);

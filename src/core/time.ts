@@ -74,11 +74,25 @@ export function formatWallTime(instant: Instant, timeZone: string, options: { se
   const local = wallClock(instant, timeZone);
   let text = `${local.getUTCFullYear()}-${two(local.getUTCMonth() + 1)}-${two(local.getUTCDate())} ${two(local.getUTCHours())}:${two(local.getUTCMinutes())}`;
   if (options.seconds) text += `:${two(local.getUTCSeconds())}`;
-  if (options.offset) {
-    const minutes = Math.round(offsetAt(instant, timeZone) / MINUTE_MS);
-    text += ` ${minutes < 0 ? '-' : '+'}${two(Math.floor(Math.abs(minutes) / 60))}:${two(Math.abs(minutes) % 60)}`;
-  }
+  if (options.offset) text += ` ${offsetText(instant, timeZone)}`;
   return text;
+}
+
+/** The offset of `timeZone` at `instant` as `+08:00`, `-05:00`, `+00:00`. */
+function offsetText(instant: Instant, timeZone: string): string {
+  const minutes = Math.round(offsetAt(instant, timeZone) / MINUTE_MS);
+  return `${minutes < 0 ? '-' : '+'}${two(Math.floor(Math.abs(minutes) / 60))}:${two(Math.abs(minutes) % 60)}`;
+}
+
+/**
+ * `instant` as an RFC 3339 date-time on the wall clock of `timeZone`, with
+ * milliseconds and the offset in force then: `2025-01-18T02:11:00.000+08:00`,
+ * `2025-01-17T18:11:00.000+00:00` in UTC. Statuspage writes its times this
+ * way, in the page's zone; every ISO 8601 reader gives back the same instant.
+ */
+export function formatIsoTime(instant: Instant, timeZone: string): string {
+  const local = wallClock(instant, timeZone).toISOString();
+  return `${local.slice(0, -1)}${offsetText(instant, timeZone)}`;
 }
 
 const TIME_PATTERN =

@@ -107,7 +107,10 @@ export interface FollowUp {
 }
 
 export interface Postmortem {
+  /** Rendered, safe HTML of the postmortem's Markdown. */
   html: string;
+  /** The postmortem's Markdown as written, for outputs in plain text (the Statuspage API). */
+  markdown: string;
   actions: FollowUp[];
 }
 

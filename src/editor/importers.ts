@@ -174,6 +174,8 @@ export function fromStatuspage(exported: unknown, context: ImportContext): Impor
       }
       updates.push({ status: status ?? 'update', at: at ?? started, message: body });
     }
+    // Statuspage pages that publish the postmortem in the incident itself (and ours) carry `postmortem_body`.
+    postmortem ??= text(incident.postmortem_body);
     const componentNames = [...new Set([...list(incident.components).flatMap((component) => text(record(component).name) ?? []), ...levels.keys()])];
     const level = [...levels.values()].reduce<ImpactLevel | undefined>(worse, undefined) ?? STATUSPAGE_IMPACT[impact ?? ''];
     if (!maintenance && !level) note(`impact '${impact}' and no component status give no level; written as degraded-performance`);

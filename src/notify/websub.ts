@@ -3,14 +3,19 @@
  * changed (`hub.mode=publish`), so subscribers hear within seconds instead of
  * at their next poll.
  */
-import { rssUrl } from '../outputs/links.ts';
+import { atomUrl, rssUrl } from '../outputs/links.ts';
 import type { Site } from '../core/types.ts';
 import { httpAttempt, withRetries, type Delivery, type RetryPolicy } from './deliver.ts';
 import type { RetryListener } from './outlets.ts';
 
-/** The feeds new updates change: the site's, and each affected service's, in that order. */
+/**
+ * The feeds new updates change: the site's, and each affected service's, in
+ * that order; each as RSS and as Atom, since each names the hub and is its
+ * own topic.
+ */
 export function changedFeeds(site: Site, services: Iterable<string>): string[] {
-  return [rssUrl(site), ...[...new Set(services)].sort().map((service) => rssUrl(site, service))];
+  const both = (service?: string) => [rssUrl(site, service), atomUrl(site, service)];
+  return [...both(), ...[...new Set(services)].sort().flatMap(both)];
 }
 
 /** The form body of a publish ping for one feed. */

@@ -1,6 +1,8 @@
 /**
- * Feed items: one per update, newest first, each linking to its incident and
- * carrying that update and the incident's impact.
+ * The feed entry model, for every feed format alike (RSS and Atom): one entry
+ * per update, newest first, each linking to its update and carrying that
+ * update and the incident's impact; and what each feed is about. The writers
+ * (rss.ts, atom.ts) only put this into their format.
  */
 import escapeHtml from 'escape-html';
 import type { Messages } from '../i18n/messages.ts';
@@ -9,24 +11,49 @@ import { formatMinutes, statusLabel, truncatePercent } from '../i18n/format.ts';
 import { impactRows } from '../core/incident-report.ts';
 import type { IncidentLedger, Ledger } from '../core/ledger.ts';
 import type { Instant } from '../core/time.ts';
-import type { Service, Site, Update } from '../core/types.ts';
+import type { Service, Site } from '../core/types.ts';
 
-/** One RSS item. */
-export interface FeedItem {
-  /** "Identified: <title>" */
+/** One feed entry: one update of an incident, maintenance or notice. */
+export interface FeedEntry {
+  /** "Identified: <title>", plain text. */
   title: string;
-  /** The incident page, with the update's fragment: unique and stable, so it is the guid too. */
-  link: string;
-  pubDate: Instant;
-  /** Safe HTML: the update, then the impact. */
+  /** The update on its incident page: unique and stable, so it is also the entry's id (RSS guid, Atom id). */
+  url: string;
+  /** When the update was posted. */
+  at: Instant;
+  /** Safe HTML: the update, then the incident's affected services and impact. */
+  html: string;
+}
+
+/** What a feed follows: the whole site, or one service. */
+export interface FeedChannel {
+  /** Plain text. */
+  title: string;
+  /** Plain text. */
   description: string;
+  /** The page the feed follows: the home page, or the service's page. */
+  link: string;
+  /** The site's WebSub hub (site.yaml `websubHub`), if any. */
+  hub?: string;
+  /** BCP 47 tag of the interface's language. */
+  lang: string;
+  /** Who publishes it: the site, by its title and address. */
+  author: { name: string; uri: string };
+}
+
+/** What the site's feed follows, or with `service` that service's feed. */
+export function feedChannel(site: Site, t: Messages, service?: Service): FeedChannel {
+  const common = { hub: site.websubHub, lang: t.lang, author: { name: site.title, uri: `${site.url}/` } };
+  if (!service) return { title: site.title, description: site.description || t.feed.description(site.title), link: `${site.url}/`, ...common };
+  return { title: `${service.name} · ${site.title}`, description: t.feed.serviceDescription(service.name), link: `${site.url}/services/${service.id}/`, ...common };
 }
 
 /**
  * The newest `limit` updates over the incidents given (all, or those affecting
- * `serviceId`), newest first; ties keep the incidents' order.
+ * `serviceId`), newest first; ties keep the incidents' order. The one place
+ * that decides what a feed entry says, whatever the format.
  */
-export function feedItems(ledger: Ledger, site: Site, services: readonly Service[], limit: number, t: Messages, serviceId?: string): FeedItem[] {
+export function feedEntries(ledger: Ledger, site: Site, services: readonly Service[], limit: number, t: Messages, serviceId?: string): FeedEntry[] {
   const names = new Map(services.map((service) => [service.id, service.name]));
   const entries = serviceId
     ? ledger.incidents.filter((entry) => entry.incident.affected.some((affected) => affected.service === serviceId))
@@ -35,9 +62,9 @@ export function feedItems(ledger: Ledger, site: Site, services: readonly Service
   updates.sort((a, b) => b.update.at - a.update.at);
   return updates.slice(0, limit).map(({ entry, update }) => ({
     title: `${statusLabel(update.status, t)}: ${entry.incident.title}`,
-    link: updateUrl(site, entry.incident, update),
-    pubDate: update.at,
-    description: `${update.html}\n${impactHtml(entry, names, t)}`,
+    url: updateUrl(site, entry.incident, update),
+    at: update.at,
+    html: `${update.html}\n${impactHtml(entry, names, t)}`,
   }));
 }
 

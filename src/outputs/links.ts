@@ -2,6 +2,7 @@
  * Addresses and ids of what the site publishes, one function each, for every
  * writer alike (pages, JSON, feeds, calendar, embed, notifications).
  */
+import { createHash } from 'node:crypto';
 import type { Incident, Site, Update } from '../core/types.ts';
 
 /** The absolute address of an incident's page. */
@@ -46,4 +47,34 @@ export function updateAnchor(update: Update, updates: readonly Update[]): string
 /** The absolute address of the site's RSS feed, or of one service's. */
 export function rssUrl(site: Site, serviceId?: string): string {
   return serviceId === undefined ? `${site.url}/rss.xml` : `${site.url}/services/${serviceId}/rss.xml`;
+}
+
+/** The absolute address of the site's Atom feed, or of one service's. */
+export function atomUrl(site: Site, serviceId?: string): string {
+  return serviceId === undefined ? `${site.url}/history.atom` : `${site.url}/services/${serviceId}/history.atom`;
+}
+
+/** 12 lowercase hex characters of SHA-256: an opaque id shaped like Statuspage's own. */
+function opaqueId(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 12);
+}
+
+/**
+ * The site's page id in the Statuspage-compatible API (`page.id`,
+ * `page_id`): opaque, like Statuspage's, and the same in every build while
+ * site.yaml's `url` stays.
+ */
+export function statuspagePageId(site: Site): string {
+  return opaqueId(`page:${site.url}`);
+}
+
+/**
+ * A service group's component id in the Statuspage-compatible API:
+ * `group_<12 hex characters>`. Groups have no id of their own, so it comes
+ * from the group's name (stable while the name stays); a service's component
+ * id is its own id from services.yaml, which never has an underscore, so the
+ * two never meet.
+ */
+export function statuspageGroupId(group: string): string {
+  return `group_${opaqueId(`group:${group}`)}`;
 }

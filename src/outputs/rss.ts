@@ -1,20 +1,18 @@
-/** The one way the site writes an RSS feed, for the whole site and per service. */
+/** The RSS 2.0 writer over the feed entry model (feeds.ts), for the whole site and per service. */
 import rss from '@astrojs/rss';
 import escapeHtml from 'escape-html';
 import { xmlCharacters } from './escape.ts';
-import type { FeedItem } from './feeds.ts';
+import type { FeedChannel, FeedEntry } from './feeds.ts';
 
 /**
  * An RSS 2.0 feed. The library escapes markup; what XML forbids outright is
  * removed here (`xmlCharacters`). Readers show a channel's description as
  * HTML, as they do an item's, so it is HTML-escaped text, never markup.
- * `hub` (site.yaml `websubHub`) adds WebSub's `<atom:link rel="hub">` and the
- * feed's own address as `rel="self"`, the topic a subscriber asks the hub for.
+ * A channel `hub` (site.yaml `websubHub`) adds WebSub's `<atom:link
+ * rel="hub">` and the feed's own address as `rel="self"`, the topic a
+ * subscriber asks the hub for.
  */
-export function rssResponse(
-  channel: { title: string; description: string; link: string; self: string; hub?: string },
-  items: FeedItem[],
-): Promise<Response> {
+export function rssResponse(channel: FeedChannel & { self: string }, entries: FeedEntry[]): Promise<Response> {
   const hub = channel.hub
     ? `<atom:link href="${escapeHtml(channel.hub)}" rel="hub"/><atom:link href="${escapeHtml(channel.self)}" rel="self" type="application/rss+xml"/>`
     : undefined;
@@ -23,11 +21,11 @@ export function rssResponse(
     description: xmlCharacters(escapeHtml(channel.description)),
     site: channel.link,
     ...(hub ? { xmlns: { atom: 'http://www.w3.org/2005/Atom' }, customData: hub } : {}),
-    items: items.map((item) => ({
-      title: xmlCharacters(item.title),
-      link: item.link,
-      description: xmlCharacters(item.description),
-      pubDate: new Date(item.pubDate),
+    items: entries.map((entry) => ({
+      title: xmlCharacters(entry.title),
+      link: entry.url,
+      description: xmlCharacters(entry.html),
+      pubDate: new Date(entry.at),
     })),
   });
 }

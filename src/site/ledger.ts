@@ -4,6 +4,8 @@
  */
 import { getCollection, getEntry } from 'astro:content';
 import { availabilityPages, incidentsPages } from '../outputs/api-v1.ts';
+import { statuspageApi, type StatuspageApi } from '../outputs/api-v2.ts';
+import { feedEntries, type FeedEntry } from '../outputs/feeds.ts';
 import { historyMonths, historyYears, type HistoryMonth } from '../core/history.ts';
 import { activeByKind, recentlyResolved } from '../core/home.ts';
 import { overallSummary } from '../i18n/format.ts';
@@ -93,4 +95,25 @@ export function getApiPages() {
     availability: availabilityPages(ledger, site),
   }));
   return apiPages;
+}
+
+let statuspage: Promise<StatuspageApi> | undefined;
+
+/** The eight files of the Statuspage-compatible API (`/api/v2/`), computed once. */
+export function getStatuspageApi(): Promise<StatuspageApi> {
+  if (import.meta.env.DEV) statuspage = undefined;
+  statuspage ??= Promise.all([getContent(), getLedger()]).then(([{ site }, ledger]) => statuspageApi(ledger, site));
+  return statuspage;
+}
+
+const feeds = new Map<string, Promise<FeedEntry[]>>();
+
+/** The entries of the site's feed, or of one service's: computed once for both its RSS and its Atom file. */
+export function getFeedEntries(serviceId?: string): Promise<FeedEntry[]> {
+  if (import.meta.env.DEV) feeds.clear();
+  const key = serviceId ?? '';
+  if (!feeds.has(key)) {
+    feeds.set(key, Promise.all([getContent(), getLedger(), getPageData()]).then(([{ site, services }, ledger, { t }]) => feedEntries(ledger, site, services, site.feedItems, t, serviceId)));
+  }
+  return feeds.get(key)!;
 }

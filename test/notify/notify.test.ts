@@ -361,16 +361,16 @@ describe('npm run notify', () => {
     rmSync(bare.work, { recursive: true, force: true });
   });
 
-  it('pings the WebSub hub for the site feed and each affected service feed', async () => {
+  it('pings the WebSub hub for the site feed and each affected service feed, RSS and Atom', async () => {
     const hubbed = await publishedSite('# none\n', `${SITE_YAML}websubHub: ${http.url}/hub\n`);
     const run = await notify({ contentDir: hubbed.dir, outDir: hubbed.outDir, since: hubbed.previous });
     expect(run.code).toBe(0);
     expect(http.at('/hub').map((request) => [request.headers['content-type'], request.body])).toEqual(
-      ['https://status.test/rss.xml', 'https://status.test/services/cdn/rss.xml', 'https://status.test/services/ecs/rss.xml', 'https://status.test/services/oss/rss.xml'].map(
+      ['', '/services/cdn', '/services/ecs', '/services/oss'].flatMap((feed) => [`https://status.test${feed}/rss.xml`, `https://status.test${feed}/history.atom`]).map(
         (topic) => ['application/x-www-form-urlencoded', `hub.mode=publish&hub.url=${encodeURIComponent(topic)}`],
       ),
     );
-    expect(run.lines.at(-1)).toBe(`websub (hub): pinged ${http.url}/hub for 4 feeds`);
+    expect(run.lines.at(-1)).toBe(`websub (hub): pinged ${http.url}/hub for 8 feeds`);
     expect(existsSync(hubbed.outDir)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feedItems } from '../../src/outputs/feeds.ts';
+import { feedEntries } from '../../src/outputs/feeds.ts';
 import { updateAnchor } from '../../src/outputs/links.ts';
 import { computeLedger } from '../../src/core/ledger.ts';
 import type { Update } from '../../src/core/types.ts';
@@ -34,13 +34,13 @@ describe('updateAnchor', () => {
   });
 });
 
-describe('feedItems', () => {
+describe('feedEntries', () => {
   it('gives every update of an incident its own link and guid, also when two share time and status', () => {
     const updates = fileUpdates(['update', '2025-01-18 03:00'], ['update', '2025-01-18 03:00'], ['investigating', '2025-01-18 02:20']);
     const entry = incident('2025-01-18 02:11', null, { updates });
     const ledger = computeLedger(content([entry]), at('2025-01-18 04:00'));
-    const items = feedItems(ledger, testSite, [], 50, messagesFor('en'));
-    expect(items.map((item) => item.description.split('\n')[0])).toEqual(['<p>0</p>', '<p>1</p>', '<p>2</p>']);
-    expect(new Set(items.map((item) => item.link)).size).toBe(3);
+    const items = feedEntries(ledger, testSite, [], 50, messagesFor('en'));
+    expect(items.map((item) => item.html.split('\n')[0])).toEqual(['<p>0</p>', '<p>1</p>', '<p>2</p>']);
+    expect(new Set(items.map((item) => item.url)).size).toBe(3);
   });
 });

@@ -11,15 +11,18 @@ import { parse as parseHtml } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/contract/markdown.ts';
 import { summaryJson } from '../../src/outputs/api-v1.ts';
+import { statuspageApi } from '../../src/outputs/api-v2.ts';
 import { statusBadges } from '../../src/outputs/badges.ts';
 import { maintenanceCalendar } from '../../src/outputs/calendar.ts';
 import { embedScript } from '../../src/outputs/embed.ts';
-import { feedItems } from '../../src/outputs/feeds.ts';
+import { atomFeed } from '../../src/outputs/atom.ts';
+import { feedChannel, feedEntries } from '../../src/outputs/feeds.ts';
 import { computeLedger } from '../../src/core/ledger.ts';
 import type { Content } from '../../src/core/types.ts';
 import { messagesFor } from '../../src/i18n/messages.ts';
 import { rssResponse } from '../../src/outputs/rss.ts';
 import { incident, service, standardPolicy, testSite } from '../builders.ts';
+import { schemaErrors } from '../build/statuspage-schemas.ts';
 import { asCalendarReadsIt, asXmlReadsIt, badCalendarLines, elements, parseCalendar, parseXml, runEmbed, type XmlElement } from './parsers.ts';
 
 /** `element` and every element inside it. */
@@ -156,8 +159,8 @@ describe('every writer, given hostile text', () => {
       fc.asyncProperty(texts, async (text) => {
         const content = hostileContent(text);
         const ledger = computeLedger(content, NOW);
-        const items = feedItems(ledger, content.site, content.services, 50, t);
-        const response = await rssResponse({ title: content.site.title, description: content.site.description, link: 'https://status.test/', self: 'https://status.test/rss.xml' }, items);
+        const items = feedEntries(ledger, content.site, content.services, 50, t);
+        const response = await rssResponse({ ...feedChannel(content.site, t), self: 'https://status.test/rss.xml' }, items);
         const channel = elements(parseXml(await response.text()), 'channel')[0]!;
         const own = (name: string) => channel.children.find((child) => child.name === name)!;
         expect(own('title').text).toBe(asXmlReadsIt(text.siteTitle));
@@ -172,6 +175,30 @@ describe('every writer, given hostile text', () => {
     );
   });
 
+  it('Atom feeds are well-formed XML: titles and subtitles come back as text, content as safe HTML, per service too', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        const content = hostileContent(text);
+        const ledger = computeLedger(content, NOW);
+        for (const service of [undefined, content.services[0]!]) {
+          const entries = feedEntries(ledger, content.site, content.services, 50, t, service?.id);
+          const feed = parseXml(atomFeed({ ...feedChannel(content.site, t, service), self: 'https://status.test/history.atom' }, entries, NOW));
+          const own = (element: XmlElement, name: string) => element.children.find((child) => child.name === name)!;
+          expect(own(feed, 'title').text).toBe(asXmlReadsIt(service ? `${text.ecsName} · ${text.siteTitle}` : text.siteTitle));
+          expect(own(feed, 'subtitle').text).toBe(asXmlReadsIt(service ? t.feed.serviceDescription(text.ecsName) : text.description));
+          expect(own(own(feed, 'author'), 'name').text).toBe(asXmlReadsIt(text.siteTitle));
+          const titles = elements(feed, 'entry').map((entry) => own(entry, 'title').text);
+          expect(titles).toContain(asXmlReadsIt(`Investigating: ${text.ongoingTitle}`));
+          for (const entry of elements(feed, 'entry')) {
+            expect(own(entry, 'content').attributes.type).toBe('html');
+            expectNoActiveMarkup(own(entry, 'content').text);
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('the JSON API gives every text back exactly', () => {
     fc.assert(
       fc.property(texts, (text) => {
@@ -179,6 +206,31 @@ describe('every writer, given hostile text', () => {
         const json = JSON.parse(JSON.stringify(summaryJson(computeLedger(content, NOW), content.site)));
         expect(json.services.map((entry: { name: string }) => entry.name)).toEqual([text.ecsName, text.ossName]);
         expect(json.activeIncidents[0].title).toBe(text.ongoingTitle);
+      }),
+      RUNS,
+    );
+  });
+
+  it('the Statuspage-compatible API gives every name and title back exactly, and every file keeps its schema', () => {
+    const FILES: Record<string, keyof ReturnType<typeof statuspageApi>> = {
+      'summary.json': 'summary',
+      'status.json': 'status',
+      'components.json': 'components',
+      'incidents.json': 'incidents',
+      'incidents/unresolved.json': 'unresolved',
+      'scheduled-maintenances.json': 'maintenances',
+      'scheduled-maintenances/upcoming.json': 'upcoming',
+      'scheduled-maintenances/active.json': 'active',
+    };
+    fc.assert(
+      fc.property(texts, (text) => {
+        const content = hostileContent(text);
+        const api = JSON.parse(JSON.stringify(statuspageApi(computeLedger(content, NOW), content.site)));
+        expect(api.summary.page.name).toBe(text.siteTitle);
+        expect(api.components.components.filter((entry: { group: boolean }) => !entry.group).map((entry: { name: string }) => entry.name)).toEqual([text.ecsName, text.ossName]);
+        expect(api.summary.incidents[0].name).toBe(text.ongoingTitle);
+        expect(api.upcoming.scheduled_maintenances[0].name).toBe(text.maintenanceTitle);
+        for (const [file, key] of Object.entries(FILES)) expect(schemaErrors(file, api[key])).toEqual([]);
       }),
       RUNS,
     );

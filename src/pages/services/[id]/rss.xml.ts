@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedItems } from '../../../outputs/feeds.ts';
+import { feedChannel } from '../../../outputs/feeds.ts';
 import { rssUrl } from '../../../outputs/links.ts';
 import { rssResponse } from '../../../outputs/rss.ts';
-import { getContent, getLedger, getPageData } from '../../../site/ledger.ts';
+import { getContent, getFeedEntries, getLedger, getPageData } from '../../../site/ledger.ts';
 
 export const getStaticPaths = (async () => {
   const ledger = await getLedger();
@@ -10,10 +10,8 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
-  const { site, services } = await getContent();
+  const { site } = await getContent();
   const { t } = await getPageData();
   const { service } = props;
-  const items = feedItems(await getLedger(), site, services, site.feedItems, t, service.id);
-  const channel = { title: `${service.name} · ${site.title}`, description: t.feed.serviceDescription(service.name), link: `${site.url}/services/${service.id}/`, self: rssUrl(site, service.id), hub: site.websubHub };
-  return rssResponse(channel, items);
+  return rssResponse({ ...feedChannel(site, t, service), self: rssUrl(site, service.id) }, await getFeedEntries(service.id));
 };

@@ -1,0 +1,17 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { atomResponse } from '../../../outputs/atom.ts';
+import { feedChannel } from '../../../outputs/feeds.ts';
+import { atomUrl } from '../../../outputs/links.ts';
+import { getContent, getFeedEntries, getLedger, getPageData } from '../../../site/ledger.ts';
+
+export const getStaticPaths = (async () => {
+  const ledger = await getLedger();
+  return ledger.services.map((entry) => ({ params: { id: entry.service.id }, props: { service: entry.service } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props }) => {
+  const { site } = await getContent();
+  const { t } = await getPageData();
+  const { service } = props;
+  return atomResponse({ ...feedChannel(site, t, service), self: atomUrl(site, service.id) }, await getFeedEntries(service.id), (await getLedger()).now);
+};
