@@ -84,6 +84,7 @@ export function incident(
     summaryHtml: '',
     updates: [],
     postmortem: null,
+    source: null,
     ...rest,
   };
 }

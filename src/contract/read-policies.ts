@@ -3,7 +3,7 @@ import { DEFAULT_CAP_PERCENT, DEFAULT_EXCLUDED_CAUSES, DEFAULT_WEIGHTS } from '.
 import { CAUSES, WINDOW_LEVELS, type Cause, type WindowLevel } from '../core/levels.ts';
 import { isTimeZone } from '../core/time.ts';
 import { CLAIM_METHODS, CLAIM_PLACEHOLDERS, type Claim, type ClaimPeriod, type Policy, type Tier } from '../core/types.ts';
-import { Fields, shown } from './fields.ts';
+import { Fields, isAbsoluteHttpUrl, shown } from './fields.ts';
 import { ID_FIX, ID_PATTERN } from './read-services.ts';
 import { suggest, type ContentProblem } from './problems.ts';
 import type { YamlSource } from './yaml-source.ts';
@@ -154,16 +154,9 @@ function claimTemplate(claim: Fields, template: string): string | undefined {
   const filled = template.replace(/\{(?:service|month|incidents)\}/g, 'x');
   if (/[{}]/.test(filled)) return claim.report('url', `the claim url has a '{' or '}' that is not part of a placeholder`, `use only ${known}, each in one pair of braces`);
   if (/\s/.test(filled)) return claim.report('url', 'the claim url holds a space', 'write spaces as %20');
-  let parsed: URL | undefined;
-  try {
-    parsed = new URL(filled);
-  } catch {
-    parsed = undefined;
+  if (!isAbsoluteHttpUrl(filled)) {
+    return claim.report('url', `the claim url ${shown(template)} is not an absolute http(s) address without a user name or password`, 'write the full address of your claim form, starting with https://');
   }
-  if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || !/^https?:\/\/[^/\\]/i.test(filled)) {
-    return claim.report('url', `the claim url ${shown(template)} is not an absolute http(s) address`, 'write the full address of your claim form, starting with https://');
-  }
-  if (parsed.username !== '' || parsed.password !== '') return claim.report('url', 'the claim url holds a user name or password', 'remove them: the address is shown to every visitor');
   return template;
 }
 

@@ -182,6 +182,8 @@ export interface Incident {
   /** Newest first. */
   updates: Update[];
   postmortem: Postmortem | null;
+  /** Where it was imported from (front matter `source`, e.g. a Statuspage shortlink); never shown as its text. */
+  source: string | null;
 }
 
 /** Everything the build works from. */

@@ -62,12 +62,12 @@ describe('a policy’s claim', () => {
     {
       mistake: 'a relative url',
       claim: 'claim:\n  how: ticket\n  url: /claims/{service}',
-      expected: "content/sla.yaml:5: the claim url '/claims/{service}' is not an absolute http(s) address; write the full address of your claim form, starting with https://",
+      expected: "content/sla.yaml:5: the claim url '/claims/{service}' is not an absolute http(s) address without a user name or password; write the full address of your claim form, starting with https://",
     },
     {
       mistake: 'a script url',
       claim: 'claim:\n  how: ticket\n  url: javascript:alert({service})',
-      expected: "content/sla.yaml:5: the claim url 'javascript:alert({service})' is not an absolute http(s) address; write the full address of your claim form, starting with https://",
+      expected: "content/sla.yaml:5: the claim url 'javascript:alert({service})' is not an absolute http(s) address without a user name or password; write the full address of your claim form, starting with https://",
     },
     {
       mistake: 'a ticket without url',
