@@ -141,15 +141,13 @@ describe('incident page', () => {
     expect(cells).toEqual([
       [
         'Compute',
-        '2025-01',
-        '89 min',
-        '110 min',
+        '2025-01 Final will not change',
+        '89 min month: 110 min',
         '99.753%',
         'Pro-rated refund',
         '0.246% of the month’s fee for Compute Claim this credit for Compute, 2025-01 by 2 Mar 2025.',
-        'Final will not change',
       ],
-      ['Storage', '2025-01', '6 min', '6 min', '99.986%', 'None', '0.000%', 'Final will not change'],
+      ['Storage', '2025-01 Final will not change', '6 min month: 6 min', '99.986%', 'None', '0.000%'],
     ]);
   });
 
@@ -228,7 +226,7 @@ describe('service page', () => {
     const oss = page('/services/oss/');
     expect(text(oss.querySelector('h1'))).toBe('Storage');
     const months = oss.querySelectorAll('#sla ~ .table-scroll tbody tr, tbody tr').map((row) => text(row.querySelector('th')));
-    expect(months).toEqual(['2025-02', '2025-01']);
+    expect(months).toEqual(['2025-02 Provisional may change until the month is over', '2025-01 Final will not change']);
     const report = text(oss.querySelector('tbody'));
     expect(report).toContain('60 min 99.851% Pro-rated refund 0.148% of the month’s fee for Storage');
     expect(report).toContain('Provisional may change until the month is over');
