@@ -74,7 +74,7 @@ describe('availabilityCsv', () => {
       expect(row.tier).toBe(month.tier ?? '');
       expect(Number(row.credit_percent)).toBe(month.creditPercent);
       expect(row.final).toBe(String(month.final));
-      expect(row.incidents.split(' ')).toEqual(month.incidents);
+      expect(row.incidents!.split(' ')).toEqual(month.incidents);
     });
     // The partial outage adds 2.1 weighted minutes: 89 + 2.1, not a round figure.
     expect(rows[0]!.downtime_minutes).toBe(String(89 + 7 * 0.3));
