@@ -68,9 +68,10 @@ export function incidentStatusLabel(entry: IncidentLedger, t: Messages = ENGLISH
  */
 export function taskWords(html: string, t: Messages = ENGLISH): string {
   if (!html.includes('class="task ')) return html;
+  // The space after a mark is the language's gap: none after a full-width colon.
   return html
-    .replaceAll(TASK_MARKS.done, TASK_MARKS.done.replace('✓', `✓ ${t.incident.done}`))
-    .replaceAll(TASK_MARKS.open, TASK_MARKS.open.replace('○', `○ ${t.incident.open}`));
+    .replaceAll(`${TASK_MARKS.done} `, `${TASK_MARKS.done.replace('✓', `✓ ${t.incident.done}`)}${t.gap}`)
+    .replaceAll(`${TASK_MARKS.open} `, `${TASK_MARKS.open.replace('○', `○ ${t.incident.open}`)}${t.gap}`);
 }
 
 /** The overall status as a headline: "All systems operational", "Partial outage". */

@@ -17,6 +17,8 @@ const en = {
   intl: 'en-GB',
   /** Between the items of a list of names. */
   separator: ', ',
+  /** Between two sentences: Chinese sentences follow each other without a space. */
+  gap: ' ',
   status: {
     operational: 'Operational',
     'under-maintenance': 'Under maintenance',
@@ -291,6 +293,7 @@ const zhCN: Messages = {
   lang: 'zh-CN',
   intl: 'zh-CN',
   separator: '、',
+  gap: '',
   status: {
     operational: '正常运行',
     'under-maintenance': '维护中',

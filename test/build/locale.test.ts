@@ -123,6 +123,8 @@ describe('a site with locale: zh-CN', () => {
     const cjk = '[\\u3400-\\u9fff]';
     const punctuation = inline.match(new RegExp(`${cjk}[,.?!:;()]|[,.?!:;()]${cjk}`, 'g')) ?? [];
     expect(punctuation, path).toEqual([]);
+    // Nor a space after a full-width mark: Chinese sentences and clauses follow each other directly.
+    expect(inline.match(/[。，、；：！？] +\S/g) ?? [], path).toEqual([]);
   });
 
   it('writes feeds, badges, the calendar and the embed in Chinese', () => {

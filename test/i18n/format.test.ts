@@ -17,12 +17,12 @@ describe('taskWords', () => {
   });
 
   it.each([
-    [en, '✓ Done:', '○ Open:'],
-    [zh, '✓ 已完成：', '○ 未完成：'],
-  ])('puts the words of the language after each mark', (t, done, open) => {
+    [en, '✓ Done:</span> ', '○ Open:</span> '],
+    [zh, '✓ 已完成：</span>', '○ 未完成：</span>'],
+  ])('puts the words of the language after each mark, and its gap', (t, done, open) => {
     const worded = taskWords(html, t);
-    expect(worded).toContain(`<span class="task done">${done}</span> Second power feed`);
-    expect(worded).toContain(`<span class="task open">${open}</span> Failover drill`);
+    expect(worded).toContain(`<span class="task done">${done}Second power feed`);
+    expect(worded).toContain(`<span class="task open">${open}Failover drill`);
   });
 
   it('never turns text an editor wrote into a mark', () => {
