@@ -29,5 +29,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // Styles in cached files, not repeated in every page's HTML.
   build: { format: 'directory', inlineStylesheets: 'never' },
+  // Scripts too (the bars' script is on every page with bars: the home page has a byte budget).
+  vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
 });

@@ -1,39 +1,73 @@
 /**
- * `npm run screenshots`: photographs the built site (dist/) with Chromium at
- * phone and desktop widths, light and dark, into docs/screenshots/.
- * Usage: npm run build && npm run screenshots [-- /path/one/ /path/two/]
+ * `npm run screenshots`: builds the sample site in English and in Chinese
+ * (the same content with `locale: zh-CN`), with now pinned so the pictures
+ * show an ongoing incident and an upcoming maintenance, and photographs each
+ * with Chromium at phone and desktop widths, light and dark, into
+ * docs/screenshots/ (`home-375-light.png`, `home-375-light-zh.png` …).
+ * Usage: npm run screenshots [-- /path/one/ /path/two/]
+ * SOURCE_DATE_EPOCH picks another now; Chinese needs fonts-noto-cjk.
  */
-import { mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { launchChromium } from '../test/browser/chromium.ts';
 import { serve } from '../test/browser/serve.ts';
+import { SAMPLE_NOW } from '../test/browser/setup.ts';
 
-const dist = process.env.STATUS_OUT_DIR || 'dist';
 const out = 'docs/screenshots';
+const content = process.env.STATUS_CONTENT_DIR || 'content';
+const now = process.env.SOURCE_DATE_EPOCH || String(SAMPLE_NOW);
 const pages = process.argv.slice(2);
 const defaults: Record<string, string> = {
   home: '/',
   incident: '/incidents/2026-06-23-hangzhou-zone-h-power-outage/',
-  service: '/services/ecs-hangzhou/',
+  service: '/services/oss-hangzhou/',
 };
 const targets = pages.length > 0 ? Object.fromEntries(pages.map((page, index) => [`page${index + 1}`, page])) : defaults;
 
+/** Builds `dir` into a new temporary folder, as `npm run build` would, and returns the folder. */
+function build(dir: string): string {
+  const work = mkdtempSync(path.join(tmpdir(), 'status-ledger-screenshots-'));
+  const dist = path.join(work, 'dist');
+  const result = spawnSync('npx', ['astro', 'build'], {
+    encoding: 'utf8',
+    env: { ...process.env, STATUS_CONTENT_DIR: dir, STATUS_OUT_DIR: dist, STATUS_CACHE_DIR: path.join(work, 'cache'), SOURCE_DATE_EPOCH: now },
+  });
+  if (result.status !== 0) throw new Error(`the build of ${dir} failed:\n${result.stdout}${result.stderr}`);
+  return dist;
+}
+
+/** The content folder again, in Chinese. */
+function chinese(): string {
+  const dir = path.join(mkdtempSync(path.join(tmpdir(), 'status-ledger-zh-')), 'content');
+  cpSync(content, dir, { recursive: true });
+  appendFileSync(path.join(dir, 'site.yaml'), '\nlocale: zh-CN\n');
+  return dir;
+}
+
 mkdirSync(out, { recursive: true });
-const server = await serve(dist);
 const browser = await launchChromium();
 try {
-  for (const [name, path] of Object.entries(targets)) {
-    for (const width of [375, 1280]) {
-      for (const scheme of ['light', 'dark'] as const) {
-        const page = await browser.newPage({ viewport: { width, height: 800 }, colorScheme: scheme });
-        await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
-        const file = `${out}/${name}-${width}-${scheme}.png`;
-        await page.screenshot({ path: file, fullPage: true });
-        console.log(file);
-        await page.close();
+  for (const [suffix, dir] of [['', content], ['-zh', chinese()]] as const) {
+    const server = await serve(build(dir));
+    try {
+      for (const [name, page] of Object.entries(targets)) {
+        for (const width of [375, 1280]) {
+          for (const scheme of ['light', 'dark'] as const) {
+            const tab = await browser.newPage({ viewport: { width, height: 800 }, colorScheme: scheme });
+            await tab.goto(`${server.url}${page}`, { waitUntil: 'networkidle' });
+            const file = `${out}/${name}-${width}-${scheme}${suffix}.png`;
+            await tab.screenshot({ path: file, fullPage: true });
+            console.log(file);
+            await tab.close();
+          }
+        }
       }
+    } finally {
+      await server.close();
     }
   }
 } finally {
   await browser.close();
-  await server.close();
 }

@@ -3,17 +3,28 @@
  * validates the whole content folder once (cross-file rules such as unknown
  * services need all of it) and fills the four collections; any mistake stops
  * the build with every `path:line: what; fix` line.
+ *
+ * The dev server must not stop, nor go on showing the last good pages, when
+ * an editor saves a broken file: there the mistakes go into a fifth
+ * collection, `problems`, and every page shows them instead (see
+ * src/site/ledger.ts) until the folder is right again.
  */
 import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { loadContent } from './contract/load-content.ts';
+import { ContentError, formatProblem } from './contract/problems.ts';
 import type { Content, Incident, Policy, Service, Site } from './core/types.ts';
 import { buildNow, contentDir } from './site/build-context.ts';
 
 /** An entry with its place in the file it came from. */
 type Ordered<T> = T & { order: number };
+
+/** The dev server's content problems: one `path:line: what; fix` line each. */
+export interface ContentProblems {
+  lines: string[];
+}
 
 let pending: Promise<Content> | undefined;
 
@@ -21,6 +32,18 @@ let pending: Promise<Content> | undefined;
 function sharedContent(): Promise<Content> {
   pending ??= loadContent(contentDir(), buildNow());
   return pending;
+}
+
+/** Runs `reload` whenever a file in the content folder changes (the dev server only: it alone has a watcher). */
+function onContentChange(watcher: LoaderContext['watcher'], reload: () => Promise<void>): void {
+  const root = path.resolve(contentDir());
+  watcher?.add(root);
+  watcher?.on('all', async (_event, file) => {
+    if (path.resolve(file).startsWith(root + path.sep)) {
+      pending = undefined;
+      await reload();
+    }
+  });
 }
 
 function contractLoader(name: string, entries: (content: Content) => { id: string; data: object }[]): Loader {
@@ -33,16 +56,35 @@ function contractLoader(name: string, entries: (content: Content) => { id: strin
         // Collections come back sorted by id; `order` keeps the catalog's order.
         entries(content).forEach((entry, order) => store.set({ id: entry.id, data: { ...entry.data, order } }));
       };
-      // The dev server rereads the whole folder when any file in it changes.
-      const root = path.resolve(contentDir());
-      watcher?.add(root);
-      watcher?.on('all', async (_event, file) => {
-        if (path.resolve(file).startsWith(root + path.sep)) {
-          pending = undefined;
-          await fill().catch((error: Error) => console.error(error.message));
+      // The dev server rereads the whole folder when any file in it changes; the problems loader reports mistakes.
+      onContentChange(watcher, () => fill().catch(() => undefined));
+      // A build stops at a mistake. The dev server keeps running: its pages show the problems.
+      if (watcher) await fill().catch(() => undefined);
+      else await fill();
+    },
+  };
+}
+
+/** The dev server's `problems` collection: one entry with every line while the folder has mistakes, none once it is right. */
+function problemsLoader(): Loader {
+  return {
+    name: 'status-ledger-problems',
+    async load({ store, watcher, logger }: LoaderContext) {
+      // A build has no watcher, and stops at the first sync with every line: nothing to keep.
+      if (!watcher) return;
+      const check = async () => {
+        try {
+          await sharedContent();
+          store.clear();
+        } catch (error) {
+          const lines = error instanceof ContentError ? error.problems.map(formatProblem) : [(error as Error).message];
+          store.clear();
+          store.set({ id: 'problems', data: { lines } satisfies ContentProblems });
+          logger.error(error instanceof ContentError ? error.message : (error as Error).message);
         }
-      });
-      await fill();
+      };
+      onContentChange(watcher, check);
+      await check();
     },
   };
 }
@@ -63,5 +105,9 @@ export const collections = {
   incidents: defineCollection({
     loader: contractLoader('incidents', (content) => content.incidents.map((incident) => ({ id: incident.id, data: incident }))),
     schema: z.custom<Ordered<Incident>>(),
+  }),
+  problems: defineCollection({
+    loader: problemsLoader(),
+    schema: z.custom<ContentProblems>(),
   }),
 };

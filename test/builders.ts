@@ -30,6 +30,7 @@ export function standardPolicy(overrides: Partial<Policy> = {}): Policy {
       { id: 'prorated-plus', name: 'Pro-rated refund plus service credit', below: 99, prorated: true, creditPercent: 10 },
       { id: 'prorated', name: 'Pro-rated refund', below: 99.95, prorated: true, creditPercent: 0 },
     ],
+    claim: null,
     ...overrides,
   };
 }
@@ -83,6 +84,7 @@ export function incident(
     summaryHtml: '',
     updates: [],
     postmortem: null,
+    source: null,
     ...rest,
   };
 }

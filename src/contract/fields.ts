@@ -149,6 +149,21 @@ export function bodyProblems(file: string, body: string, firstLine: number): Con
   return problems;
 }
 
+/**
+ * Whether `text` is an absolute http(s) address as browsers read it (the
+ * WHATWG URL parser), with a host, no white space, and no user name or
+ * password: what a link an editor gives to visitors must be.
+ */
+export function isAbsoluteHttpUrl(text: string): boolean {
+  if (!/^https?:\/\/[^/\\\s]/i.test(text) || /\s/.test(text)) return false;
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === '';
+  } catch {
+    return false;
+  }
+}
+
 export class Fields {
   readonly source: YamlSource;
   readonly path: YamlPath;

@@ -9,6 +9,12 @@ import { Marked, type Tokens } from 'marked';
 const LINK_SCHEMES = ['http:', 'https:', 'mailto:'];
 
 /**
+ * The marks a task list item starts with, done or open. Raw HTML in Markdown
+ * is escaped, so only the renderer writes these elements.
+ */
+export const TASK_MARKS = { done: '<span class="task done">✓</span>', open: '<span class="task open">○</span>' } as const;
+
+/**
  * Whether `href` is relative or uses one of `schemes`. Control characters and
  * white space are ignored the way browsers ignore them, and anything with a
  * colon before its first `/` or `?` counts as having a scheme, so
@@ -36,8 +42,10 @@ const marked = new Marked({
       return `<a href="${escapeHtml(token.href)}"${title}>${text}</a>`;
     },
     checkbox(token: Tokens.Checkbox): string {
-      // A word, not a disabled form control: readable in feeds and by screen readers alike.
-      return token.checked ? '<span class="task done">✓ Done:</span> ' : '<span class="task open">○ Open:</span> ';
+      // A mark, not a disabled form control: readable in feeds and by screen
+      // readers alike. It has no words (this renderer has no language): pages
+      // add "Done:" or "Open:" in theirs (taskWords in src/i18n/format.ts).
+      return token.checked ? `${TASK_MARKS.done} ` : `${TASK_MARKS.open} `;
     },
     image(token: Tokens.Image): string {
       if (!isSafeHref(token.href)) return escapeHtml(token.text);

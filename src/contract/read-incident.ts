@@ -17,13 +17,13 @@ import {
   type Service,
   type Update,
 } from '../core/types.ts';
-import { bodyProblems, Fields } from './fields.ts';
+import { bodyProblems, Fields, isAbsoluteHttpUrl } from './fields.ts';
 import { suggestId, type ContentProblem } from './problems.ts';
 import { ID_PATTERN } from './read-services.ts';
 import { parseTimeline, statusWord, type Timeline } from './timeline.ts';
 import { parseYaml } from './yaml-source.ts';
 
-const INCIDENT_FIELDS = ['title', 'kind', 'cause', 'started', 'resolved', 'level', 'affected', 'scheduled'];
+const INCIDENT_FIELDS = ['title', 'kind', 'cause', 'started', 'resolved', 'level', 'affected', 'scheduled', 'source'];
 const AFFECTED_FIELDS = ['service', 'level', 'from', 'to'];
 
 /** How far after now an editor's time may lie: clocks differ, and a command may be typed a minute ahead. */
@@ -60,6 +60,7 @@ interface FrontMatter {
   hasResolved: boolean;
   level: ImpactLevel | 'under-maintenance';
   affected: Affected[];
+  source: string | null;
 }
 
 /**
@@ -123,6 +124,7 @@ export function readIncident(file: string, text: string, context: IncidentContex
     summaryHtml: timeline.summaryHtml,
     updates: timeline.updates,
     postmortem: timeline.postmortem,
+    source: front.source,
   };
 }
 
@@ -163,7 +165,19 @@ function readFrontMatter(fields: Fields, context: IncidentContext, stamp: Stamp)
   // not checked against the incident's, but everything else about them is.
   const window = { from: started, to: inOrder ? resolved : null };
   const affected = readAffected(fields, kind, window, level, context, stamp);
-  return { fields, kind, title, cause, scheduled, started, resolved, hasResolved: fields.has('resolved'), level, affected };
+  return { fields, kind, title, cause, scheduled, started, resolved, hasResolved: fields.has('resolved'), level, affected, source: readSource(fields) };
+}
+
+/**
+ * `source`: where the incident was imported from, an absolute http(s)
+ * address (a Statuspage shortlink). Kept with the incident, not shown as
+ * its text: customers read what happened, not where the file came from.
+ */
+function readSource(fields: Fields): string | null {
+  const source = fields.string('source', false);
+  if (source === undefined) return null;
+  if (isAbsoluteHttpUrl(source)) return source;
+  return fields.report('source', `'source' is not an absolute http(s) address: '${source}'`, 'write the address the incident was imported from, e.g. https://stspg.io/abc123, or remove the line') ?? null;
 }
 
 function readScheduled(fields: Fields, kind: IncidentKind | undefined, context: IncidentContext, stamp: Stamp): Range | null {

@@ -2,13 +2,14 @@
 import { DEFAULT_CAP_PERCENT, DEFAULT_EXCLUDED_CAUSES, DEFAULT_WEIGHTS } from '../core/defaults.ts';
 import { CAUSES, WINDOW_LEVELS, type Cause, type WindowLevel } from '../core/levels.ts';
 import { isTimeZone } from '../core/time.ts';
-import type { Policy, Tier } from '../core/types.ts';
-import { Fields, shown } from './fields.ts';
+import { CLAIM_METHODS, CLAIM_PLACEHOLDERS, type Claim, type ClaimPeriod, type Policy, type Tier } from '../core/types.ts';
+import { Fields, isAbsoluteHttpUrl, shown } from './fields.ts';
 import { ID_FIX, ID_PATTERN } from './read-services.ts';
 import { suggest, type ContentProblem } from './problems.ts';
 import type { YamlSource } from './yaml-source.ts';
 
-const POLICY_FIELDS = ['id', 'name', 'timeZone', 'objective', 'weights', 'excludedCauses', 'capPercent', 'tiers'];
+const POLICY_FIELDS = ['id', 'name', 'timeZone', 'objective', 'weights', 'excludedCauses', 'capPercent', 'tiers', 'claim'];
+const CLAIM_FIELDS = ['how', 'url', 'within'];
 const TIER_FIELDS = ['id', 'name', 'below', 'prorated', 'creditPercent'];
 
 /** Reads sla.yaml. Months are cut in `siteTimeZone` unless a policy names its own zone. */
@@ -54,8 +55,9 @@ function readPolicy(fields: Fields, siteTimeZone: string, problems: ContentProbl
   const weights = readWeights(fields);
   const excludedCauses = readCauses(fields);
   const tiers = readTiers(fields, problems);
+  const claim = readClaim(fields);
   if (problems.length > before || id === undefined || name === undefined || objective === undefined) return undefined;
-  return { id, name, timeZone, objective, weights, excludedCauses, capPercent, tiers };
+  return { id, name, timeZone, objective, weights, excludedCauses, capPercent, tiers, claim };
 }
 
 function readWeights(fields: Fields): Record<WindowLevel, number> {
@@ -115,4 +117,60 @@ function readTiers(fields: Fields, problems: ContentProblem[]): Tier[] {
     }
   });
   return tiers.sort((a, b) => a.below - b.below);
+}
+
+/** The longest claim period taken: ten years either way. Longer ones are typos. */
+const LONGEST_PERIOD = { months: 120, days: 3660 };
+const PERIOD_FIX = "write it as '<n> months' or '<n> days' after the end of the month, e.g. '2 months' or '30 days'";
+
+/**
+ * `claim`: how a credit is claimed (`how: ticket | automatic`), the claim
+ * form's address template (`url`, required for a ticket) and the claim
+ * period (`within`, optional: without it there is no deadline).
+ */
+function readClaim(fields: Fields): Claim | null {
+  const claim = fields.child('claim');
+  if (!claim) return null;
+  claim.allowOnly(CLAIM_FIELDS, "'claim'");
+  const how = claim.oneOf('how', CLAIM_METHODS, "claim method ('how')", true);
+  const template = claim.string('url', false);
+  const url = template === undefined ? undefined : claimTemplate(claim, template);
+  if (how === 'ticket' && !claim.has('url')) {
+    claim.report('url', "a claim by ticket needs 'url'", "add the address of your claim form, e.g. 'url: https://support.example.com/new?service={service}&month={month}&incidents={incidents}'");
+  }
+  const within = claimPeriod(claim);
+  if (how === undefined) return null;
+  return { how, url: url ?? null, within: within ?? null };
+}
+
+/** A claim URL template, or `undefined` (reported) when it is not an absolute http(s) address with only our placeholders. */
+function claimTemplate(claim: Fields, template: string): string | undefined {
+  const known = CLAIM_PLACEHOLDERS.map((name) => `{${name}}`).join(', ');
+  for (const [, name] of template.matchAll(/\{([^{}]*)\}/g)) {
+    if (!(CLAIM_PLACEHOLDERS as readonly string[]).includes(name!)) {
+      return claim.report('url', `unknown placeholder {${name}} in the claim url`, `use only ${known}`);
+    }
+  }
+  const filled = template.replace(/\{(?:service|month|incidents)\}/g, 'x');
+  if (/[{}]/.test(filled)) return claim.report('url', `the claim url has a '{' or '}' that is not part of a placeholder`, `use only ${known}, each in one pair of braces`);
+  if (/\s/.test(filled)) return claim.report('url', 'the claim url holds a space', 'write spaces as %20');
+  if (!isAbsoluteHttpUrl(filled)) {
+    return claim.report('url', `the claim url ${shown(template)} is not an absolute http(s) address without a user name or password`, 'write the full address of your claim form, starting with https://');
+  }
+  return template;
+}
+
+/** `within`: `<n> months` or `<n> days`, n a whole number from 1. */
+function claimPeriod(claim: Fields): ClaimPeriod | undefined {
+  if (claim.record.within === undefined) return undefined;
+  const value = claim.string('within', false);
+  if (value === undefined) return undefined;
+  const match = /^(\d+)\s*(months?|days?)$/i.exec(value);
+  if (!match) return claim.report('within', `'within' is ${shown(value)}, not a period`, PERIOD_FIX);
+  const count = Number(match[1]);
+  const unit = match[2]!.toLowerCase().startsWith('month') ? 'months' : 'days';
+  if (count < 1 || count > LONGEST_PERIOD[unit]) {
+    return claim.report('within', `'within' is ${count} ${unit}, outside 1 to ${LONGEST_PERIOD[unit]}`, PERIOD_FIX);
+  }
+  return { count, unit };
 }

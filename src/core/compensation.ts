@@ -43,13 +43,16 @@ export function creditPercent(policy: Policy, tier: Tier | null, downtimeMinutes
   return Math.min(policy.capPercent, prorated + tier.creditPercent);
 }
 
+/** Decimals every percent is written with, on pages, badges and feeds alike. */
+export const PERCENT_DECIMALS = 3;
+
 /**
- * Formats a percent with `decimals` decimals, truncated toward the worse
- * (lower) value, so a month below a threshold never shows the threshold:
- * 99.94993 → "99.949". Figures within PERCENT_EPSILON of a shown value are
- * that value (99.94999999999999 is 99.95).
+ * The one way a percent is written: PERCENT_DECIMALS decimals, truncated
+ * toward the worse (lower) value, so a month below a threshold never shows
+ * the threshold: 99.94993 → "99.949". Figures within PERCENT_EPSILON of a
+ * shown value are that value (99.94999999999999 is 99.95).
  */
-export function truncatePercent(percent: number, decimals = 3): string {
-  const scale = 10 ** decimals;
-  return (Math.floor(percent * scale + PERCENT_EPSILON * scale) / scale).toFixed(decimals);
+export function truncatePercent(percent: number): string {
+  const scale = 10 ** PERCENT_DECIMALS;
+  return (Math.floor(percent * scale + PERCENT_EPSILON * scale) / scale).toFixed(PERCENT_DECIMALS);
 }

@@ -6,7 +6,8 @@ import { causeAtStart, impactWindows, type ImpactWindow } from './impact-windows
 import { worstStatus, type Cause, type ServiceStatus, type WindowLevel } from './levels.ts';
 import { isEligible, monthFigures, monthlyReports, windowsByMonth, type MonthReport } from './monthly-report.ts';
 import { dailyBars, observedUptime, type DayBar } from './observed-uptime.ts';
-import { MINUTE_MS, monthMinutes, monthRange, monthsTouched, type Instant } from './time.ts';
+import type { CreditClaim } from './claims.ts';
+import { MINUTE_MS, monthMinutes, monthRange, monthsTouched, type Instant, type Range } from './time.ts';
 import { CLOSING_STATUSES, type Affected, type Content, type Incident, type Policy, type Service, type Tier, type Update, type UpdateStatus } from './types.ts';
 import { weightedMinutes } from './weighted-downtime.ts';
 import { DEFAULT_WEIGHTS } from './defaults.ts';
@@ -50,6 +51,10 @@ export interface ImpactMonth {
   /** The tier the month would have had without this incident. */
   tierWithout: Tier | null;
   final: boolean;
+  /** The month's instants in the policy's zone. */
+  range: Range;
+  /** How to claim the month's credit; `null` when it earns none. */
+  claim: CreditClaim | null;
 }
 
 /** An incident's impact on one affected service. */
@@ -152,7 +157,7 @@ export function computeLedger(content: Content, now: Instant): Ledger {
     const windows = windowsByService.get(service.id)!.sort((a, b) => a.from - b.from);
     const days = dailyBars(windows, policy?.weights ?? DEFAULT_WEIGHTS, now, content.site.timeZone, BAR_DAYS);
     const byMonth = policy ? windowsByMonth(windows, policy.timeZone) : new Map<string, ImpactWindow[]>();
-    const months = policy ? monthlyReports(byMonth, policy, now) : [];
+    const months = policy ? monthlyReports(byMonth, policy, now, service.id) : [];
     monthIndex.set(service.id, { policy, months: new Map(months.map((report) => [report.month, { report, windows: byMonth.get(report.month)! }])) });
     return {
       service,
@@ -256,6 +261,8 @@ function incidentImpact(incident: Incident, affected: Affected, windows: ImpactW
           creditPercent: report.creditPercent,
           tierWithout: monthFigures(others, policy, month).tier,
           final: report.final,
+          range: report.range,
+          claim: report.claim,
         };
       })
     : [];

@@ -2,6 +2,7 @@
  * A service's monthly SLA report: DESIGN's rules 1 to 6 applied to its impact
  * windows, month by month in the policy's zone.
  */
+import { creditClaim, type CreditClaim } from './claims.ts';
 import { availabilityPercent, creditPercent, tierFor } from './compensation.ts';
 import type { ImpactWindow } from './impact-windows.ts';
 import { monthMinutes, monthRange, monthsTouched, type Instant, type Range } from './time.ts';
@@ -30,6 +31,8 @@ export interface MonthReport extends MonthFigures {
   final: boolean;
   /** Ids of the incidents with impact in the month, in order of first impact. */
   incidents: string[];
+  /** How to claim the month's credit; `null` when it earns none. */
+  claim: CreditClaim | null;
 }
 
 /** Whether the policy counts a window's cause against the SLA. */
@@ -67,20 +70,36 @@ export function windowsByMonth(windows: readonly ImpactWindow[], timeZone: strin
 }
 
 /**
- * Returns one report per month of `byMonth` (a service's windows grouped by
- * windowsByMonth in the policy's zone), oldest first. A month is final once
- * it is over and no window on it is open.
+ * Returns one report per month of `byMonth` (service `service`'s windows
+ * grouped by windowsByMonth in the policy's zone), oldest first. A month is
+ * final once it is over and no window on it is open.
  */
-export function monthlyReports(byMonth: ReadonlyMap<string, ImpactWindow[]>, policy: Policy, now: Instant): MonthReport[] {
+export function monthlyReports(byMonth: ReadonlyMap<string, ImpactWindow[]>, policy: Policy, now: Instant, service: string): MonthReport[] {
   return [...byMonth].map(([month, inMonth]) => {
     const range = monthRange(month, policy.timeZone);
+    const figures = monthFigures(inMonth, policy, month);
+    const incidents = [...new Set(inMonth.toSorted((a, b) => a.from - b.from).map((window) => window.incident))];
     return {
       month,
       range,
       monthMinutes: monthMinutes(month),
-      ...monthFigures(inMonth, policy, month),
+      ...figures,
       final: range.to <= now && !inMonth.some((window) => window.open),
-      incidents: [...new Set(inMonth.toSorted((a, b) => a.from - b.from).map((window) => window.incident))],
+      incidents,
+      claim: creditClaim(policy, { service, month, incidents, creditPercent: figures.creditPercent }, now),
     };
   });
+}
+
+/** Why a month's figures may still change, or `final` when they will not. */
+export type FiguresState = 'final' | 'month-open' | 'incident-open';
+
+/**
+ * Whether a month's figures are final and, when not, why: the month is not
+ * over yet (`now` before the end of its range), or it is over but an impact
+ * window on it is still open.
+ */
+export function figuresState(month: { final: boolean; range: Range }, now: Instant): FiguresState {
+  if (month.final) return 'final';
+  return now < month.range.to ? 'month-open' : 'incident-open';
 }

@@ -60,25 +60,41 @@ export function observedUptime(bars: readonly DayBar[]): number {
   return total === 0 ? 100 : (100 * (total - down)) / total;
 }
 
+/** Days the bars show on a narrow screen (the home page): the rest are on each service's page. */
+export const NARROW_BAR_DAYS = 30;
+
 /** Consecutive days drawn as one element: a run of quiet days, or one day with impact. */
 export interface BarRun {
   days: DayBar[];
   /** No impact on any of these days. */
   quiet: boolean;
+  /**
+   * Set on the run holding the first of the last `recentDays` days (see
+   * barRuns): how many of its days are among them. A narrow screen shows this
+   * run, with that many days, and the runs after it.
+   */
+  recent?: number;
 }
 
 /**
  * Groups days into runs so a page need not draw ninety elements per service:
  * consecutive quiet days (no impact at all) form one run, every other day is
- * a run of its own. With `groupQuiet: false` every day is its own run.
+ * a run of its own. With `groupQuiet: false` every day is its own run. With
+ * `recentDays`, the run that holds the first of the last `recentDays` days
+ * says how many of its days are recent, so a narrow screen can show only
+ * those.
  */
-export function barRuns(days: readonly DayBar[], groupQuiet = true): BarRun[] {
+export function barRuns(days: readonly DayBar[], options: { groupQuiet?: boolean; recentDays?: number } = {}): BarRun[] {
+  const { groupQuiet = true, recentDays } = options;
   const runs: BarRun[] = [];
-  for (const day of days) {
+  const firstRecent = recentDays === undefined ? -1 : Math.max(0, days.length - recentDays);
+  days.forEach((day, index) => {
     const quiet = day.status === 'operational' && day.incidents.length === 0;
     const last = runs.at(-1);
     if (groupQuiet && quiet && last?.quiet) last.days.push(day);
     else runs.push({ days: [day], quiet });
-  }
+    if (index === firstRecent) runs.at(-1)!.recent = 1;
+    else if (index > firstRecent && firstRecent >= 0 && runs.at(-1)!.recent !== undefined) runs.at(-1)!.recent! += 1;
+  });
   return runs;
 }

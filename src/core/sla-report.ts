@@ -17,7 +17,7 @@ export function recentMonths(now: Instant, timeZone: string, count: number): str
 /** A month with no impact: full availability, nothing owed. */
 function quietMonth(month: string, timeZone: string, now: Instant): MonthReport {
   const range = monthRange(month, timeZone);
-  return { month, range, monthMinutes: monthMinutes(month), minutes: 0, availability: 100, tier: null, creditPercent: 0, final: range.to <= now, incidents: [] };
+  return { month, range, monthMinutes: monthMinutes(month), minutes: 0, availability: 100, tier: null, creditPercent: 0, final: range.to <= now, incidents: [], claim: null };
 }
 
 /**

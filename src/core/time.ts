@@ -152,6 +152,12 @@ function monthKey(year: number, monthIndex: number): string {
   return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
+/** The calendar month `count` months after `month` (`YYYY-MM`); a negative count goes back. */
+export function shiftMonth(month: string, count: number): string {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  return monthKey(year, monthNumber - 1 + count);
+}
+
 // Zone arithmetic (Intl offsets) is the engine's costliest step, and months
 // repeat endlessly: each month's range is worked out once per zone.
 const monthRanges = new Map<string, Range>();

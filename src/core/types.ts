@@ -55,6 +55,31 @@ export interface Tier {
   creditPercent: number;
 }
 
+/** How a credit under a policy is claimed (sla.yaml `claim.how`). */
+export const CLAIM_METHODS = ['ticket', 'automatic'] as const;
+export type ClaimMethod = (typeof CLAIM_METHODS)[number];
+
+/** How long a credit may be claimed after the end of its month: `2 months`, `30 days`. */
+export interface ClaimPeriod {
+  count: number;
+  unit: 'months' | 'days';
+}
+
+/** The placeholders a claim URL template may hold. */
+export const CLAIM_PLACEHOLDERS = ['service', 'month', 'incidents'] as const;
+
+/** sla.yaml `claim`: how a customer gets a credit, and by when. */
+export interface Claim {
+  how: ClaimMethod;
+  /**
+   * An absolute http(s) address with `{service}`, `{month}` (YYYY-MM) and
+   * `{incidents}` (comma-separated ids) to fill in; required for a ticket.
+   */
+  url: string | null;
+  /** The claim period after the end of the month; `null`: no deadline. */
+  within: ClaimPeriod | null;
+}
+
 /** One entry of sla.yaml, resolved. */
 export interface Policy {
   id: string;
@@ -68,6 +93,8 @@ export interface Policy {
   capPercent: number;
   /** Tiers by ascending `below`. */
   tiers: Tier[];
+  /** How credits are claimed; `null`: pages say to contact support. */
+  claim: Claim | null;
 }
 
 export const UPDATE_STATUSES = [
@@ -158,6 +185,8 @@ export interface Incident {
   /** Newest first. */
   updates: Update[];
   postmortem: Postmortem | null;
+  /** Where it was imported from (front matter `source`, e.g. a Statuspage shortlink); never shown as its text. */
+  source: string | null;
 }
 
 /** Everything the build works from. */

@@ -6,6 +6,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { closestKnown } from '../contract/problems.ts';
+import { isAbsoluteHttpUrl } from '../contract/fields.ts';
 import type { ImpactLevel } from '../core/levels.ts';
 import { parseTime, type Instant } from '../core/time.ts';
 import type { Service, UpdateStatus } from '../core/types.ts';
@@ -67,6 +68,14 @@ export function statuspageTime(value: unknown, timeZone: string): Instant | unde
 /** `value` when it is a string, else `undefined`: exports are read, never trusted. */
 function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
+}
+
+/** A Statuspage shortlink, kept as the incident's `source` when it is an absolute http(s) address; anything else is noted and left out. */
+function shortlink(value: string | undefined, note: (text: string) => void): string | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  if (isAbsoluteHttpUrl(value.trim())) return value.trim();
+  note(`shortlink ${JSON.stringify(value)} is not an http(s) address; left out`);
+  return undefined;
 }
 
 /** `value` when it is a list, else an empty one. */
@@ -222,7 +231,8 @@ export function fromStatuspage(exported: unknown, context: ImportContext): Impor
         resolved: resolvedTime,
         level: maintenance ? undefined : (level ?? 'degraded-performance'),
         affected,
-        summary: text(incident.shortlink) ? `Imported from Statuspage: ${text(incident.shortlink)}` : undefined,
+        // Where it came from stays in the front matter: the summary is what customers read.
+        source: shortlink(text(incident.shortlink), note),
         updates,
         postmortem,
         timeZone: context.timeZone,

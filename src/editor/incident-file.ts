@@ -67,6 +67,8 @@ export interface IncidentSpec {
   /** A plain id takes the incident's level and times; an object overrides them. */
   affected: (string | { service: string; level?: string; from?: Instant; to?: Instant })[];
   summary?: string;
+  /** Where it was imported from: written as `source` in the front matter. */
+  source?: string;
   /** Any order: written newest first. */
   updates: { status: UpdateStatus; at: Instant; message: string }[];
   postmortem?: string;
@@ -141,6 +143,7 @@ export function incidentText(spec: IncidentSpec): string {
       if (entry.to !== undefined) lines.push(`    to: ${time(entry.to)}`);
     }
   }
+  if (spec.source) lines.push(`source: ${yamlScalar(spec.source, 'the source')}`);
   lines.push('---');
   if (spec.summary) lines.push(bodyText(spec.summary));
   for (const update of spec.updates.toSorted((a, b) => b.at - a.at)) {

@@ -3,8 +3,9 @@
  * toward the worse value, times in the site's zone with their offset,
  * durations and dates in words.
  */
-import type { Ledger } from '../core/ledger.ts';
+import type { IncidentLedger, Ledger } from '../core/ledger.ts';
 import { formatWallTime, type Instant } from '../core/time.ts';
+import { TASK_MARKS } from '../contract/markdown.ts';
 import { MESSAGES, type Messages } from './messages.ts';
 
 export { truncatePercent } from '../core/compensation.ts';
@@ -48,6 +49,31 @@ export function statusLabel(status: string, t: Messages = ENGLISH): string {
   return status.charAt(0).toUpperCase() + status.slice(1).replace(/-/g, ' ');
 }
 
+/** Items of a list in running text, with the language's separator: `a, b, c` (`a、b、c`). */
+export function formatList(items: readonly string[], t: Messages = ENGLISH): string {
+  return items.join(t.separator);
+}
+
+/**
+ * Where an incident stands, in words: its status, except that a finished
+ * maintenance is Completed, not Resolved (the API keeps `resolved` for both).
+ */
+export function incidentStatusLabel(entry: IncidentLedger, t: Messages = ENGLISH): string {
+  return entry.status === 'resolved' && entry.incident.kind === 'maintenance' ? t.update.completed : statusLabel(entry.status, t);
+}
+
+/**
+ * Rendered Markdown with the words of the language after each task mark:
+ * `✓ Done:` and `○ Open:` (the renderer writes the marks alone).
+ */
+export function taskWords(html: string, t: Messages = ENGLISH): string {
+  if (!html.includes('class="task ')) return html;
+  // The space after a mark is the language's gap: none after a full-width colon.
+  return html
+    .replaceAll(`${TASK_MARKS.done} `, `${TASK_MARKS.done.replace('✓', `✓ ${t.incident.done}`)}${t.gap}`)
+    .replaceAll(`${TASK_MARKS.open} `, `${TASK_MARKS.open.replace('○', `○ ${t.incident.open}`)}${t.gap}`);
+}
+
 /** The overall status as a headline: "All systems operational", "Partial outage". */
 export function statusHeadline(status: string, t: Messages = ENGLISH): string {
   return (t.headline as Record<string, string>)[status] ?? statusLabel(status, t);
@@ -82,6 +108,6 @@ export function overallSummary(ledger: Ledger, t: Messages): string {
     .filter((entry) => entry.status !== 'operational')
     .toSorted((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
   if (affected.length === 0) return t.home.allWell(ledger.services.length);
-  const list = affected.map((entry) => `${entry.service.name} (${statusLabel(entry.status, t).toLowerCase()})`).join(', ');
+  const list = formatList(affected.map((entry) => t.home.serviceStatus(entry.service.name, statusLabel(entry.status, t).toLowerCase())), t);
   return t.home.affected(affected.length, ledger.services.length, list);
 }

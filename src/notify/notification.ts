@@ -4,7 +4,7 @@
  * escaping for its own format.
  */
 import { incidentUrl, updateId, updateUrl } from '../outputs/links.ts';
-import { formatTime, statusLabel } from '../i18n/format.ts';
+import { formatTime, statusLabel, taskWords } from '../i18n/format.ts';
 import { worstStatus, type ServiceStatus, type WindowLevel } from '../core/levels.ts';
 import { CLOSING_STATUSES, type Incident, type IncidentKind, type Service, type Site, type Update, type UpdateStatus } from '../core/types.ts';
 import { renderPlainText } from '../contract/markdown.ts';
@@ -75,7 +75,7 @@ export function notificationFor(incident: Incident, update: Update, site: Site, 
     time: update.at,
     timeText: formatTime(update.at, site.timeZone),
     text: renderPlainText(update.markdown),
-    html: update.html,
+    html: taskWords(update.html, t),
     services: notified,
     tone: toneOf(incident, update, notified),
     url: updateUrl(site, incident, update),

@@ -44,7 +44,7 @@ export function statusBadges(ledger: Ledger, t: Messages): { name: string; svg: 
       { name: entry.service.id, svg: badgeSvg(entry.service.name, statusLabel(entry.status, t).toLowerCase(), BADGE_COLORS[entry.status]) },
       {
         name: `${entry.service.id}-uptime`,
-        svg: badgeSvg(t.badge.uptime(entry.service.name), `${truncatePercent(entry.uptime, 2)}%`, entry.uptime >= 99.9 ? BADGE_COLORS.operational : entry.uptime >= 99 ? BADGE_COLORS['degraded-performance'] : BADGE_COLORS['major-outage']),
+        svg: badgeSvg(t.badge.uptime(entry.service.name), `${truncatePercent(entry.uptime)}%`, entry.uptime >= 99.9 ? BADGE_COLORS.operational : entry.uptime >= 99 ? BADGE_COLORS['degraded-performance'] : BADGE_COLORS['major-outage']),
       },
     ]),
   ];

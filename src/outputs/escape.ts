@@ -67,3 +67,17 @@ export function icsText(text: string): string {
     .replace(/[\\;,]/g, (char) => `\\${char}`)
     .replace(/\r\n|\r|\n/g, '\\n');
 }
+
+/** Characters a spreadsheet reads as the start of a formula (DESIGN "Exports"). */
+const FORMULA_START = /^[=+\-@]/;
+
+/**
+ * `text` as one RFC 4180 field: a cell that a spreadsheet would read as a
+ * formula (starting with `=`, `+`, `-` or `@`) gets a `'` in front, then a
+ * field holding a comma, a double quote, a CR or an LF is quoted, with its
+ * double quotes doubled. Every other field is written as it is.
+ */
+export function csvField(text: string): string {
+  const cell = FORMULA_START.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}

@@ -7,7 +7,7 @@
 import escapeHtml from 'escape-html';
 import type { Messages } from '../i18n/messages.ts';
 import { updateUrl } from './links.ts';
-import { formatMinutes, statusLabel, truncatePercent } from '../i18n/format.ts';
+import { formatList, formatMinutes, statusLabel, taskWords, truncatePercent } from '../i18n/format.ts';
 import { impactRows } from '../core/incident-report.ts';
 import type { IncidentLedger, Ledger } from '../core/ledger.ts';
 import type { Instant } from '../core/time.ts';
@@ -64,7 +64,7 @@ export function feedEntries(ledger: Ledger, site: Site, services: readonly Servi
     title: `${statusLabel(update.status, t)}: ${entry.incident.title}`,
     url: updateUrl(site, entry.incident, update),
     at: update.at,
-    html: `${update.html}\n${impactHtml(entry, names, t)}`,
+    html: `${taskWords(update.html, t)}\n${impactHtml(entry, names, t)}`,
   }));
 }
 
@@ -73,7 +73,7 @@ function impactHtml(entry: IncidentLedger, names: Map<string, string>, t: Messag
   const name = (id: string) => escapeHtml(names.get(id) ?? id);
   const affected = entry.incident.affected.map((affected) => `${name(affected.service)} (${statusLabel(affected.level, t).toLowerCase()})`);
   // Names are escaped above; the catalog's words are ours.
-  const lines = affected.length > 0 ? [`<p>${t.feed.affected(affected.join(', '))}</p>`] : [];
+  const lines = affected.length > 0 ? [`<p>${t.feed.affected(formatList(affected, t))}</p>`] : [];
   const rows = impactRows(entry).filter((row) => row.eligible);
   if (rows.length > 0) {
     const items = rows.map((row) => {

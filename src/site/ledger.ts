@@ -18,11 +18,24 @@ import { buildNow } from './build-context.ts';
 let content: Promise<Content> | undefined;
 let ledger: Promise<Ledger> | undefined;
 
+/**
+ * The content the dev server works from while the folder has mistakes:
+ * nothing. Every address then answers with the problems (src/middleware.ts);
+ * routes with paths from the content simply have none.
+ */
+const NO_CONTENT: Content = {
+  site: { title: 'Status', description: '', url: 'https://status.example.com', timeZone: 'UTC', feedItems: 1, support: [], locale: 'en' },
+  services: [],
+  policies: [],
+  incidents: [],
+};
+
 /** The resolved content, in catalog and file order. */
 export function getContent(): Promise<Content> {
   // The dev server keeps modules alive across edits: read afresh on every request there.
   if (import.meta.env.DEV) content = undefined;
   content ??= (async () => {
+    if (import.meta.env.DEV && (await getEntry('problems', 'problems'))) return NO_CONTENT;
     const [site, services, policies, incidents] = await Promise.all([
       getEntry('site', 'site'),
       getCollection('services'),

@@ -147,3 +147,29 @@ describe('the embed', () => {
 });
 
 export type { Page };
+
+describe('polish', () => {
+  it('keeps the footer at the bottom of the window on a short page', async () => {
+    const { page, close } = await open('/history/2026-06/');
+    const bottom = await page.evaluate(() => document.querySelector('footer')!.getBoundingClientRect().bottom);
+    expect(bottom).toBe(800);
+    await close();
+  });
+
+  it('draws no border under the last row of a table, its header cell included', async () => {
+    const { page, close } = await open(PAGE_TYPES.incident!);
+    const borders = await page.locator('.table-scroll tbody tr:last-child > *').evaluateAll((cells) => cells.map((cell) => getComputedStyle(cell).borderBottomWidth));
+    expect(borders.length).toBeGreaterThan(0);
+    expect(new Set(borders)).toEqual(new Set(['0px']));
+    await close();
+  });
+
+  it('leads back to the history with an arrow from a month as from an incident', async () => {
+    for (const path of ['/history/2026-06/', PAGE_TYPES.incident!]) {
+      const { page, close } = await open(path);
+      const arrow = await page.locator('.crumb a').evaluate((link) => getComputedStyle(link, '::before').content);
+      expect(arrow, path).toContain('←');
+      await close();
+    }
+  });
+});

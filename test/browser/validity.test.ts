@@ -138,4 +138,13 @@ describe('validity', () => {
       expect(atom.headers.get('content-type')).toMatch(/^application\/atom\+xml/);
     });
   });
+
+  it('serves the CSV exports as UTF-8 text/csv, a service’s readable from other origins', async () => {
+    for (const file of ['/api/v1/availability.csv', '/services/ecs-hangzhou/sla.csv']) {
+      const csv = await fetch(`${base}${file}`);
+      expect(csv.status, file).toBe(200);
+      expect(csv.headers.get('content-type'), file).toBe('text/csv; charset=utf-8');
+    }
+    expect((await fetch(`${base}/services/ecs-hangzhou/sla.csv`)).headers.get('access-control-allow-origin')).toBe('*');
+  });
 });

@@ -1,6 +1,9 @@
+import { parse as parseCsv } from 'csv-parse/sync';
+import { parse as parseHtml } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
 import { builtSite } from './build-site.ts';
 import { FIXTURE_FILES } from './fixture.ts';
+import { HOSTILE_SERVICE, RTL_SERVICE } from './sites.ts';
 
 const build = builtSite(inject('builds').fixture!.outDir);
 
@@ -118,6 +121,57 @@ describe('/api/v1/availability.json', () => {
     ]);
     expect(byId.cdn).toMatchObject({ policy: 'fixed', months: [expect.objectContaining({ month: '2025-02', minutes: 36, tier: 'tenth', creditPercent: 10 })] });
     expect(byId.console).toEqual({ id: 'console', policy: null, months: [] });
+  });
+});
+
+describe('/api/v1/availability.csv and /services/<id>/sla.csv', () => {
+  /** Reads CSV as a finance tool would: RFC 4180, CRLF, the header row naming the columns. */
+  const readCsv = (text: string): Record<string, string>[] => parseCsv(text, { columns: true, record_delimiter: '\r\n' });
+  const json = build.json('api/v1/availability.json');
+  const names: Record<string, string> = { ecs: 'Compute', oss: 'Storage', cdn: 'CDN', console: 'Console' };
+  const expected = json.services.flatMap((service: { id: string; policy: string; months: Record<string, unknown>[] }) =>
+    service.months.map((month) => ({
+      service: service.id,
+      name: names[service.id],
+      policy: service.policy,
+      month: month.month,
+      downtime_minutes: month.minutes,
+      availability: month.availability,
+      tier: month.tier ?? '',
+      credit_percent: month.creditPercent,
+      final: String(month.final),
+      incidents: (month.incidents as string[]).join(' '),
+    })),
+  );
+  const asJson = (row: Record<string, string>) => ({
+    ...row,
+    downtime_minutes: Number(row.downtime_minutes),
+    availability: Number(row.availability),
+    credit_percent: Number(row.credit_percent),
+  });
+
+  it('has a header row and one row per service-month of availability.json, every figure as the JSON has it', () => {
+    const text = build.read('api/v1/availability.csv');
+    expect(text.split('\r\n')[0]).toBe('service,name,policy,month,downtime_minutes,availability,tier,credit_percent,final,incidents');
+    const rows = readCsv(text);
+    expect(rows.map(asJson)).toEqual(expected);
+    // Full precision: January on ecs is 110 of 44,640 minutes, written as JavaScript writes the number.
+    expect(rows.find((row) => row.service === 'ecs' && row.month === '2025-01')!.availability).toBe(String((100 * (44640 - 110)) / 44640));
+  });
+
+  it('has each service’s own rows in its file, linked from its page and the SLA page', () => {
+    for (const id of Object.keys(names)) {
+      expect(readCsv(build.read(`services/${id}/sla.csv`)).map(asJson)).toEqual(expected.filter((row: { service: string }) => row.service === id));
+    }
+    expect(parseHtml(build.read('services/oss/index.html')).querySelector('a[href="/services/oss/sla.csv"]')).not.toBeNull();
+    expect(parseHtml(build.read('sla/index.html')).querySelector('a[href="/api/v1/availability.csv"]')).not.toBeNull();
+  });
+
+  it('writes hostile and right-to-left names as the text they are', () => {
+    const hostile = builtSite(inject('builds').hostile!.outDir);
+    const rows = readCsv(hostile.read('api/v1/availability.csv'));
+    expect(rows.map((row) => row.name)).toContain(HOSTILE_SERVICE);
+    expect(readCsv(hostile.read('services/store/sla.csv')).every((row) => row.name === RTL_SERVICE)).toBe(true);
   });
 });
 

@@ -2,11 +2,18 @@
  * A small content folder for build-output tests: every rule once, with figures
  * worked out by hand in the comments. Built with now = 2025-02-10 00:00 UTC.
  */
-import { DESIGN_EXAMPLE } from '../builders.ts';
+import { DESIGN_EXAMPLE, SLA_YAML } from '../builders.ts';
 
 /** 2025-02-10T00:00:00Z */
 export const FIXTURE_NOW = Date.parse('2025-02-10T00:00:00Z') / 1000;
 
+/** The claim form of the standard policy (the fixed one has no claim: pages say to contact support). */
+export const CLAIM_TEMPLATE = 'https://support.test/claims/new?service={service}&month={month}&incidents={incidents}';
+
+/** sla.yaml of the fixture: the builders' policies, the standard one with claims by ticket within 30 days (January 2025 in Shanghai may be claimed until 2025-03-02). */
+export const FIXTURE_SLA = SLA_YAML.replace('  name: Standard monthly SLA\n', `  name: Standard monthly SLA\n  claim:\n    how: ticket\n    url: ${CLAIM_TEMPLATE}\n    within: 30 days\n`);
+
+/** The fixture's incident files. */
 export const FIXTURE_FILES = {
   // 89 min major on ecs, 20 min partial on oss (6 weighted minutes). January: 44640 minutes.
   'incidents/2025/2025-01-18-hangzhou-power.md': DESIGN_EXAMPLE,

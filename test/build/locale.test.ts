@@ -1,9 +1,90 @@
-import { parse } from 'node-html-parser';
+import { parse, type HTMLElement } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
+import { resolveContent } from '../../src/contract/load-content.ts';
 import { builtSite } from './build-site.ts';
+import { FIXTURE_FILES, FIXTURE_NOW, FIXTURE_SLA } from './fixture.ts';
+import { SERVICES_YAML, SITE_YAML } from '../builders.ts';
 import { runEmbed } from '../outputs/parsers.ts';
 
 const build = builtSite(inject('builds').zh!.outDir);
+
+/** What the editor wrote into the zh site: names and titles (one line each), and the text nodes of the Markdown they wrote. */
+function editorText(): { names: string[]; prose: Set<string> } {
+  const { content } = resolveContent(
+    {
+      dir: 'content',
+      site: `${SITE_YAML}locale: zh-CN\n`,
+      services: SERVICES_YAML,
+      sla: FIXTURE_SLA,
+      incidents: Object.entries(FIXTURE_FILES).map(([path, text]) => ({ path: `content/${path}`, text })),
+      others: [],
+    },
+    FIXTURE_NOW * 1000,
+  );
+  const names = [
+    content.site.title,
+    content.site.description,
+    content.site.timeZone,
+    ...content.site.support.map((contact) => contact.label),
+    ...content.services.flatMap((service) => [service.name, service.group, service.description]),
+    ...content.policies.flatMap((policy) => [policy.name, policy.timeZone, ...policy.tiers.map((tier) => tier.name)]),
+    ...content.incidents.map((incident) => incident.title),
+  ];
+  const markdown = content.incidents.flatMap((incident) => [incident.summaryHtml, ...incident.updates.map((update) => update.html), incident.postmortem?.html ?? '']);
+  return {
+    names: names.filter((name) => name !== '').sort((a, b) => b.length - a.length),
+    prose: new Set(markdown.flatMap((html) => textNodes(parse(html), { skipTasks: true }))),
+  };
+}
+
+/**
+ * The text nodes under `element`, each with its white space collapsed, empty
+ * ones left out. `skipTasks`: not the marks of task list items, which pages
+ * put words to (they are the interface's, not the editor's).
+ */
+function textNodes(element: HTMLElement, options: { skipTasks?: boolean } = {}): string[] {
+  const texts: string[] = [];
+  const walk = (node: HTMLElement) => {
+    for (const child of node.childNodes) {
+      const element = child as HTMLElement;
+      if (child.nodeType === 3) texts.push(child.textContent.replace(/\s+/g, ' ').trim());
+      else if (['script', 'style', 'time'].includes(element.tagName?.toLowerCase())) continue;
+      else if (!(options.skipTasks && element.classList?.contains('task'))) walk(element);
+    }
+  };
+  walk(element);
+  return texts.filter((text) => text !== '');
+}
+
+/** Words the interface keeps in every language: names of formats and standards. */
+const SAME_EVERYWHERE = new Set(['SLA', 'API', 'JSON', 'RSS', 'CSV', 'Atom', 'iCalendar']);
+
+/**
+ * The interface's own text on a page: each text node a reader sees or hears,
+ * and the attributes that are read or drawn (labels drawn by CSS,
+ * placeholders, ARIA labels), without what the editor wrote: text nodes of
+ * their Markdown, and their names and titles wherever they stand. Times are
+ * figures, and left out. What is left must be Chinese.
+ */
+function interfaceText(page: HTMLElement, written: { names: string[]; prose: Set<string> }, join: string): string {
+  const body = page.querySelector('body')!;
+  const attributes = body
+    .querySelectorAll('[data-label], [aria-label], [placeholder], [title], [alt]')
+    .flatMap((element) => ['data-label', 'aria-label', 'placeholder', 'title', 'alt'].map((name) => element.getAttribute(name) ?? ''));
+  let text = [...textNodes(body).filter((node) => !written.prose.has(node)), '\n', ...attributes].join(join);
+  for (const name of written.names) text = text.split(name).join('\n');
+  return text;
+}
+
+const ZH_PAGES = [
+  'index.html',
+  'sla/index.html',
+  'history/index.html',
+  'history/2025-01/index.html',
+  '404.html',
+  ...['ecs', 'oss', 'cdn', 'console'].map((id) => `services/${id}/index.html`),
+  ...Object.keys(FIXTURE_FILES).map((path) => `incidents/${path.replace(/^.*\//, '').replace(/\.md$/, '')}/index.html`),
+];
 
 describe('a site with locale: zh-CN', () => {
   it('speaks Chinese on every page type, with the page language set', () => {
@@ -28,6 +109,22 @@ describe('a site with locale: zh-CN', () => {
         expect(text, `${page}: ${english}`).not.toContain(english);
       }
     }
+  });
+
+  it.each(ZH_PAGES)('%s has no English interface words and no ASCII punctuation in Chinese text', (path) => {
+    const page = parse(build.read(path));
+    const written = editorText();
+    const words = interfaceText(page, written, ' ');
+    const english = (words.match(/[A-Za-z][A-Za-z’']*/g) ?? []).filter((word) => !SAME_EVERYWHERE.has(word));
+    expect(english, path).toEqual([]);
+    // Text nodes read on, across links and times: a full stop after a link stands next to the link's last word.
+    const inline = interfaceText(page, written, '');
+    // A comma, full stop, question mark, colon, semicolon or parenthesis written in ASCII next to a Chinese character.
+    const cjk = '[\\u3400-\\u9fff]';
+    const punctuation = inline.match(new RegExp(`${cjk}[,.?!:;()]|[,.?!:;()]${cjk}`, 'g')) ?? [];
+    expect(punctuation, path).toEqual([]);
+    // Nor a space after a full-width mark: Chinese sentences and clauses follow each other directly.
+    expect(inline.match(/[。，、；：！？] +\S/g) ?? [], path).toEqual([]);
   });
 
   it('writes feeds, badges, the calendar and the embed in Chinese', () => {

@@ -40,8 +40,16 @@ describe('badges', () => {
     expect(build.read('badges/ecs.svg')).toContain('role="img"');
   });
 
-  it('show each service’s 90-day observed uptime, and stay small', () => {
-    expect(build.read('badges/oss-uptime.svg')).toMatch(/<title>Storage uptime: \d+\.\d\d%<\/title>/);
+  it('show each service’s 90-day observed uptime as the pages write it, and stay small', () => {
+    // One truncation rule: the badge says what the home and the service page say, to the third decimal.
+    for (const id of ['ecs', 'oss', 'cdn', 'console']) {
+      const badge = build.read(`badges/${id}-uptime.svg`).match(/<title>[^<]* uptime: (\d+\.\d+)%<\/title>/)![1];
+      const page = build.read(`services/${id}/index.html`).match(/(\d+\.\d+)% observed uptime/)![1];
+      expect(badge).toBe(page);
+      expect(badge).toMatch(/^\d+\.\d{3}$/);
+    }
+    // Storage saw 60 minutes of overrun and 30 of a customer's outage in 90 days: not a round figure.
+    expect(build.read('badges/oss-uptime.svg')).toMatch(/<title>Storage uptime: 99\.\d{3}%<\/title>/);
     expect(Buffer.byteLength(build.read('badges/overall.svg'))).toBeLessThan(1200);
   });
 });

@@ -139,24 +139,50 @@ describe('incident page', () => {
       [row.querySelector('th'), ...row.querySelectorAll('td')].map((cell) => text(cell as HTMLElement)),
     );
     expect(cells).toEqual([
-      ['Compute', '2025-01', '89 min', '110 min', '99.753%', 'Pro-rated refund', '0.246%', 'Final'],
-      ['Storage', '2025-01', '6 min', '6 min', '99.986%', 'None', '0.000%', 'Final'],
+      [
+        'Compute',
+        '2025-01 Final will not change',
+        '89 min month: 110 min',
+        '99.753%',
+        'Pro-rated refund',
+        '0.246% of the month’s fee for Compute Claim this credit for Compute, 2025-01 by 2 Mar 2025.',
+      ],
+      ['Storage', '2025-01 Final will not change', '6 min month: 6 min', '99.986%', 'None', '0.000%'],
     ]);
   });
 
-  it('shows the postmortem with follow-up actions, and support contacts for a major outage', () => {
+  it('links each credit to its claim form, filled in with the service, the month and the month’s incidents', () => {
+    const links = power.querySelectorAll('#impact ~ * .claim a, .claim a').map((link) => link.getAttribute('href'));
+    expect(links).toEqual(['https://support.test/claims/new?service=ecs&month=2025-01&incidents=2025-01-18-hangzhou-power%2C2025-01-18-api-errors']);
+    // A policy without `claim` says to contact support, with the site's contact.
+    const cdn = page('/incidents/2025-02-10-cdn/');
+    expect(text(cdn.querySelector('.claim'))).toBe('To claim it, contact support.');
+    expect(cdn.querySelector('.claim a')?.getAttribute('href')).toBe('tel:+1-555-0100');
+  });
+
+  it('shows the postmortem with follow-up actions', () => {
     expect(text(power.querySelector('#postmortem')?.parentNode as HTMLElement)).toContain('1 of 2 done');
     expect(text(power.querySelector('#postmortem')?.parentNode as HTMLElement)).toContain('✓ Done: Second independent power feed for hall 3');
     expect(text(power.querySelector('#postmortem')?.parentNode as HTMLElement)).toContain('○ Open: Quarterly failover drill');
-    expect(power.querySelector('.support a')?.getAttribute('href')).toBe('tel:+1-555-0100');
+  });
+
+  it('lists the support contacts while a severe incident is active, and only a plain link once it is long resolved', () => {
+    // Resolved on 18 January, more than 7 days before now (10 February).
+    expect(power.querySelector('.support')).toBeNull();
+    expect(text(power.querySelector('.support-link'))).toBe('Need help? Contact support.');
+    expect(power.querySelector('.support-link a')?.getAttribute('href')).toBe('tel:+1-555-0100');
+    const cdn = page('/incidents/2025-02-10-cdn/');
+    expect(cdn.querySelector('.support a')?.getAttribute('href')).toBe('tel:+1-555-0100');
+    expect(cdn.querySelector('.support-link')).toBeNull();
   });
 
   it('says when an incident moved the month into a tier, and what is not counted', () => {
     const upgrade = text(page('/incidents/2025-02-03-oss-upgrade/').querySelector('#impact')?.parentNode as HTMLElement);
     expect(upgrade).toContain('This incident moved the month into Pro-rated refund');
     expect(upgrade).toContain('99.851%');
-    expect(upgrade).toContain('0.148%');
-    expect(upgrade).toContain('Provisional');
+    expect(upgrade).toContain('0.148% of the month’s fee for Storage');
+    expect(upgrade).toContain('Provisional may change until the month is over');
+    expect(upgrade).toContain('Claim this credit for Storage, 2025-02 by 30 Mar 2025.');
     expect(upgrade).toContain('the announced window is not counted');
     const customer = text(page('/incidents/2025-01-31-customer/').querySelector('#impact')?.parentNode as HTMLElement);
     expect(customer).toContain('not counted: customer');
@@ -165,6 +191,27 @@ describe('incident page', () => {
   it('shows an unknown cause as under investigation, and no support box without an outage', () => {
     expect(text(page('/incidents/2025-02-10-cdn/').querySelector('.facts'))).toContain('Cause Under investigation');
     expect(page('/incidents/2025-02-05-notice/').querySelector('.support')).toBeNull();
+  });
+
+  it('calls a maintenance that has not started Scheduled, with its announced end, and a finished one Completed', () => {
+    const upcoming = page('/incidents/2025-02-20-ecs-maintenance/');
+    expect(upcoming.querySelectorAll('.badges > *').map(text)).toEqual(['Scheduled', 'Maintenance']);
+    const facts = text(upcoming.querySelector('.facts'));
+    expect(facts).toContain('Announced window 2025-02-20 01:00 +08:00 to 2025-02-20 02:00 +08:00');
+    expect(facts).toContain('Completed Not yet; announced end 2025-02-20 02:00 +08:00');
+    expect(facts).not.toContain('Ongoing');
+    expect(text(upcoming.querySelector('#affected')?.parentNode as HTMLElement)).toContain('2025-02-20 02:00 +08:00 (announced)');
+    const done = page('/incidents/2025-02-03-oss-upgrade/');
+    expect(done.querySelectorAll('.badges > *').map(text)).toEqual(['Completed', 'Maintenance']);
+    expect(text(done.querySelector('.facts'))).toContain('Completed 2025-02-03 04:00 +08:00');
+    expect(text(done.querySelector('.facts'))).not.toContain('Resolved');
+    // The API keeps DESIGN's value: a finished maintenance is `resolved` there.
+    expect(build.json('api/v1/incidents.json').incidents.find((entry: { id: string }) => entry.id === '2025-02-03-oss-upgrade').status).toBe('resolved');
+    const history = text(page('/history/').querySelector('main'));
+    expect(history).toMatch(/Storage upgrade Maintenance Completed/);
+    const upcomingCard = text(page('/').querySelector('#upcoming')?.parentNode as HTMLElement);
+    expect(upcomingCard).toContain('Scheduled');
+    expect(upcomingCard).not.toContain('Under maintenance');
   });
 
   it('offers the credit estimator, hidden until its script runs', () => {
@@ -179,10 +226,13 @@ describe('service page', () => {
     const oss = page('/services/oss/');
     expect(text(oss.querySelector('h1'))).toBe('Storage');
     const months = oss.querySelectorAll('#sla ~ .table-scroll tbody tr, tbody tr').map((row) => text(row.querySelector('th')));
-    expect(months).toEqual(['2025-02', '2025-01']);
+    expect(months).toEqual(['2025-02 Provisional may change until the month is over', '2025-01 Final will not change']);
     const report = text(oss.querySelector('tbody'));
-    expect(report).toContain('60 min 99.851% Pro-rated refund 0.148%');
-    expect(report).toContain('Provisional');
+    expect(report).toContain('60 min 99.851% Pro-rated refund 0.148% of the month’s fee for Storage');
+    expect(report).toContain('Provisional may change until the month is over');
+    expect(oss.querySelector('tbody .claim a')?.getAttribute('href')).toBe(
+      'https://support.test/claims/new?service=oss&month=2025-02&incidents=2025-01-31-customer%2C2025-02-03-oss-upgrade',
+    );
     expect(oss.querySelectorAll('.incident-list a').map((link) => link.getAttribute('href'))).toEqual([
       '/incidents/2025-02-03-oss-upgrade/',
       '/incidents/2025-01-31-customer/',
@@ -212,6 +262,8 @@ describe('SLA page', () => {
     const fixed = text(sla.querySelector('#policy-fixed')?.parentNode as HTMLElement);
     expect(fixed).toContain('UTC');
     expect(fixed).toContain('Below 95% Full credit 100% of the fee');
+    expect(fixed).toContain('How to claim To claim a credit, contact support.');
+    expect(standard).toContain('How to claim Open a ticket within 30 days after the end of the month');
     expect(standard).toContain('Below 99% Pro-rated refund plus service credit Refund of the unavailable time’s fee (100 × downtime ÷ month minutes) plus 10% of the fee');
   });
   it('reports the recent months of every service with an SLA, one table per policy', () => {
@@ -219,8 +271,8 @@ describe('SLA page', () => {
     const table = (sla.querySelector('#report-standard')?.parentNode as HTMLElement).querySelector('table')!;
     expect(table.querySelectorAll('thead th').map(text)).toEqual(['Service', '2025-02', '2025-01', '2024-12', '2024-11', '2024-10', '2024-09']);
     const rows = table.querySelectorAll('tbody tr').map((row) => [row.querySelector('th'), ...row.querySelectorAll('td')].map((cell) => text(cell as HTMLElement)));
-    expect(rows[0]!.slice(0, 3)).toEqual(['Compute', '100.000%*', '99.753% Pro-rated refund: 0.246%']);
-    expect(rows[1]!.slice(0, 3)).toEqual(['Storage', '99.851%* Pro-rated refund: 0.148%', '99.986%']);
+    expect(rows[0]!.slice(0, 3)).toEqual(['Compute', '100.000%*', '99.753% Pro-rated refund: 0.246% of the month’s fee Claim this credit for Compute, 2025-01 by 2 Mar 2025.']);
+    expect(rows[1]!.slice(0, 3)).toEqual(['Storage', '99.851%* Pro-rated refund: 0.148% of the month’s fee Claim this credit for Storage, 2025-02 by 30 Mar 2025.', '99.986%']);
     expect(rows[1]!.at(-1)).toBe('100.000%');
   });
 });

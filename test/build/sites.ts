@@ -4,7 +4,7 @@
  * builds at once would mix.
  */
 import { SITE_YAML, writeContentFolder } from '../builders.ts';
-import { FIXTURE_FILES } from './fixture.ts';
+import { FIXTURE_FILES, FIXTURE_SLA } from './fixture.ts';
 
 export const HOSTILE_TITLE = `<script>alert("title")</script> & "quotes" ' ]]> </title>`;
 export const HOSTILE_SERVICE = `<img src=x onerror=alert('service')>`;
@@ -56,11 +56,12 @@ ${HOSTILE_BODY}
 
 /** Each site by name: a function writing its content folder. `hostileAgain` builds the same folder as `hostile`. */
 export const SITES: Record<string, () => string> = {
-  fixture: () => writeContentFolder(FIXTURE_FILES, 'status-ledger-fixture-'),
-  zh: () => writeContentFolder({ ...FIXTURE_FILES, 'site.yaml': `${SITE_YAML}locale: zh-CN\n` }, 'status-ledger-zh-'),
+  fixture: () => writeContentFolder({ 'sla.yaml': FIXTURE_SLA, ...FIXTURE_FILES }, 'status-ledger-fixture-'),
+  zh: () => writeContentFolder({ 'sla.yaml': FIXTURE_SLA, ...FIXTURE_FILES, 'site.yaml': `${SITE_YAML}locale: zh-CN\n` }, 'status-ledger-zh-'),
   base: () =>
     writeContentFolder(
       {
+        'sla.yaml': FIXTURE_SLA,
         ...FIXTURE_FILES,
         'site.yaml': `${SITE_YAML.replace('url: https://status.test', 'url: https://example.github.io/status')}websubHub: https://hub.example.com/?a=1&b=2\n`,
       },
@@ -68,7 +69,7 @@ export const SITES: Record<string, () => string> = {
     ),
   hostile: () => writeContentFolder(HOSTILE_FILES, 'status-ledger-hostile-'),
   broken: () => writeContentFolder({ 'incidents/bad.md': '---\ntitle: Bad\nstarted: 2025-01-18 02:11\naffected: [ecss]\n---\n' }),
-  lateEpoch: () => writeContentFolder(FIXTURE_FILES, 'status-ledger-late-'),
+  lateEpoch: () => writeContentFolder({ 'sla.yaml': FIXTURE_SLA, ...FIXTURE_FILES }, 'status-ledger-late-'),
 };
 
 /** Sites whose build must fail, with the SOURCE_DATE_EPOCH each is built with (the others use FIXTURE_NOW). */

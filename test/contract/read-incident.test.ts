@@ -24,6 +24,18 @@ function problems(text: string, name = 'x.md', now = NOW): string[] {
 
 
 describe('readIncident', () => {
+  it('keeps where an incident was imported from (source), and refuses a source that is not an http(s) address', () => {
+    const imported = DESIGN_EXAMPLE.replace('cause: platform\n', 'cause: platform\nsource: https://stspg.io/p31zjtct2jer\n');
+    const { content, problems: found } = resolve({ '2025-01-18-hangzhou-power.md': imported });
+    expect(found).toEqual([]);
+    expect(content.incidents[0]!.source).toBe('https://stspg.io/p31zjtct2jer');
+    expect(content.incidents[0]!.summaryHtml).toBe('<p>A power feed in one data hall failed. Instances in zone H were unreachable.</p>');
+    expect(resolve({ 'x.md': DESIGN_EXAMPLE }).content.incidents[0]!.source).toBeNull();
+    expect(problems(DESIGN_EXAMPLE.replace('cause: platform\n', 'cause: platform\nsource: javascript:alert(1)\n'))).toEqual([
+      "content/incidents/x.md:4: 'source' is not an absolute http(s) address: 'javascript:alert(1)'; write the address the incident was imported from, e.g. https://stspg.io/abc123, or remove the line",
+    ]);
+  });
+
   it("reads DESIGN's example into a resolved incident", () => {
     const { content, problems: found } = resolve({ '2025/2025-01-18-hangzhou-power.md': DESIGN_EXAMPLE });
     expect(found).toEqual([]);

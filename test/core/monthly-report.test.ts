@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeLedger } from '../../src/core/ledger.ts';
+import { figuresState } from '../../src/core/monthly-report.ts';
 import type { Cause } from '../../src/core/levels.ts';
 import type { Incident, Policy } from '../../src/core/types.ts';
 import { at, content, incident, standardPolicy } from '../builders.ts';
@@ -161,5 +162,23 @@ describe('monthlyReports', () => {
 
   it('ignores notices', () => {
     expect(report([incident('2024-05-02 10:00', '2024-05-02 19:00', { kind: 'notice' })])).toEqual([]);
+  });
+});
+
+describe('figuresState', () => {
+  const january = { from: at('2025-01-01 00:00'), to: at('2025-02-01 00:00') };
+  it.each([
+    ['final once the month is over and nothing in it is open', { final: true, range: january }, at('2025-02-01 00:00'), 'final'],
+    ['month-open while the month goes on', { final: false, range: january }, at('2025-02-01 00:00') - 1, 'month-open'],
+    ['incident-open when the month is over but a window in it is still open', { final: false, range: january }, at('2025-02-01 00:00'), 'incident-open'],
+  ])('is %s', (_, month, now, state) => {
+    expect(figuresState(month, now)).toBe(state);
+  });
+
+  it('says incident-open for a month an outage still holds after it ended', () => {
+    const ledger = computeLedger(content([incident('2025-01-31 23:00', null)]), at('2025-02-02 00:00'));
+    const [january, february] = ledger.services.find((entry) => entry.service.id === 'ecs')!.months;
+    expect(figuresState(january!, ledger.now)).toBe('incident-open');
+    expect(figuresState(february!, ledger.now)).toBe('month-open');
   });
 });

@@ -36,6 +36,7 @@ const incidentArbitrary = fc
       summaryHtml: '',
       updates: [],
       postmortem: null,
+      source: null,
     };
   });
 

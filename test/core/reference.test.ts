@@ -215,6 +215,7 @@ function incidentArbitrary(period: (typeof PERIODS)[number]) {
       });
       return {
         path: 'p.md',
+        source: null,
         kind,
         title: 't',
         cause: maintenance ? 'maintenance' : cause,

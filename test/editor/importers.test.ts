@@ -46,6 +46,24 @@ describe('fromStatuspage', () => {
     expect(incident.postmortem!.html).toContain('connection limits');
   });
 
+  it('keeps the shortlink as the source in the front matter, not as the summary customers read', () => {
+    const incident = incidents.find((entry) => entry.id === '2025-02-05-elevated-api-error-rates')!;
+    expect(incident.source).toBe('https://stspg.io/p31zjtct2jer');
+    expect(incident.summaryHtml).toBe('');
+    const file = result.files.find((entry) => entry.path.endsWith('elevated-api-error-rates.md'))!.text;
+    expect(file).toMatch(/^source: https:\/\/stspg\.io\/p31zjtct2jer$/m);
+    expect(file).not.toContain('Imported from');
+  });
+
+  it('leaves out a shortlink that is not an http(s) address, and says so', () => {
+    const exported = JSON.parse(readFileSync(path.join(fixtures, 'statuspage-incidents.json'), 'utf8'));
+    exported.incidents[0].shortlink = 'javascript:alert(1)';
+    const hostile = fromStatuspage(exported, context);
+    expect(hostile.notes).toContain("statuspage p31zjtct2jer 'Elevated API error rates': shortlink \"javascript:alert(1)\" is not an http(s) address; left out");
+    expect(hostile.files[0]!.text).not.toContain('source:');
+    expect(readBack(hostile.files).problems).toEqual([]);
+  });
+
   it('maps a maintenance with its announced window', () => {
     const maintenance = incidents.find((entry) => entry.kind === 'maintenance')!;
     expect(maintenance.scheduled).toEqual({ from: Date.parse('2025-02-01T01:00:00Z'), to: Date.parse('2025-02-01T03:00:00Z') });
