@@ -15,10 +15,15 @@ export interface ImpactWindow {
   from: Instant;
   /** End as of now: the written end, or now while the impact goes on. */
   to: Instant;
-  /** The end as written, `null` while ongoing or when written after now. */
-  end: Instant | null;
-  /** Still going on at now. */
+  /** Still going on at now: the service is at this level now. */
   open: boolean;
+  /**
+   * Its figures can no longer change: its end is written and has passed and,
+   * for a maintenance, the maintenance is resolved (DESIGN: a maintenance
+   * window is open until then, in every piece). A month is final only when
+   * every window touching it is settled.
+   */
+  settled: boolean;
   /** Inside a maintenance's announced window: users were told, so observed uptime leaves it out. */
   announced: boolean;
 }
@@ -37,7 +42,9 @@ function causeOf(incident: Incident, inside: boolean): Cause {
  * Returns the impact windows of one incident as of `now`. Notices have none.
  * A window without an end, or with an end after now, ends at now and is open;
  * so is every piece of it (a maintenance's early start, announced window and
- * overrun): the months they touch stay provisional until it is resolved.
+ * overrun). A maintenance's windows are unsettled until the maintenance is
+ * resolved, also where an affected service's own `to` has passed: the months
+ * they touch stay provisional until then.
  * A maintenance's impact inside its announced window has cause `maintenance`;
  * outside it (an overrun, or work started early) it counts as `platform`.
  * An incident with no cause counts as `platform`. Windows that start at or
@@ -50,9 +57,10 @@ export function impactWindows(incident: Incident, now: Instant): ImpactWindow[] 
     const open = affected.to === null || affected.to > now;
     const span = { from: affected.from, to: open ? now : affected.to! };
     if (span.to <= span.from) continue;
-    const base = { incident: incident.id, service: affected.service, level: affected.level, open };
+    const unresolved = incident.kind === 'maintenance' && (incident.resolved === null || incident.resolved > now);
+    const base = { incident: incident.id, service: affected.service, level: affected.level, open, settled: !open && !unresolved };
     const push = (from: Instant, to: Instant, inside: boolean) => {
-      windows.push({ ...base, cause: causeOf(incident, inside), announced: inside, from, to, end: open ? null : to });
+      windows.push({ ...base, cause: causeOf(incident, inside), announced: inside, from, to });
     };
     const inside = incident.kind === 'maintenance' && incident.scheduled ? intersect(span, incident.scheduled) : undefined;
     if (!inside) {

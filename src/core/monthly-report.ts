@@ -27,7 +27,7 @@ export interface MonthReport extends MonthFigures {
   range: Range;
   /** P: the month's days × 1440. */
   monthMinutes: number;
-  /** The month is over and no window on it is still open. */
+  /** The month is over and every window on it is settled (ended, and a maintenance resolved). */
   final: boolean;
   /** Ids of the incidents with impact in the month, in order of first impact. */
   incidents: string[];
@@ -72,7 +72,7 @@ export function windowsByMonth(windows: readonly ImpactWindow[], timeZone: strin
 /**
  * Returns one report per month of `byMonth` (service `service`'s windows
  * grouped by windowsByMonth in the policy's zone), oldest first. A month is
- * final once it is over and no window on it is open.
+ * final once it is over and every window on it is settled.
  */
 export function monthlyReports(byMonth: ReadonlyMap<string, ImpactWindow[]>, policy: Policy, now: Instant, service: string): MonthReport[] {
   return [...byMonth].map(([month, inMonth]) => {
@@ -84,7 +84,7 @@ export function monthlyReports(byMonth: ReadonlyMap<string, ImpactWindow[]>, pol
       range,
       monthMinutes: monthMinutes(month),
       ...figures,
-      final: range.to <= now && !inMonth.some((window) => window.open),
+      final: range.to <= now && inMonth.every((window) => window.settled),
       incidents,
       claim: creditClaim(policy, { service, month, incidents, creditPercent: figures.creditPercent }, now),
     };

@@ -11,7 +11,7 @@ const MINUTE = 60 * SECOND;
 /** One major-outage window of `ms` milliseconds from the start of `month` in the policy's zone. */
 function downtime(month: string, ms: number, policy = standardPolicy()): ImpactWindow[] {
   const from = monthRange(month, policy.timeZone).from + 3 * 24 * 60 * MINUTE;
-  return [{ incident: 'x', service: 'ecs', level: 'major-outage', cause: 'platform', from, to: from + ms, end: from + ms, open: false, announced: false }];
+  return [{ incident: 'x', service: 'ecs', level: 'major-outage', cause: 'platform', from, to: from + ms, open: false, settled: true, announced: false }];
 }
 
 describe('monthFigures', () => {

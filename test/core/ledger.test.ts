@@ -164,6 +164,24 @@ describe('computeLedger', () => {
       expect(done.services[0]!.months.map((month) => month.final)).toEqual([true, true]);
     });
 
+    it('keeps a month provisional while the maintenance runs, also for a service whose own impact ended', () => {
+      // oss was down from 23:00 to 23:30 in January; the maintenance goes on into February.
+      const running = {
+        ...early(),
+        affected: [
+          { service: 'ecs', level: 'under-maintenance' as const, from: at('2025-01-31 23:00'), to: null },
+          { service: 'oss', level: 'under-maintenance' as const, from: at('2025-01-31 23:00'), to: at('2025-01-31 23:30') },
+        ],
+      };
+      const ledger = computeLedger(content([running]), at('2025-02-01 02:00'));
+      const oss = ledger.serviceById.get('oss')!;
+      expect(oss.status).toBe('operational');
+      expect(oss.months.map((month) => [month.month, month.minutes, month.final])).toEqual([['2025-01', 30, false]]);
+      const resolved = { ...running, resolved: at('2025-02-01 03:00'), affected: [running.affected[0]!, { ...running.affected[1]!, to: at('2025-01-31 23:30') }] };
+      resolved.affected[0] = { ...resolved.affected[0]!, to: at('2025-02-01 03:00') };
+      expect(computeLedger(content([resolved]), at('2025-02-01 04:00')).serviceById.get('oss')!.months.map((month) => month.final)).toEqual([true]);
+    });
+
     it('gives the same window as an incident the same provisional months', () => {
       const ledger = computeLedger(content([incident('2025-01-31 23:00', null)]), at('2025-02-01 02:00'));
       expect(ledger.incidents[0]!.impacts[0]!.months.map((month) => month.final)).toEqual([false, false]);

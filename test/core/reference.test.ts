@@ -108,7 +108,8 @@ function ticksOf(incidents: readonly Incident[], serviceId: string, policy: Poli
         const cause: Cause = incident.kind === 'maintenance' ? (announced ? 'maintenance' : 'platform') : (incident.cause ?? 'platform');
         const month = localMonth(minute, policy.timeZone);
         ticks.push({ incident: incident.id, month, weight10: Math.round(policy.weights[affected.level] * 10), eligible: !policy.excludedCauses.includes(cause) });
-        if (open) openMonths.add(month);
+        // DESIGN: a maintenance window is open until the maintenance is resolved, in every piece.
+        if (open || (incident.kind === 'maintenance' && (incident.resolved === null || incident.resolved > now))) openMonths.add(month);
       }
     }
   }
