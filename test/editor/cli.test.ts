@@ -5,11 +5,11 @@
  * once), with generous limits for a busy machine.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContentFiles, resolveContent } from '../../src/contract/load-content.ts';
-import { writeContentFolder } from '../builders.ts';
+import { SITE_YAML, writeContentFolder } from '../builders.ts';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const PROCESS_LIMIT = 180_000;
@@ -116,6 +116,14 @@ describe('the editor commands, given broken input', () => {
     const result = npmRun(dir, 'import', 'statuspage', file);
     expect(result.status).toBe(1);
     expect(result.output.trim()).toMatch(expected);
+  });
+
+  it('import refuses, writing nothing, while site.yaml has a mistake: a misspelt zone would put every time it writes in UTC', () => {
+    const dir = writeContentFolder({ 'site.yaml': SITE_YAML.replace('Asia/Shanghai', 'Asia/Shanghia') });
+    const result = npmRun(dir, 'import', 'statuspage', path.join(fixtures, 'statuspage-incidents.json'));
+    expect(result.status).toBe(1);
+    expect(result.output).toContain(`${dir}/site.yaml:4: unknown time zone 'Asia/Shanghia'; use an IANA zone such as Asia/Shanghai, Europe/Berlin or UTC\nfix these first; nothing was written`);
+    expect(existsSync(path.join(dir, 'incidents'))).toBe(false);
   });
 
   it('import exits 1 when it writes none of the incidents', () => {
