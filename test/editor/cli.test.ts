@@ -126,6 +126,18 @@ describe('the editor commands, given broken input', () => {
     expect(existsSync(path.join(dir, 'incidents'))).toBe(false);
   });
 
+  it('import tells a stale open incident by SOURCE_DATE_EPOCH, as the check that follows does, not by the clock', async () => {
+    const dir = writeContentFolder({});
+    const file = path.join(dir, 'export.json');
+    const open = { id: 'a', name: 'Compute errors', started_at: '2025-02-05T09:00:00Z', impact: 'major', components: [{ name: 'Compute' }] };
+    writeFileSync(file, JSON.stringify({ incidents: [{ ...open, incident_updates: [{ status: 'investigating', body: 'Looking.', created_at: '2025-02-05T09:10:00Z' }] }] }));
+    // A day after its last update: a live outage, imported as ongoing (the clock would call it years stale and leave it out).
+    const result = await script(dir, 'import', ['statuspage', file], { SOURCE_DATE_EPOCH: String(Date.parse('2025-02-06T09:10:00Z') / 1000) });
+    expect(result.output).toContain('1 of 1 incidents imported.');
+    expect(result.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'incidents', '2025', '2025-02-05-compute-errors.md'), 'utf8')).not.toContain('resolved:');
+  }, PROCESS_LIMIT);
+
   it('import exits 1 when it writes none of the incidents', () => {
     const dir = writeContentFolder({});
     const file = path.join(dir, 'export.json');
