@@ -4,12 +4,11 @@
  */
 import { causeAtStart, impactWindows, type ImpactWindow } from './impact-windows.ts';
 import { worstStatus, type Cause, type ServiceStatus, type WindowLevel } from './levels.ts';
-import { isEligible, monthFigures, monthlyReports, windowsByMonth, type MonthReport } from './monthly-report.ts';
+import { isEligible, monthDowntime, monthFigures, monthlyReports, windowsByMonth, type MonthReport } from './monthly-report.ts';
 import { dailyBars, observedUptime, type DayBar } from './observed-uptime.ts';
 import type { CreditClaim } from './claims.ts';
-import { MINUTE_MS, monthMinutes, monthRange, monthsTouched, type Instant, type Range } from './time.ts';
+import { MINUTE_MS, monthsTouched, type Instant, type Range } from './time.ts';
 import { CLOSING_STATUSES, type Affected, type Content, type Incident, type Policy, type Service, type Tier, type Update, type UpdateStatus } from './types.ts';
-import { weightedMinutes } from './weighted-downtime.ts';
 import { DEFAULT_WEIGHTS } from './defaults.ts';
 
 /** Days shown in the uptime bars. */
@@ -251,10 +250,9 @@ function incidentImpact(incident: Incident, affected: Affected, windows: ImpactW
     ? [...new Set(windows.flatMap((window) => monthsTouched(window, policy.timeZone)))].map((month): ImpactMonth => {
         const { report, windows: inMonth } = index.months.get(month)!;
         const others = inMonth.filter((other) => other.incident !== incident.id);
-        const own = counted.map((window) => ({ ...window, weight: policy.weights[window.level] }));
         return {
           month,
-          minutes: Math.min(weightedMinutes(own, monthRange(month, policy.timeZone)), monthMinutes(month)),
+          minutes: monthDowntime(windows, policy, month),
           monthMinutes: report.minutes,
           availability: report.availability,
           tier: report.tier,
