@@ -240,12 +240,13 @@ interface MonthIndex {
  * One affected service's impact, month by month, against its service's report.
  * `windows` are the spans of that one affected entry (a maintenance cuts its
  * impact at the announced window), none when it holds no minute yet; its own
- * minutes add up the counted spans, never more than the month has.
+ * minutes are the month's downtime of those spans alone.
  */
 function incidentImpact(incident: Incident, affected: Affected, windows: ImpactWindow[], index: MonthIndex, now: Instant): IncidentImpact {
   const policy = index.policy;
-  const causes = windows.length > 0 ? [...new Set(windows.map((window) => window.cause))] : [causeAtStart(incident, affected.from).cause];
-  const counted = policy ? windows.filter((window) => isEligible(window, policy)) : [];
+  // What it counts under: its spans' causes, or, before it holds a minute, the cause of its start.
+  const spans: readonly { cause: Cause; announced: boolean }[] = windows.length > 0 ? windows : [causeAtStart(incident, affected.from)];
+  const causes = [...new Set(spans.map((span) => span.cause))];
   const months = policy
     ? [...new Set(windows.flatMap((window) => monthsTouched(window, policy.timeZone)))].map((month): ImpactMonth => {
         const { report, windows: inMonth } = index.months.get(month)!;
@@ -268,10 +269,10 @@ function incidentImpact(incident: Incident, affected: Affected, windows: ImpactW
     service: affected.service,
     level: affected.level,
     causes,
-    announcedMaintenance: windows.length > 0 ? windows.some((window) => window.announced) : causeAtStart(incident, affected.from).announced,
+    announcedMaintenance: spans.some((span) => span.announced),
     from: affected.from,
     to: affected.to !== null && affected.to <= now ? affected.to : null,
-    eligible: policy !== null && (windows.length > 0 ? counted.length > 0 : !policy.excludedCauses.includes(causes[0]!)),
+    eligible: policy !== null && spans.some((span) => isEligible(span, policy)),
     months,
   };
 }

@@ -36,7 +36,7 @@ export interface MonthReport extends MonthFigures {
 }
 
 /** Whether the policy counts a window's cause against the SLA. */
-export function isEligible(window: ImpactWindow, policy: Policy): boolean {
+export function isEligible(window: Pick<ImpactWindow, 'cause'>, policy: Policy): boolean {
   return !policy.excludedCauses.includes(window.cause);
 }
 
