@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { displayPath, readContentFile, readContentFiles, resolveContent, resolveIncident } from '../contract/load-content.ts';
 import { formatProblem, sortProblems, suggest } from '../contract/problems.ts';
-import { HEADING_WORDS, STATUS_WORDS } from '../contract/timeline.ts';
+import { STATUS_WORDS, statusOfWord } from '../contract/timeline.ts';
 import { CAUSES, IMPACT_LEVELS, WINDOW_LEVELS, type ImpactLevel } from '../core/levels.ts';
 import { formatWallTime } from '../core/time.ts';
 import { CLOSING_STATUSES, closingStatus, STATUSES_BY_KIND, type Incident, type IncidentKind } from '../core/types.ts';
@@ -102,7 +102,7 @@ export function updateCommand(argv: string[], env: Environment): Promise<Command
     const [id, word, ...rest] = positionals;
     const message = rest.join(' ').trim();
     if (!id || !word || !message) throw new UsageError(UPDATE_USAGE);
-    const status = HEADING_WORDS[word.toLowerCase().replace(/-/g, ' ').replace(/\s+/g, ' ').trim()];
+    const status = statusOfWord(word);
     if (!status) throw new UsageError(`unknown status '${word}'; ${suggest(word, Object.keys(STATUS_WORDS))}`);
     if (CLOSING_STATUSES.includes(status)) throw new UsageError(`to close it use: npm run resolve -- ${id} "<message>"`);
     const workspace = await openWorkspace(env);

@@ -305,4 +305,9 @@ describe('the editor commands, in process', () => {
     expect((await folder.new('--services', 'oss')).output).toMatch(/^usage: npm run new/);
     expect((await folder.update(ID, 'fixed', 'x')).output).toBe("unknown status 'fixed'; use one of: investigating, identified, monitoring, update, resolved, scheduled, in progress, verifying, completed");
   });
+
+  it('refuses a status word every object answers to (constructor) as unknown', async () => {
+    const folder = workspace();
+    expect((await folder.update(ID, 'constructor', 'x')).output).toBe("unknown status 'constructor'; use one of: investigating, identified, monitoring, update, resolved, scheduled, in progress, verifying, completed");
+  });
 });
