@@ -111,9 +111,6 @@ export const UPDATE_STATUSES = [
 /** The status an update heading announces. */
 export type UpdateStatus = (typeof UPDATE_STATUSES)[number];
 
-/** Update statuses that close an incident or maintenance. */
-export const CLOSING_STATUSES: readonly UpdateStatus[] = ['resolved', 'completed'];
-
 /** One timeline entry. */
 export interface Update {
   status: UpdateStatus;
@@ -164,6 +161,16 @@ export const STATUSES_BY_KIND: Record<IncidentKind, readonly UpdateStatus[]> = {
 export function closingStatus(kind: IncidentKind): UpdateStatus {
   return STATUSES_BY_KIND[kind].at(-1)!;
 }
+
+/** Update statuses that close an incident, maintenance or notice: each kind's closingStatus. */
+export const CLOSING_STATUSES: readonly UpdateStatus[] = [...new Set(INCIDENT_KINDS.map(closingStatus))];
+
+/** The closing update's text when whoever closes it gives none (`npm run resolve`, an import). */
+export const CLOSING_MESSAGES: Record<IncidentKind, string> = {
+  incident: 'This incident has been resolved.',
+  maintenance: 'The maintenance is complete.',
+  notice: 'This notice no longer applies.',
+};
 
 /** One incident, maintenance or notice, resolved. */
 export interface Incident {

@@ -13,7 +13,7 @@ import { formatProblem, sortProblems, suggest } from '../contract/problems.ts';
 import { STATUS_WORDS, statusOfWord } from '../contract/timeline.ts';
 import { CAUSES, IMPACT_LEVELS, WINDOW_LEVELS, type ImpactLevel } from '../core/levels.ts';
 import { formatWallTime } from '../core/time.ts';
-import { CLOSING_STATUSES, closingStatus, STATUSES_BY_KIND, type Incident, type IncidentKind } from '../core/types.ts';
+import { CLOSING_MESSAGES, CLOSING_STATUSES, closingStatus, STATUSES_BY_KIND, type Incident, type IncidentKind } from '../core/types.ts';
 import { nowFromEnvironment } from '../site/build-context.ts';
 import { checkIncident, commandResult, findIncident, openWorkspace, timeOption, UsageError, type CommandResult, type Environment, type Workspace } from './editor-cli.ts';
 import { createFile, replaceFile, withFileLock } from './file-lock.ts';
@@ -120,12 +120,6 @@ export function updateCommand(argv: string[], env: Environment): Promise<Command
     return `updated ${displayPath(file)}`;
   });
 }
-
-const CLOSING_MESSAGES: Record<IncidentKind, string> = {
-  incident: 'This incident has been resolved.',
-  maintenance: 'The maintenance is complete.',
-  notice: 'This notice no longer applies.',
-};
 
 /**
  * `npm run resolve`: sets `resolved` to now or `--at` and adds the closing

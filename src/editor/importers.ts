@@ -7,9 +7,10 @@
 import { parse as parseYaml } from 'yaml';
 import { closestKnown } from '../contract/problems.ts';
 import { isAbsoluteHttpUrl } from '../contract/fields.ts';
+import { statusWord } from '../contract/timeline.ts';
 import type { ImpactLevel } from '../core/levels.ts';
 import { parseTime, type Instant } from '../core/time.ts';
-import type { Service, UpdateStatus } from '../core/types.ts';
+import { CLOSING_MESSAGES, CLOSING_STATUSES, closingStatus, type IncidentKind, type Service, type UpdateStatus } from '../core/types.ts';
 import { editorTime, incidentText, slugify, type IncidentSpec } from './incident-file.ts';
 
 /** What an import writes and what it could not map. */
@@ -201,12 +202,14 @@ export function fromStatuspage(exported: unknown, context: ImportContext): Impor
     }
     if (affected.length === 0) return note('no component maps to a service; left out');
     const resolved = when(incident.resolved_at);
-    const closing: UpdateStatus = maintenance ? 'completed' : 'resolved';
-    if (resolved !== undefined && !updates.some((update) => update.status === 'resolved' || update.status === 'completed')) {
-      updates.push({ status: closing, at: resolved, message: maintenance ? 'The maintenance is complete.' : 'This incident has been resolved.' });
+    const kind: IncidentKind = maintenance ? 'maintenance' : 'incident';
+    const closing = closingStatus(kind);
+    const closes = (update: { status: UpdateStatus }) => CLOSING_STATUSES.includes(update.status);
+    if (resolved !== undefined && !updates.some(closes)) {
+      updates.push({ status: closing, at: resolved, message: CLOSING_MESSAGES[kind] });
       note(`resolved at ${String(incident.resolved_at)} with no ${closing} update; one was added`);
     }
-    const closed = updates.filter((update) => update.status === 'resolved' || update.status === 'completed');
+    const closed = updates.filter(closes);
     let resolvedTime = resolved;
     if (resolvedTime === undefined && closed.length > 0) {
       resolvedTime = Math.max(...closed.map((update) => update.at));
@@ -225,7 +228,7 @@ export function fromStatuspage(exported: unknown, context: ImportContext): Impor
       path: name(title, started),
       text: incidentText({
         title,
-        kind: maintenance ? 'maintenance' : 'incident',
+        kind,
         scheduled: maintenance && scheduledFrom !== undefined && scheduledTo !== undefined ? { from: scheduledFrom, to: scheduledTo } : undefined,
         started: maintenance && when(incident.started_at) === undefined ? undefined : started,
         resolved: resolvedTime,
@@ -300,11 +303,12 @@ export function fromCstate(files: { path: string; text: string }[], context: Imp
       }
       updates.push({ status: status ?? 'update', at, message: update[2]!.trim() });
     }
+    const kind: IncidentKind = informational ? 'notice' : 'incident';
     const resolvedAt = front.resolved === true ? (time(front.resolvedWhen) ?? Math.max(started, ...updates.map((update) => update.at))) : undefined;
     if (front.resolved === true && time(front.resolvedWhen) === undefined) note('resolved with no resolvedWhen; resolved at the last update');
-    if (resolvedAt !== undefined && !updates.some((update) => update.status === 'resolved')) {
-      updates.push({ status: 'resolved', at: resolvedAt, message: 'This incident has been resolved.' });
-      note('resolved with no Resolved update; one was added');
+    if (resolvedAt !== undefined && !updates.some((update) => CLOSING_STATUSES.includes(update.status))) {
+      updates.push({ status: closingStatus(kind), at: resolvedAt, message: CLOSING_MESSAGES[kind] });
+      note(`resolved with no ${statusWord(closingStatus(kind))} update; one was added`);
     }
     const stale = resolvedAt === undefined && !informational ? staleOpen(Math.max(started, ...updates.map((update) => update.at)), context) : undefined;
     if (stale) {
@@ -315,7 +319,7 @@ export function fromCstate(files: { path: string; text: string }[], context: Imp
       path: name(title, started),
       text: incidentText({
         title,
-        kind: informational ? 'notice' : 'incident',
+        kind,
         started,
         resolved: resolvedAt,
         level: informational ? undefined : (level ?? 'partial-outage'),

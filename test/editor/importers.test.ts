@@ -106,6 +106,11 @@ describe('fromCstate', () => {
     expect(incidents.find((incident) => incident.id === '2025-02-01-new-region-in-frankfurt')!.kind).toBe('notice');
   });
 
+  it('closes a resolved notice with the words npm run resolve gives a notice, not an incident', () => {
+    const region = incidents.find((incident) => incident.id === '2025-02-01-new-region-in-frankfurt')!;
+    expect(region.updates.map((update) => [update.status, update.markdown])).toEqual([['resolved', 'This notice no longer applies.']]);
+  });
+
   it('reports what it could not map', () => {
     expect(result.notes).toEqual([
       "cstate 2025-01-10-cdn-errors.md: system 'Video transcoding' matches no service in services.yaml; add it, or name the service after it",
