@@ -89,6 +89,15 @@ function record(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
+/**
+ * What `key`, a word from the source, maps to in `table`; `undefined` for
+ * any other word. Only the table's own keys count: an export saying
+ * `constructor` or `__proto__` must not find what every object has.
+ */
+function mapped<T>(table: Readonly<Record<string, T>>, key: string | undefined): T | undefined {
+  return key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 const LEVEL_ORDER: ImpactLevel[] = ['degraded-performance', 'partial-outage', 'major-outage'];
 
 function worse(a: ImpactLevel | undefined, b: ImpactLevel): ImpactLevel {
@@ -167,7 +176,7 @@ export function fromStatuspage(exported: unknown, context: ImportContext): Impor
         const componentName = text(component.name);
         if (componentName === undefined) continue;
         const newStatus = text(component.new_status);
-        const level = STATUSPAGE_LEVELS[newStatus ?? ''];
+        const level = mapped(STATUSPAGE_LEVELS, newStatus);
         if (level) levels.set(componentName, worse(levels.get(componentName), level));
         else if (!levels.has(componentName) && newStatus !== 'operational' && newStatus !== 'under_maintenance') {
           note(`component status '${newStatus}' of '${componentName}' is not a level; counted as the incident's level`);
@@ -178,7 +187,7 @@ export function fromStatuspage(exported: unknown, context: ImportContext): Impor
         postmortem = body;
         continue;
       }
-      const status = STATUSPAGE_STATUS[text(update.status) ?? ''];
+      const status = mapped(STATUSPAGE_STATUS, text(update.status));
       if (!status || at === undefined) {
         note(`update '${String(update.status)}' at '${String(shownAt)}' has no known status or time; written as an Update`);
       }
@@ -187,7 +196,7 @@ export function fromStatuspage(exported: unknown, context: ImportContext): Impor
     // Statuspage pages that publish the postmortem in the incident itself (and ours) carry `postmortem_body`.
     postmortem ??= text(incident.postmortem_body);
     const componentNames = [...new Set([...list(incident.components).flatMap((component) => text(record(component).name) ?? []), ...levels.keys()])];
-    const level = [...levels.values()].reduce<ImpactLevel | undefined>(worse, undefined) ?? STATUSPAGE_IMPACT[impact ?? ''];
+    const level = [...levels.values()].reduce<ImpactLevel | undefined>(worse, undefined) ?? mapped(STATUSPAGE_IMPACT, impact);
     if (!maintenance && !level) note(`impact '${impact}' and no component status give no level; written as degraded-performance`);
     const affected: IncidentSpec['affected'] = [];
     for (const component of componentNames) {
@@ -276,7 +285,7 @@ export function fromCstate(files: { path: string; text: string }[], context: Imp
       continue;
     }
     const informational = front.informational === true;
-    const level = CSTATE_LEVELS[String(front.severity ?? '')];
+    const level = mapped(CSTATE_LEVELS, String(front.severity ?? ''));
     if (!level && !informational) note(`severity '${front.severity}' is not down, disrupted or notice; written as partial-outage`);
     const affected: string[] = [];
     for (const system of Array.isArray(front.affected) ? front.affected.map(String) : []) {

@@ -152,6 +152,21 @@ describe('imports of broken, repeated or stale exports', () => {
     expect(result.files).toHaveLength(1);
   });
 
+  it.each(['constructor', '__proto__', 'toString'])('takes %s, a word every object answers to, for an unknown status, level or impact, and notes it', (word) => {
+    const exported = [statuspageIncident({ impact: word, incident_updates: [{ status: word, body: 'x', display_at: '2025-02-05T09:10:00Z', affected_components: [{ name: 'Compute', new_status: word }] }] })];
+    const result = fromStatuspage(exported, context);
+    expect(result.notes).toEqual([
+      `statuspage abc123 'API errors': component status '${word}' of 'Compute' is not a level; counted as the incident's level`,
+      `statuspage abc123 'API errors': update '${word}' at '2025-02-05T09:10:00Z' has no known status or time; written as an Update`,
+      `statuspage abc123 'API errors': impact '${word}' and no component status give no level; written as degraded-performance`,
+      "statuspage abc123 'API errors': resolved at 2025-02-05T10:00:00Z with no resolved update; one was added",
+    ]);
+    expect(readBack(result.files).problems).toEqual([]);
+    const cstate = fromCstate([{ path: 'a.md', text: `---\ntitle: X\ndate: 2025-02-01 08:00:00\nseverity: ${word}\naffected: [Compute]\nresolved: true\nresolvedWhen: 2025-02-01 09:00:00\n---\n` }], context);
+    expect(cstate.notes[0]).toBe(`cstate a.md: severity '${word}' is not down, disrupted or notice; written as partial-outage`);
+    expect(readBack(cstate.files)).toMatchObject({ problems: [], incidents: [{ level: 'partial-outage' }] });
+  });
+
   it('writes an incident that appears twice in the export once, and says so', () => {
     const result = fromStatuspage({ incidents: [statuspageIncident(), statuspageIncident()] }, context);
     expect(result.files).toHaveLength(1);
