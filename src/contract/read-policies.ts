@@ -1,4 +1,5 @@
 /** sla.yaml: the SLA policies. */
+import { fillClaimTemplate } from '../core/claims.ts';
 import { DEFAULT_CAP_PERCENT, DEFAULT_EXCLUDED_CAUSES, DEFAULT_WEIGHTS } from '../core/defaults.ts';
 import { CAUSES, WINDOW_LEVELS, type Cause, type WindowLevel } from '../core/levels.ts';
 import { isTimeZone } from '../core/time.ts';
@@ -151,7 +152,7 @@ function claimTemplate(claim: Fields, template: string): string | undefined {
       return claim.report('url', `unknown placeholder {${name}} in the claim url`, `use only ${known}`);
     }
   }
-  const filled = template.replace(/\{(?:service|month|incidents)\}/g, 'x');
+  const filled = fillClaimTemplate(template, () => 'x');
   if (/[{}]/.test(filled)) return claim.report('url', `the claim url has a '{' or '}' that is not part of a placeholder`, `use only ${known}, each in one pair of braces`);
   if (/\s/.test(filled)) return claim.report('url', 'the claim url holds a space', 'write spaces as %20');
   if (!isAbsoluteHttpUrl(filled)) {

@@ -67,6 +67,7 @@ export interface ClaimPeriod {
 
 /** The placeholders a claim URL template may hold. */
 export const CLAIM_PLACEHOLDERS = ['service', 'month', 'incidents'] as const;
+export type ClaimPlaceholder = (typeof CLAIM_PLACEHOLDERS)[number];
 
 /** sla.yaml `claim`: how a customer gets a credit, and by when. */
 export interface Claim {
