@@ -141,7 +141,9 @@ function readClaim(fields: Fields): Claim | null {
   }
   const within = claimPeriod(claim);
   if (how === undefined) return null;
-  return { how, url: url ?? null, within: within ?? null };
+  if (how === 'automatic') return { how, url: url ?? null, within: within ?? null };
+  // A ticket without a usable url is reported above, and the policy is not used.
+  return url === undefined ? null : { how, url, within: within ?? null };
 }
 
 /** A claim URL template, or `undefined` (reported) when it is not an absolute http(s) address with only our placeholders. */

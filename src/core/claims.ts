@@ -88,7 +88,6 @@ export function creditClaim(policy: Policy, subject: ClaimSubject & { creditPerc
   const claim = policy.claim;
   if (!claim) return { how: 'support' };
   if (claim.how === 'automatic') return { how: 'automatic' };
-  if (claim.url === null) return { how: 'support' };
   const deadline = claim.within && claimDeadline(subject.month, claim.within, policy.timeZone);
   return { how: 'ticket', url: claimUrl(claim.url, subject), deadline: deadline ? deadline.date : null, open: deadline ? now < deadline.ends : true };
 }

@@ -69,17 +69,23 @@ export interface ClaimPeriod {
 export const CLAIM_PLACEHOLDERS = ['service', 'month', 'incidents'] as const;
 export type ClaimPlaceholder = (typeof CLAIM_PLACEHOLDERS)[number];
 
-/** sla.yaml `claim`: how a customer gets a credit, and by when. */
-export interface Claim {
-  how: ClaimMethod;
-  /**
-   * An absolute http(s) address with `{service}`, `{month}` (YYYY-MM) and
-   * `{incidents}` (comma-separated ids) to fill in; required for a ticket.
-   */
-  url: string | null;
-  /** The claim period after the end of the month; `null`: no deadline. */
-  within: ClaimPeriod | null;
-}
+/**
+ * sla.yaml `claim`: how a customer gets a credit, and by when. A ticket
+ * always has its form's address (the reader refuses one without); an
+ * automatic credit may name one, which nothing needs.
+ */
+export type Claim =
+  | {
+      how: 'ticket';
+      /**
+       * An absolute http(s) address with `{service}`, `{month}` (YYYY-MM) and
+       * `{incidents}` (comma-separated ids) to fill in.
+       */
+      url: string;
+      /** The claim period after the end of the month; `null`: no deadline. */
+      within: ClaimPeriod | null;
+    }
+  | { how: 'automatic'; url: string | null; within: ClaimPeriod | null };
 
 /** One entry of sla.yaml, resolved. */
 export interface Policy {
