@@ -5,19 +5,19 @@
  * build would, and writes it under the file's lock in one step, or writes
  * nothing and says why.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { displayPath, readContentFile, readContentFiles, resolveContent, resolveIncident } from '../contract/load-content.ts';
 import { formatProblem, sortProblems, suggest } from '../contract/problems.ts';
-import { STATUS_WORDS, statusOfWord } from '../contract/timeline.ts';
+import { STATUS_WORDS, statusOfWord, statusWord } from '../contract/timeline.ts';
 import { CAUSES, IMPACT_LEVELS, WINDOW_LEVELS, type ImpactLevel } from '../core/levels.ts';
 import { formatWallTime } from '../core/time.ts';
 import { CLOSING_MESSAGES, CLOSING_STATUSES, closingStatus, STATUSES_BY_KIND, type Incident, type IncidentKind } from '../core/types.ts';
 import { nowFromEnvironment } from '../site/build-context.ts';
 import { checkIncident, commandResult, findIncident, openWorkspace, timeOption, UsageError, type CommandResult, type Environment, type Workspace } from './editor-cli.ts';
 import { createFile, replaceFile, withFileLock } from './file-lock.ts';
-import { addUpdate, editorTime, newIncidentText, setResolved, slugify, statusWord } from './incident-file.ts';
+import { addUpdate, editorTime, newIncidentText, setResolved, slugify } from './incident-file.ts';
 
 const NEW_USAGE =
   'usage: npm run new -- "<title>" --services a,b [--level …] [--cause …] [--message "…"] [--slug …] [--at "YYYY-MM-DD HH:mm"]\n' +

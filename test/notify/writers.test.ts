@@ -43,17 +43,6 @@ describe('notificationFor', () => {
     });
   });
 
-  it('lists a service affected twice once, at its worst level', () => {
-    const twice = notification({
-      affected: [
-        { service: 'ecs', level: 'degraded-performance', from: at('2025-02-09 10:00'), to: null },
-        { service: 'ecs', level: 'partial-outage', from: at('2025-02-09 10:30'), to: null },
-      ],
-    });
-    expect(twice.services).toEqual([{ id: 'ecs', name: 'Compute & <Co>', level: 'partial-outage', levelLabel: 'Partial outage' }]);
-    expect(twice.tone).toBe('partial-outage');
-  });
-
   it.each([
     ['a closing update reads as good news whatever the level', {}, update('resolved', 'Fixed.'), 'resolved'],
     ['a maintenance in progress', { kind: 'maintenance' as const, level: 'under-maintenance' as const, affected: [{ service: 'ecs', level: 'under-maintenance' as const, from: 0, to: null }] }, update('in-progress', 'Started.'), 'under-maintenance'],
