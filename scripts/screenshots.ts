@@ -14,9 +14,10 @@ import path from 'node:path';
 import { launchChromium } from '../test/browser/chromium.ts';
 import { serve } from '../test/browser/serve.ts';
 import { SAMPLE_NOW } from '../test/browser/setup.ts';
+import { contentDir } from '../src/site/build-context.ts';
 
 const out = 'docs/screenshots';
-const content = process.env.STATUS_CONTENT_DIR || 'content';
+const content = contentDir();
 const now = process.env.SOURCE_DATE_EPOCH || String(SAMPLE_NOW);
 const pages = process.argv.slice(2);
 const defaults: Record<string, string> = {

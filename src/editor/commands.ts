@@ -14,7 +14,7 @@ import { STATUS_WORDS, statusOfWord, statusWord } from '../contract/timeline.ts'
 import { CAUSES, IMPACT_LEVELS, WINDOW_LEVELS, type ImpactLevel } from '../core/levels.ts';
 import { formatWallTime } from '../core/time.ts';
 import { CLOSING_MESSAGES, CLOSING_STATUSES, closingStatus, STATUSES_BY_KIND, type Incident, type IncidentKind } from '../core/types.ts';
-import { nowFromEnvironment } from '../site/build-context.ts';
+import { contentDir, nowFromEnvironment } from '../site/build-context.ts';
 import { checkIncident, commandResult, findIncident, openWorkspace, timeOption, UsageError, type CommandResult, type Environment, type Workspace } from './editor-cli.ts';
 import { createFile, replaceFile, withFileLock } from './file-lock.ts';
 import { addUpdate, editorTime, newIncidentText, setResolved, slugify } from './incident-file.ts';
@@ -182,21 +182,18 @@ async function editIncident(workspace: Workspace, file: string, change: (text: s
  * would, without building. Lists every problem, one `path:line: what; fix`
  * each, and exits 1 on any.
  */
-export async function checkCommand(env: Environment): Promise<CommandResult> {
-  const dir = env.STATUS_CONTENT_DIR || 'content';
-  let now: number;
-  try {
-    now = nowFromEnvironment(env);
-  } catch (error) {
-    return { code: 1, stdout: '', stderr: `${(error as Error).message}\n` };
-  }
-  const started = performance.now();
-  const { content, problems } = resolveContent(await readContentFiles(dir), now);
-  const took = Math.round(performance.now() - started);
-  if (problems.length > 0) {
-    const lines = sortProblems(problems).map(formatProblem).join('\n');
-    return { code: 1, stdout: '', stderr: `${lines}\n\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${dir}; nothing was built.\n` };
-  }
-  const summary = `${content.incidents.length} incidents, ${content.services.length} services, ${content.policies.length} SLA policies`;
-  return { code: 0, stdout: `${dir}: ${summary}, no problems (${took} ms)\n`, stderr: '' };
+export function checkCommand(env: Environment): Promise<CommandResult> {
+  return commandResult(async () => {
+    const dir = contentDir(env);
+    const now = nowFromEnvironment(env);
+    const started = performance.now();
+    const { content, problems } = resolveContent(await readContentFiles(dir), now);
+    const took = Math.round(performance.now() - started);
+    if (problems.length > 0) {
+      const lines = sortProblems(problems).map(formatProblem).join('\n');
+      throw new UsageError(`${lines}\n\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${dir}; nothing was built.`);
+    }
+    const summary = `${content.incidents.length} incidents, ${content.services.length} services, ${content.policies.length} SLA policies`;
+    return `${dir}: ${summary}, no problems (${took} ms)`;
+  });
 }

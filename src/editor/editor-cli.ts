@@ -26,7 +26,7 @@ import { closestKnown, formatProblem, sortProblems, type ContentProblem } from '
 import { incidentId } from '../contract/read-incident.ts';
 import { parseTime, type Instant } from '../core/time.ts';
 import type { Incident } from '../core/types.ts';
-import { nowFromEnvironment } from '../site/build-context.ts';
+import { contentDir, EnvironmentError, nowFromEnvironment } from '../site/build-context.ts';
 import { createFile, WriteRefused } from './file-lock.ts';
 import { UnwritableText } from './incident-file.ts';
 
@@ -63,13 +63,8 @@ export interface Workspace {
  * write times in UTC.
  */
 export async function openWorkspace(env: Environment): Promise<Workspace> {
-  let now: Instant;
-  try {
-    now = nowFromEnvironment(env);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const root = path.resolve(env.STATUS_CONTENT_DIR || 'content');
+  const now = nowFromEnvironment(env);
+  const root = path.resolve(contentDir(env));
   const [files, walked] = await Promise.all([readCatalogFiles(root), incidentPaths(root)]);
   const catalogs = usableCatalogs(files);
   const ids = new Map<string, string>();
@@ -141,9 +136,10 @@ export function checkIncident(workspace: Workspace, file: string, text: string):
 }
 
 /**
- * Runs a command to its result: a UsageError, a refused write, text that
- * cannot be written or a file system error become one line and exit code 1;
- * anything else is a bug and keeps its stack.
+ * Runs a command to its result: a UsageError, a bad environment
+ * (`SOURCE_DATE_EPOCH`), a refused write, text that cannot be written or a
+ * file system error become one line and exit code 1; anything else is a bug
+ * and keeps its stack.
  */
 export async function commandResult(action: () => Promise<string>): Promise<CommandResult> {
   try {
@@ -157,7 +153,7 @@ export async function commandResult(action: () => Promise<string>): Promise<Comm
 
 /** The message an editor sees for an expected failure, or `undefined` for a bug. */
 function oneLine(error: unknown): string | undefined {
-  if (error instanceof UsageError || error instanceof WriteRefused) return error.message;
+  if (error instanceof UsageError || error instanceof EnvironmentError || error instanceof WriteRefused) return error.message;
   if (error instanceof UnwritableText) return `${error.message}; nothing was written`;
   if (error instanceof Error && ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') || error.name === 'ParseArgsError')) return error.message;
   const system = error as NodeJS.ErrnoException;
@@ -190,14 +186,8 @@ export interface Folder {
  * as of now, refusing with the catalogs' problems as openWorkspace does.
  */
 export async function readFolder(env: Environment = process.env): Promise<Folder> {
-  const dir = env.STATUS_CONTENT_DIR || 'content';
-  let now: Instant;
-  try {
-    now = nowFromEnvironment(env);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const files = await readContentFiles(dir);
+  const now = nowFromEnvironment(env);
+  const files = await readContentFiles(contentDir(env));
   return { files, catalogs: usableCatalogs(files), now };
 }
 
