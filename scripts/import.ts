@@ -61,7 +61,7 @@ await run(async () => {
   const [source, input] = positionals;
   if (!source || !input || positionals.length > 2) throw new UsageError(USAGE);
   const folder = await readFolder();
-  const context = { services: folder.content.services, timeZone: folder.content.site.timeZone, now: Date.now(), openStale: values['open-stale'] };
+  const context = { services: folder.catalogs.services, timeZone: folder.catalogs.site.timeZone, now: folder.now, openStale: values['open-stale'] };
   let result: ImportResult;
   try {
     if (source === 'statuspage') result = fromStatuspage(readJson(input, await readSource(input)), context);

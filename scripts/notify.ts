@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_RETRY } from '../src/notify/deliver.ts';
 import { runNotify } from '../src/notify/run.ts';
+import { contentDir } from '../src/site/build-context.ts';
 
 const USAGE = `usage: npm run notify -- --since <previous updates.json: a file or https://…/api/v1/updates.json>
                          [--first-run] [--dry-run] [--channel <id>]…`;
@@ -31,7 +32,7 @@ if (args.help) {
 }
 
 process.exitCode = await runNotify({
-  contentDir: process.env.STATUS_CONTENT_DIR || 'content',
+  contentDir: contentDir(),
   outDir: process.env.STATUS_OUT_DIR || 'dist',
   since: args.since,
   firstRun: args['first-run'],

@@ -8,15 +8,17 @@
  * SOURCE_DATE_EPOCH picks another now; Chinese needs fonts-noto-cjk.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parseDocument } from 'yaml';
 import { launchChromium } from '../test/browser/chromium.ts';
 import { serve } from '../test/browser/serve.ts';
 import { SAMPLE_NOW } from '../test/browser/setup.ts';
+import { contentDir } from '../src/site/build-context.ts';
 
 const out = 'docs/screenshots';
-const content = process.env.STATUS_CONTENT_DIR || 'content';
+const content = contentDir();
 const now = process.env.SOURCE_DATE_EPOCH || String(SAMPLE_NOW);
 const pages = process.argv.slice(2);
 const defaults: Record<string, string> = {
@@ -26,9 +28,19 @@ const defaults: Record<string, string> = {
 };
 const targets = pages.length > 0 ? Object.fromEntries(pages.map((page, index) => [`page${index + 1}`, page])) : defaults;
 
+/** The temporary folders this run makes, removed when it ends. */
+const temporary: string[] = [];
+
+/** A new temporary folder, removed when the run ends. */
+function temporaryFolder(prefix: string): string {
+  const folder = mkdtempSync(path.join(tmpdir(), prefix));
+  temporary.push(folder);
+  return folder;
+}
+
 /** Builds `dir` into a new temporary folder, as `npm run build` would, and returns the folder. */
 function build(dir: string): string {
-  const work = mkdtempSync(path.join(tmpdir(), 'status-ledger-screenshots-'));
+  const work = temporaryFolder('status-ledger-screenshots-');
   const dist = path.join(work, 'dist');
   const result = spawnSync('npx', ['astro', 'build'], {
     encoding: 'utf8',
@@ -38,11 +50,19 @@ function build(dir: string): string {
   return dist;
 }
 
-/** The content folder again, in Chinese. */
+/**
+ * The content folder again, in Chinese: site.yaml's `locale` set to zh-CN
+ * through the yaml package's document, so a `locale` already there is
+ * replaced (appending a second key would be a duplicate-key error) and its
+ * comments stay.
+ */
 function chinese(): string {
-  const dir = path.join(mkdtempSync(path.join(tmpdir(), 'status-ledger-zh-')), 'content');
+  const dir = path.join(temporaryFolder('status-ledger-zh-'), 'content');
   cpSync(content, dir, { recursive: true });
-  appendFileSync(path.join(dir, 'site.yaml'), '\nlocale: zh-CN\n');
+  const file = path.join(dir, 'site.yaml');
+  const site = parseDocument(readFileSync(file, 'utf8'));
+  site.set('locale', 'zh-CN');
+  writeFileSync(file, site.toString());
   return dir;
 }
 
@@ -70,4 +90,5 @@ try {
   }
 } finally {
   await browser.close();
+  for (const folder of temporary) rmSync(folder, { recursive: true, force: true });
 }

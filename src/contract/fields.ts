@@ -4,6 +4,7 @@
  * a caller can go on and find the next mistake in the same run.
  */
 import { EARLIEST_YEAR, parseTime, type Instant } from '../core/time.ts';
+import { BIDI, CONTROL, LINE_BREAK, LONE_SURROGATE } from './characters.ts';
 import { suggest, type ContentProblem } from './problems.ts';
 import type { YamlPath, YamlSource } from './yaml-source.ts';
 
@@ -38,22 +39,8 @@ export const NESTING_LIMIT = 32;
 
 export type TextKind = keyof typeof TEXT_LIMITS;
 
-/**
- * Characters no content may hold, in any file: C0 controls but tab, line feed
- * and carriage return; DEL and the C1 controls; U+FFFE and U+FFFF; and
- * (LONE_SURROGATE) unpaired surrogates. They are invisible, and most of them
- * make feeds and badges ill-formed XML.
- */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-/**
- * Bidi controls: embeddings and overrides (U+202A–U+202E), isolates
- * (U+2066–U+2069) and the marks U+200E, U+200F, U+061C. In a name they can
- * reverse the text around it; right-to-left letters need none of them.
- */
-const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
-/** Line breaks and tabs, which a one-line field cannot show. */
-const LINE_BREAK = /[\t\n\r\u2028\u2029]/;
+// Characters no content may hold (CONTROL, LONE_SURROGATE), bidi controls and
+// line breaks: defined in characters.ts, beside what messages escape.
 
 /** `U+XXXX` of the character at the start of `text`. */
 function codePoint(text: string): string {

@@ -2,6 +2,7 @@
  * Editor mistakes, each reported as `path:line: what is wrong; how to fix it`.
  */
 import { closest, distance } from 'fastest-levenshtein';
+import { UNPRINTABLE } from './characters.ts';
 
 /** One mistake in one content file. */
 export interface ContentProblem {
@@ -12,12 +13,6 @@ export interface ContentProblem {
   /** How to fix it. */
   fix: string;
 }
-
-/**
- * Characters a message may quote from content that a terminal would not show
- * as they are: controls, line breaks, bidi controls, unpaired surrogates.
- */
-const UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text for one line of a terminal: unprintable characters as `\uXXXX`, at most `max` characters. */
 function printable(text: string, max: number): string {

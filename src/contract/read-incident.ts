@@ -266,7 +266,7 @@ function named(update: Update, stamp: Stamp): string {
 function checkTimeline(file: string, front: FrontMatter, timeline: Timeline, context: IncidentContext, stamp: Stamp): void {
   const { kind, started, resolved, fields } = front;
   const report = (line: number, message: string, fix: string) => context.problems.push({ file, line, message, fix });
-  // Oldest first, file order kept for equal times, so "the second" closing update is the later one.
+  // In file order, top to bottom, so "the second" closing update is the one further down the file.
   const inFileOrder = timeline.updates.toSorted((a, b) => a.line - b.line);
   for (const update of inFileOrder) {
     if (kind !== undefined && !STATUSES_BY_KIND[kind].includes(update.status)) {

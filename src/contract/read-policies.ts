@@ -1,4 +1,5 @@
 /** sla.yaml: the SLA policies. */
+import { fillClaimTemplate } from '../core/claims.ts';
 import { DEFAULT_CAP_PERCENT, DEFAULT_EXCLUDED_CAUSES, DEFAULT_WEIGHTS } from '../core/defaults.ts';
 import { CAUSES, WINDOW_LEVELS, type Cause, type WindowLevel } from '../core/levels.ts';
 import { isTimeZone } from '../core/time.ts';
@@ -140,7 +141,9 @@ function readClaim(fields: Fields): Claim | null {
   }
   const within = claimPeriod(claim);
   if (how === undefined) return null;
-  return { how, url: url ?? null, within: within ?? null };
+  if (how === 'automatic') return { how, url: url ?? null, within: within ?? null };
+  // A ticket without a usable url is reported above, and the policy is not used.
+  return url === undefined ? null : { how, url, within: within ?? null };
 }
 
 /** A claim URL template, or `undefined` (reported) when it is not an absolute http(s) address with only our placeholders. */
@@ -151,7 +154,7 @@ function claimTemplate(claim: Fields, template: string): string | undefined {
       return claim.report('url', `unknown placeholder {${name}} in the claim url`, `use only ${known}`);
     }
   }
-  const filled = template.replace(/\{(?:service|month|incidents)\}/g, 'x');
+  const filled = fillClaimTemplate(template, () => 'x');
   if (/[{}]/.test(filled)) return claim.report('url', `the claim url has a '{' or '}' that is not part of a placeholder`, `use only ${known}, each in one pair of braces`);
   if (/\s/.test(filled)) return claim.report('url', 'the claim url holds a space', 'write spaces as %20');
   if (!isAbsoluteHttpUrl(filled)) {

@@ -2,7 +2,7 @@
 import { DEFAULT_FEED_ITEMS } from '../core/defaults.ts';
 import { isTimeZone } from '../core/time.ts';
 import type { Site, SupportContact } from '../core/types.ts';
-import { Fields, shown } from './fields.ts';
+import { Fields, isAbsoluteHttpUrl, shown } from './fields.ts';
 import { isSafeHref } from './markdown.ts';
 import type { ContentProblem } from './problems.ts';
 import type { YamlSource } from './yaml-source.ts';
@@ -41,8 +41,9 @@ export function readSite(source: YamlSource, problems: ContentProblem[]): Site {
   site.support = readSupport(fields, problems);
   const hub = fields.string('websubHub', false);
   if (hub !== undefined) {
-    if (/^https?:\/\/[^/\s]+(\/\S*)?$/i.test(hub)) site.websubHub = hub;
-    else fields.report('websubHub', `'websubHub' is not an absolute http(s) address: '${hub}'`, "write the hub's address, e.g. https://pubsubhubbub.appspot.com/");
+    // The same rule as every other address an editor gives: absolute http(s), no white space, no credentials in it.
+    if (isAbsoluteHttpUrl(hub)) site.websubHub = hub;
+    else fields.report('websubHub', `'websubHub' is not an absolute http(s) address without a user name or password: '${hub}'`, "write the hub's address, e.g. https://pubsubhubbub.appspot.com/");
   }
   return site;
 }

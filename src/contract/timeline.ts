@@ -15,19 +15,33 @@ export const STATUS_WORDS: Record<string, UpdateStatus> = Object.fromEntries(
   UPDATE_STATUSES.map((status) => [status.replace('-', ' '), status]),
 );
 
-/** Every word a heading may use: the English ones (any case) and their Simplified Chinese forms. */
-export const HEADING_WORDS: Record<string, UpdateStatus> = {
-  ...STATUS_WORDS,
-  调查中: 'investigating',
-  已确认: 'identified',
-  观察中: 'monitoring',
-  更新: 'update',
-  已解决: 'resolved',
-  计划中: 'scheduled',
-  进行中: 'in-progress',
-  验证中: 'verifying',
-  已完成: 'completed',
-};
+/**
+ * Every word a status may be written as: the English ones (folded as
+ * statusOfWord folds them) and their Simplified Chinese forms. A Map: only
+ * these words are keys (an object would answer `constructor` too).
+ */
+const STATUS_BY_WORD = new Map<string, UpdateStatus>([
+  ...Object.entries(STATUS_WORDS),
+  ['调查中', 'investigating'],
+  ['已确认', 'identified'],
+  ['观察中', 'monitoring'],
+  ['更新', 'update'],
+  ['已解决', 'resolved'],
+  ['计划中', 'scheduled'],
+  ['进行中', 'in-progress'],
+  ['验证中', 'verifying'],
+  ['已完成', 'completed'],
+]);
+
+/**
+ * The status a word names, the one rule for a heading's status and the
+ * status `npm run update` is given: any case, a dash or any run of spaces
+ * between words alike (`In progress`, `in-progress`, `IN  PROGRESS`), or its
+ * Chinese form (`进行中`); `undefined` when it names none.
+ */
+export function statusOfWord(word: string): UpdateStatus | undefined {
+  return STATUS_BY_WORD.get(word.toLowerCase().replace(/[\s-]+/g, ' ').trim());
+}
 
 /** A status as editors write it in a heading: `in-progress` → `In progress`. */
 export function statusWord(status: UpdateStatus): string {
@@ -95,7 +109,7 @@ export function parseTimeline(
       continue;
     }
     const { word, time } = splitHeading(section.heading);
-    const status = HEADING_WORDS[word.toLowerCase()];
+    const status = statusOfWord(word);
     if (POSTMORTEM_WORDS.includes(word.toLowerCase())) {
       report(`heading '## ${section.heading}' gives the postmortem a time`, "write '## Postmortem' alone: the postmortem has no time");
       continue;

@@ -6,7 +6,7 @@
  * local calendar day is the deadline.
  */
 import { dateOf, instantOfWallTime, monthRange, shiftMonth, type Instant } from './time.ts';
-import type { ClaimPeriod, Policy } from './types.ts';
+import { CLAIM_PLACEHOLDERS, type ClaimPeriod, type ClaimPlaceholder, type Policy } from './types.ts';
 
 /** The end of a claim period and its last day. */
 export interface ClaimDeadline {
@@ -47,14 +47,26 @@ export interface ClaimSubject {
   incidents: readonly string[];
 }
 
+/** A placeholder of CLAIM_PLACEHOLDERS in its braces: `{service}`. */
+const PLACEHOLDER = new RegExp(`\\{(${CLAIM_PLACEHOLDERS.join('|')})\\}`, 'g');
+
+/**
+ * `template` with each placeholder (`{service}`, `{month}`, `{incidents}`)
+ * replaced by `fill(name)`: the one reading of a claim template's
+ * placeholders, for the link and for the check of the template alike.
+ */
+export function fillClaimTemplate(template: string, fill: (name: ClaimPlaceholder) => string): string {
+  return template.replace(PLACEHOLDER, (_, name: ClaimPlaceholder) => fill(name));
+}
+
 /**
  * Fills a claim URL template: `{service}`, `{month}` and `{incidents}` (the
  * ids joined with commas) are replaced by their values, each encoded with
  * encodeURIComponent, so no value can add a parameter or a path to the address.
  */
 export function claimUrl(template: string, subject: ClaimSubject): string {
-  const values: Record<string, string> = { service: subject.service, month: subject.month, incidents: subject.incidents.join(',') };
-  return template.replace(/\{(service|month|incidents)\}/g, (_, name: string) => encodeURIComponent(values[name]!));
+  const values: Record<ClaimPlaceholder, string> = { service: subject.service, month: subject.month, incidents: subject.incidents.join(',') };
+  return fillClaimTemplate(template, (name) => encodeURIComponent(values[name]));
 }
 
 /** How a page tells a customer to claim one month's credit. */
@@ -76,7 +88,6 @@ export function creditClaim(policy: Policy, subject: ClaimSubject & { creditPerc
   const claim = policy.claim;
   if (!claim) return { how: 'support' };
   if (claim.how === 'automatic') return { how: 'automatic' };
-  if (claim.url === null) return { how: 'support' };
   const deadline = claim.within && claimDeadline(subject.month, claim.within, policy.timeZone);
   return { how: 'ticket', url: claimUrl(claim.url, subject), deadline: deadline ? deadline.date : null, open: deadline ? now < deadline.ends : true };
 }

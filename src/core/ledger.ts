@@ -4,12 +4,11 @@
  */
 import { causeAtStart, impactWindows, type ImpactWindow } from './impact-windows.ts';
 import { worstStatus, type Cause, type ServiceStatus, type WindowLevel } from './levels.ts';
-import { isEligible, monthFigures, monthlyReports, windowsByMonth, type MonthReport } from './monthly-report.ts';
+import { isEligible, monthDowntime, monthFigures, monthlyReports, windowsByMonth, type MonthReport } from './monthly-report.ts';
 import { dailyBars, observedUptime, type DayBar } from './observed-uptime.ts';
 import type { CreditClaim } from './claims.ts';
-import { MINUTE_MS, monthMinutes, monthRange, monthsTouched, type Instant, type Range } from './time.ts';
+import { MINUTE_MS, monthsTouched, type Instant, type Range } from './time.ts';
 import { CLOSING_STATUSES, type Affected, type Content, type Incident, type Policy, type Service, type Tier, type Update, type UpdateStatus } from './types.ts';
-import { weightedMinutes } from './weighted-downtime.ts';
 import { DEFAULT_WEIGHTS } from './defaults.ts';
 
 /** Days shown in the uptime bars. */
@@ -241,20 +240,20 @@ interface MonthIndex {
  * One affected service's impact, month by month, against its service's report.
  * `windows` are the spans of that one affected entry (a maintenance cuts its
  * impact at the announced window), none when it holds no minute yet; its own
- * minutes add up the counted spans, never more than the month has.
+ * minutes are the month's downtime of those spans alone.
  */
 function incidentImpact(incident: Incident, affected: Affected, windows: ImpactWindow[], index: MonthIndex, now: Instant): IncidentImpact {
   const policy = index.policy;
-  const causes = windows.length > 0 ? [...new Set(windows.map((window) => window.cause))] : [causeAtStart(incident, affected.from).cause];
-  const counted = policy ? windows.filter((window) => isEligible(window, policy)) : [];
+  // What it counts under: its spans' causes, or, before it holds a minute, the cause of its start.
+  const spans: readonly { cause: Cause; announced: boolean }[] = windows.length > 0 ? windows : [causeAtStart(incident, affected.from)];
+  const causes = [...new Set(spans.map((span) => span.cause))];
   const months = policy
     ? [...new Set(windows.flatMap((window) => monthsTouched(window, policy.timeZone)))].map((month): ImpactMonth => {
         const { report, windows: inMonth } = index.months.get(month)!;
         const others = inMonth.filter((other) => other.incident !== incident.id);
-        const own = counted.map((window) => ({ ...window, weight: policy.weights[window.level] }));
         return {
           month,
-          minutes: Math.min(weightedMinutes(own, monthRange(month, policy.timeZone)), monthMinutes(month)),
+          minutes: monthDowntime(windows, policy, month),
           monthMinutes: report.minutes,
           availability: report.availability,
           tier: report.tier,
@@ -270,10 +269,10 @@ function incidentImpact(incident: Incident, affected: Affected, windows: ImpactW
     service: affected.service,
     level: affected.level,
     causes,
-    announcedMaintenance: windows.length > 0 ? windows.some((window) => window.announced) : causeAtStart(incident, affected.from).announced,
+    announcedMaintenance: spans.some((span) => span.announced),
     from: affected.from,
     to: affected.to !== null && affected.to <= now ? affected.to : null,
-    eligible: policy !== null && (windows.length > 0 ? counted.length > 0 : !policy.excludedCauses.includes(causes[0]!)),
+    eligible: policy !== null && spans.some((span) => isEligible(span, policy)),
     months,
   };
 }

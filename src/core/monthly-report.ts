@@ -36,8 +36,22 @@ export interface MonthReport extends MonthFigures {
 }
 
 /** Whether the policy counts a window's cause against the SLA. */
-export function isEligible(window: ImpactWindow, policy: Policy): boolean {
+export function isEligible(window: Pick<ImpactWindow, 'cause'>, policy: Policy): boolean {
   return !policy.excludedCauses.includes(window.cause);
+}
+
+/**
+ * Weighted downtime D of `month` (`YYYY-MM`, cut in the policy's zone) from
+ * the windows given: only eligible ones count, each weighted by the policy,
+ * each instant of the month's range `[from, to)` once at its highest weight.
+ * Never more than the month's minutes P (a month a DST change makes an hour
+ * longer would otherwise go below 0%): the one place that cap is applied.
+ */
+export function monthDowntime(windows: readonly ImpactWindow[], policy: Policy, month: string): number {
+  const ranges = windows
+    .filter((window) => isEligible(window, policy))
+    .map((window) => ({ from: window.from, to: window.to, weight: policy.weights[window.level] }));
+  return Math.min(weightedMinutes(ranges, monthRange(month, policy.timeZone)), monthMinutes(month));
 }
 
 /**
@@ -45,10 +59,7 @@ export function isEligible(window: ImpactWindow, policy: Policy): boolean {
  * service's; only eligible ones count), each instant once at its highest weight.
  */
 export function monthFigures(windows: readonly ImpactWindow[], policy: Policy, month: string): MonthFigures {
-  const ranges = windows
-    .filter((window) => isEligible(window, policy))
-    .map((window) => ({ from: window.from, to: window.to, weight: policy.weights[window.level] }));
-  const minutes = Math.min(weightedMinutes(ranges, monthRange(month, policy.timeZone)), monthMinutes(month));
+  const minutes = monthDowntime(windows, policy, month);
   const availability = availabilityPercent(minutes, monthMinutes(month));
   const tier = tierFor(policy, availability);
   return { minutes, availability, tier, creditPercent: creditPercent(policy, tier, minutes, monthMinutes(month)) };

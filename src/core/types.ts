@@ -67,18 +67,25 @@ export interface ClaimPeriod {
 
 /** The placeholders a claim URL template may hold. */
 export const CLAIM_PLACEHOLDERS = ['service', 'month', 'incidents'] as const;
+export type ClaimPlaceholder = (typeof CLAIM_PLACEHOLDERS)[number];
 
-/** sla.yaml `claim`: how a customer gets a credit, and by when. */
-export interface Claim {
-  how: ClaimMethod;
-  /**
-   * An absolute http(s) address with `{service}`, `{month}` (YYYY-MM) and
-   * `{incidents}` (comma-separated ids) to fill in; required for a ticket.
-   */
-  url: string | null;
-  /** The claim period after the end of the month; `null`: no deadline. */
-  within: ClaimPeriod | null;
-}
+/**
+ * sla.yaml `claim`: how a customer gets a credit, and by when. A ticket
+ * always has its form's address (the reader refuses one without); an
+ * automatic credit may name one, which nothing needs.
+ */
+export type Claim =
+  | {
+      how: 'ticket';
+      /**
+       * An absolute http(s) address with `{service}`, `{month}` (YYYY-MM) and
+       * `{incidents}` (comma-separated ids) to fill in.
+       */
+      url: string;
+      /** The claim period after the end of the month; `null`: no deadline. */
+      within: ClaimPeriod | null;
+    }
+  | { how: 'automatic'; url: string | null; within: ClaimPeriod | null };
 
 /** One entry of sla.yaml, resolved. */
 export interface Policy {
@@ -110,9 +117,6 @@ export const UPDATE_STATUSES = [
 ] as const;
 /** The status an update heading announces. */
 export type UpdateStatus = (typeof UPDATE_STATUSES)[number];
-
-/** Update statuses that close an incident or maintenance. */
-export const CLOSING_STATUSES: readonly UpdateStatus[] = ['resolved', 'completed'];
 
 /** One timeline entry. */
 export interface Update {
@@ -164,6 +168,16 @@ export const STATUSES_BY_KIND: Record<IncidentKind, readonly UpdateStatus[]> = {
 export function closingStatus(kind: IncidentKind): UpdateStatus {
   return STATUSES_BY_KIND[kind].at(-1)!;
 }
+
+/** Update statuses that close an incident, maintenance or notice: each kind's closingStatus. */
+export const CLOSING_STATUSES: readonly UpdateStatus[] = [...new Set(INCIDENT_KINDS.map(closingStatus))];
+
+/** The closing update's text when whoever closes it gives none (`npm run resolve`, an import). */
+export const CLOSING_MESSAGES: Record<IncidentKind, string> = {
+  incident: 'This incident has been resolved.',
+  maintenance: 'The maintenance is complete.',
+  notice: 'This notice no longer applies.',
+};
 
 /** One incident, maintenance or notice, resolved. */
 export interface Incident {

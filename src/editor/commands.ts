@@ -5,19 +5,19 @@
  * build would, and writes it under the file's lock in one step, or writes
  * nothing and says why.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { displayPath, readContentFile, readContentFiles, resolveContent, resolveIncident } from '../contract/load-content.ts';
 import { formatProblem, sortProblems, suggest } from '../contract/problems.ts';
-import { HEADING_WORDS, STATUS_WORDS } from '../contract/timeline.ts';
+import { STATUS_WORDS, statusOfWord, statusWord } from '../contract/timeline.ts';
 import { CAUSES, IMPACT_LEVELS, WINDOW_LEVELS, type ImpactLevel } from '../core/levels.ts';
 import { formatWallTime } from '../core/time.ts';
-import { CLOSING_STATUSES, closingStatus, STATUSES_BY_KIND, type Incident, type IncidentKind } from '../core/types.ts';
-import { nowFromEnvironment } from '../site/build-context.ts';
+import { CLOSING_MESSAGES, CLOSING_STATUSES, closingStatus, STATUSES_BY_KIND, type Incident, type IncidentKind } from '../core/types.ts';
+import { contentDir, nowFromEnvironment } from '../site/build-context.ts';
 import { checkIncident, commandResult, findIncident, openWorkspace, timeOption, UsageError, type CommandResult, type Environment, type Workspace } from './editor-cli.ts';
 import { createFile, replaceFile, withFileLock } from './file-lock.ts';
-import { addUpdate, editorTime, newIncidentText, setResolved, slugify, statusWord } from './incident-file.ts';
+import { addUpdate, editorTime, newIncidentText, setResolved, slugify } from './incident-file.ts';
 
 const NEW_USAGE =
   'usage: npm run new -- "<title>" --services a,b [--level …] [--cause …] [--message "…"] [--slug …] [--at "YYYY-MM-DD HH:mm"]\n' +
@@ -102,7 +102,7 @@ export function updateCommand(argv: string[], env: Environment): Promise<Command
     const [id, word, ...rest] = positionals;
     const message = rest.join(' ').trim();
     if (!id || !word || !message) throw new UsageError(UPDATE_USAGE);
-    const status = HEADING_WORDS[word.toLowerCase().replace(/-/g, ' ').replace(/\s+/g, ' ').trim()];
+    const status = statusOfWord(word);
     if (!status) throw new UsageError(`unknown status '${word}'; ${suggest(word, Object.keys(STATUS_WORDS))}`);
     if (CLOSING_STATUSES.includes(status)) throw new UsageError(`to close it use: npm run resolve -- ${id} "<message>"`);
     const workspace = await openWorkspace(env);
@@ -120,12 +120,6 @@ export function updateCommand(argv: string[], env: Environment): Promise<Command
     return `updated ${displayPath(file)}`;
   });
 }
-
-const CLOSING_MESSAGES: Record<IncidentKind, string> = {
-  incident: 'This incident has been resolved.',
-  maintenance: 'The maintenance is complete.',
-  notice: 'This notice no longer applies.',
-};
 
 /**
  * `npm run resolve`: sets `resolved` to now or `--at` and adds the closing
@@ -188,21 +182,18 @@ async function editIncident(workspace: Workspace, file: string, change: (text: s
  * would, without building. Lists every problem, one `path:line: what; fix`
  * each, and exits 1 on any.
  */
-export async function checkCommand(env: Environment): Promise<CommandResult> {
-  const dir = env.STATUS_CONTENT_DIR || 'content';
-  let now: number;
-  try {
-    now = nowFromEnvironment(env);
-  } catch (error) {
-    return { code: 1, stdout: '', stderr: `${(error as Error).message}\n` };
-  }
-  const started = performance.now();
-  const { content, problems } = resolveContent(await readContentFiles(dir), now);
-  const took = Math.round(performance.now() - started);
-  if (problems.length > 0) {
-    const lines = sortProblems(problems).map(formatProblem).join('\n');
-    return { code: 1, stdout: '', stderr: `${lines}\n\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${dir}; nothing was built.\n` };
-  }
-  const summary = `${content.incidents.length} incidents, ${content.services.length} services, ${content.policies.length} SLA policies`;
-  return { code: 0, stdout: `${dir}: ${summary}, no problems (${took} ms)\n`, stderr: '' };
+export function checkCommand(env: Environment): Promise<CommandResult> {
+  return commandResult(async () => {
+    const dir = contentDir(env);
+    const now = nowFromEnvironment(env);
+    const started = performance.now();
+    const { content, problems } = resolveContent(await readContentFiles(dir), now);
+    const took = Math.round(performance.now() - started);
+    if (problems.length > 0) {
+      const lines = sortProblems(problems).map(formatProblem).join('\n');
+      throw new UsageError(`${lines}\n\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${dir}; nothing was built.`);
+    }
+    const summary = `${content.incidents.length} incidents, ${content.services.length} services, ${content.policies.length} SLA policies`;
+    return `${dir}: ${summary}, no problems (${took} ms)`;
+  });
 }

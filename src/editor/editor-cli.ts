@@ -25,8 +25,8 @@ import {
 import { closestKnown, formatProblem, sortProblems, type ContentProblem } from '../contract/problems.ts';
 import { incidentId } from '../contract/read-incident.ts';
 import { parseTime, type Instant } from '../core/time.ts';
-import type { Content, Incident } from '../core/types.ts';
-import { nowFromEnvironment } from '../site/build-context.ts';
+import type { Incident } from '../core/types.ts';
+import { contentDir, EnvironmentError, nowFromEnvironment } from '../site/build-context.ts';
 import { createFile, WriteRefused } from './file-lock.ts';
 import { UnwritableText } from './incident-file.ts';
 
@@ -63,21 +63,26 @@ export interface Workspace {
  * write times in UTC.
  */
 export async function openWorkspace(env: Environment): Promise<Workspace> {
-  let now: Instant;
-  try {
-    now = nowFromEnvironment(env);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const root = path.resolve(env.STATUS_CONTENT_DIR || 'content');
+  const now = nowFromEnvironment(env);
+  const root = path.resolve(contentDir(env));
   const [files, walked] = await Promise.all([readCatalogFiles(root), incidentPaths(root)]);
+  const catalogs = usableCatalogs(files);
+  const ids = new Map<string, string>();
+  for (const file of walked) if (!ids.has(incidentId(file))) ids.set(incidentId(file), file);
+  return { dir: files.dir, root, catalogs, now, ids };
+}
+
+/**
+ * The catalogs of `files`, resolved; refused with their problems when they
+ * have any, by every command that writes: a misspelt time zone falls back to
+ * UTC, and the command would then read and write times in UTC.
+ */
+function usableCatalogs(files: Parameters<typeof resolveCatalogs>[0]): Catalogs {
   const catalogs = resolveCatalogs(files);
   if (catalogs.problems.length > 0) {
     throw new UsageError(`${sortProblems(catalogs.problems).map(formatProblem).join('\n')}\nfix these first; nothing was written`);
   }
-  const ids = new Map<string, string>();
-  for (const file of walked) if (!ids.has(incidentId(file))) ids.set(incidentId(file), file);
-  return { dir: files.dir, root, catalogs, now, ids };
+  return catalogs;
 }
 
 /** `--at` read in the site's zone (for back-filling), or now. */
@@ -131,9 +136,10 @@ export function checkIncident(workspace: Workspace, file: string, text: string):
 }
 
 /**
- * Runs a command to its result: a UsageError, a refused write, text that
- * cannot be written or a file system error become one line and exit code 1;
- * anything else is a bug and keeps its stack.
+ * Runs a command to its result: a UsageError, a bad environment
+ * (`SOURCE_DATE_EPOCH`), a refused write, text that cannot be written or a
+ * file system error become one line and exit code 1; anything else is a bug
+ * and keeps its stack.
  */
 export async function commandResult(action: () => Promise<string>): Promise<CommandResult> {
   try {
@@ -147,7 +153,7 @@ export async function commandResult(action: () => Promise<string>): Promise<Comm
 
 /** The message an editor sees for an expected failure, or `undefined` for a bug. */
 function oneLine(error: unknown): string | undefined {
-  if (error instanceof UsageError || error instanceof WriteRefused) return error.message;
+  if (error instanceof UsageError || error instanceof EnvironmentError || error instanceof WriteRefused) return error.message;
   if (error instanceof UnwritableText) return `${error.message}; nothing was written`;
   if (error instanceof Error && ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') || error.name === 'ParseArgsError')) return error.message;
   const system = error as NodeJS.ErrnoException;
@@ -166,27 +172,23 @@ export async function runCommand(command: (argv: string[], env: Environment) => 
   process.exitCode = result.code;
 }
 
-// What `npm run import` uses: the whole folder, read and checked at once.
+// What `npm run import` uses: the whole folder, read at once.
 
 export interface Folder {
-  dir: string;
   files: ContentFiles;
-  content: Content;
+  /** The folder's catalogs, free of problems. */
+  catalogs: Catalogs;
   now: Instant;
 }
 
-/** Reads and resolves the whole content folder (`STATUS_CONTENT_DIR`, default `content`) as of now. */
+/**
+ * Reads the whole content folder (`STATUS_CONTENT_DIR`, default `content`)
+ * as of now, refusing with the catalogs' problems as openWorkspace does.
+ */
 export async function readFolder(env: Environment = process.env): Promise<Folder> {
-  const dir = env.STATUS_CONTENT_DIR || 'content';
-  let now: Instant;
-  try {
-    now = nowFromEnvironment(env);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const files = await readContentFiles(dir);
-  const { content } = resolveContent(files, now);
-  return { dir, files, content, now };
+  const now = nowFromEnvironment(env);
+  const files = await readContentFiles(contentDir(env));
+  return { files, catalogs: usableCatalogs(files), now };
 }
 
 /** Runs a command's main, printing usage errors plainly and exiting 1. */

@@ -7,9 +7,10 @@
 import { parse as parseYaml } from 'yaml';
 import { closestKnown } from '../contract/problems.ts';
 import { isAbsoluteHttpUrl } from '../contract/fields.ts';
+import { statusWord } from '../contract/timeline.ts';
 import type { ImpactLevel } from '../core/levels.ts';
 import { parseTime, type Instant } from '../core/time.ts';
-import type { Service, UpdateStatus } from '../core/types.ts';
+import { CLOSING_MESSAGES, CLOSING_STATUSES, closingStatus, type IncidentKind, type Service, type UpdateStatus } from '../core/types.ts';
 import { editorTime, incidentText, slugify, type IncidentSpec } from './incident-file.ts';
 
 /** What an import writes and what it could not map. */
@@ -86,6 +87,15 @@ function list(value: unknown): unknown[] {
 /** `value` when it is a mapping, else an empty one. */
 function record(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/**
+ * What `key`, a word from the source, maps to in `table`; `undefined` for
+ * any other word. Only the table's own keys count: an export saying
+ * `constructor` or `__proto__` must not find what every object has.
+ */
+function mapped<T>(table: Readonly<Record<string, T>>, key: string | undefined): T | undefined {
+  return key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 const LEVEL_ORDER: ImpactLevel[] = ['degraded-performance', 'partial-outage', 'major-outage'];
@@ -166,7 +176,7 @@ export function fromStatuspage(exported: unknown, context: ImportContext): Impor
         const componentName = text(component.name);
         if (componentName === undefined) continue;
         const newStatus = text(component.new_status);
-        const level = STATUSPAGE_LEVELS[newStatus ?? ''];
+        const level = mapped(STATUSPAGE_LEVELS, newStatus);
         if (level) levels.set(componentName, worse(levels.get(componentName), level));
         else if (!levels.has(componentName) && newStatus !== 'operational' && newStatus !== 'under_maintenance') {
           note(`component status '${newStatus}' of '${componentName}' is not a level; counted as the incident's level`);
@@ -177,7 +187,7 @@ export function fromStatuspage(exported: unknown, context: ImportContext): Impor
         postmortem = body;
         continue;
       }
-      const status = STATUSPAGE_STATUS[text(update.status) ?? ''];
+      const status = mapped(STATUSPAGE_STATUS, text(update.status));
       if (!status || at === undefined) {
         note(`update '${String(update.status)}' at '${String(shownAt)}' has no known status or time; written as an Update`);
       }
@@ -186,7 +196,7 @@ export function fromStatuspage(exported: unknown, context: ImportContext): Impor
     // Statuspage pages that publish the postmortem in the incident itself (and ours) carry `postmortem_body`.
     postmortem ??= text(incident.postmortem_body);
     const componentNames = [...new Set([...list(incident.components).flatMap((component) => text(record(component).name) ?? []), ...levels.keys()])];
-    const level = [...levels.values()].reduce<ImpactLevel | undefined>(worse, undefined) ?? STATUSPAGE_IMPACT[impact ?? ''];
+    const level = [...levels.values()].reduce<ImpactLevel | undefined>(worse, undefined) ?? mapped(STATUSPAGE_IMPACT, impact);
     if (!maintenance && !level) note(`impact '${impact}' and no component status give no level; written as degraded-performance`);
     const affected: IncidentSpec['affected'] = [];
     for (const component of componentNames) {
@@ -201,12 +211,14 @@ export function fromStatuspage(exported: unknown, context: ImportContext): Impor
     }
     if (affected.length === 0) return note('no component maps to a service; left out');
     const resolved = when(incident.resolved_at);
-    const closing: UpdateStatus = maintenance ? 'completed' : 'resolved';
-    if (resolved !== undefined && !updates.some((update) => update.status === 'resolved' || update.status === 'completed')) {
-      updates.push({ status: closing, at: resolved, message: maintenance ? 'The maintenance is complete.' : 'This incident has been resolved.' });
+    const kind: IncidentKind = maintenance ? 'maintenance' : 'incident';
+    const closing = closingStatus(kind);
+    const closes = (update: { status: UpdateStatus }) => CLOSING_STATUSES.includes(update.status);
+    if (resolved !== undefined && !updates.some(closes)) {
+      updates.push({ status: closing, at: resolved, message: CLOSING_MESSAGES[kind] });
       note(`resolved at ${String(incident.resolved_at)} with no ${closing} update; one was added`);
     }
-    const closed = updates.filter((update) => update.status === 'resolved' || update.status === 'completed');
+    const closed = updates.filter(closes);
     let resolvedTime = resolved;
     if (resolvedTime === undefined && closed.length > 0) {
       resolvedTime = Math.max(...closed.map((update) => update.at));
@@ -225,7 +237,7 @@ export function fromStatuspage(exported: unknown, context: ImportContext): Impor
       path: name(title, started),
       text: incidentText({
         title,
-        kind: maintenance ? 'maintenance' : 'incident',
+        kind,
         scheduled: maintenance && scheduledFrom !== undefined && scheduledTo !== undefined ? { from: scheduledFrom, to: scheduledTo } : undefined,
         started: maintenance && when(incident.started_at) === undefined ? undefined : started,
         resolved: resolvedTime,
@@ -273,7 +285,7 @@ export function fromCstate(files: { path: string; text: string }[], context: Imp
       continue;
     }
     const informational = front.informational === true;
-    const level = CSTATE_LEVELS[String(front.severity ?? '')];
+    const level = mapped(CSTATE_LEVELS, String(front.severity ?? ''));
     if (!level && !informational) note(`severity '${front.severity}' is not down, disrupted or notice; written as partial-outage`);
     const affected: string[] = [];
     for (const system of Array.isArray(front.affected) ? front.affected.map(String) : []) {
@@ -300,11 +312,12 @@ export function fromCstate(files: { path: string; text: string }[], context: Imp
       }
       updates.push({ status: status ?? 'update', at, message: update[2]!.trim() });
     }
+    const kind: IncidentKind = informational ? 'notice' : 'incident';
     const resolvedAt = front.resolved === true ? (time(front.resolvedWhen) ?? Math.max(started, ...updates.map((update) => update.at))) : undefined;
     if (front.resolved === true && time(front.resolvedWhen) === undefined) note('resolved with no resolvedWhen; resolved at the last update');
-    if (resolvedAt !== undefined && !updates.some((update) => update.status === 'resolved')) {
-      updates.push({ status: 'resolved', at: resolvedAt, message: 'This incident has been resolved.' });
-      note('resolved with no Resolved update; one was added');
+    if (resolvedAt !== undefined && !updates.some((update) => CLOSING_STATUSES.includes(update.status))) {
+      updates.push({ status: closingStatus(kind), at: resolvedAt, message: CLOSING_MESSAGES[kind] });
+      note(`resolved with no ${statusWord(closingStatus(kind))} update; one was added`);
     }
     const stale = resolvedAt === undefined && !informational ? staleOpen(Math.max(started, ...updates.map((update) => update.at)), context) : undefined;
     if (stale) {
@@ -315,7 +328,7 @@ export function fromCstate(files: { path: string; text: string }[], context: Imp
       path: name(title, started),
       text: incidentText({
         title,
-        kind: informational ? 'notice' : 'incident',
+        kind,
         started,
         resolved: resolvedAt,
         level: informational ? undefined : (level ?? 'partial-outage'),

@@ -11,8 +11,6 @@ import { lexMarkdown } from '../contract/markdown.ts';
 import { isPostmortemHeading, statusWord } from '../contract/timeline.ts';
 import type { UpdateStatus } from '../core/types.ts';
 
-export { statusWord };
-
 /** A value that cannot be written so that it reads back as given: the message says why. */
 export class UnwritableText extends Error {}
 

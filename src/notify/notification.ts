@@ -10,7 +10,7 @@ import { CLOSING_STATUSES, type Incident, type IncidentKind, type Service, type 
 import { renderPlainText } from '../contract/markdown.ts';
 import { messagesFor } from '../i18n/messages.ts';
 
-/** One affected service, once, at the worst level the incident gives it. */
+/** One affected service at the level the incident gives it (the reader lists each service once). */
 export interface NotifiedService {
   id: string;
   name: string;
@@ -59,11 +59,7 @@ export interface Notification {
 export function notificationFor(incident: Incident, update: Update, site: Site, services: readonly Service[]): Notification {
   const t = messagesFor(site.locale);
   const names = new Map(services.map((service) => [service.id, service.name]));
-  const levels = new Map<string, WindowLevel>();
-  for (const affected of incident.affected) {
-    levels.set(affected.service, worstStatus([levels.get(affected.service) ?? affected.level, affected.level]) as WindowLevel);
-  }
-  const notified = [...levels].map(([id, level]) => ({ id, name: names.get(id) ?? id, level, levelLabel: statusLabel(level, t) }));
+  const notified = incident.affected.map(({ service: id, level }) => ({ id, name: names.get(id) ?? id, level, levelLabel: statusLabel(level, t) }));
   const label = statusLabel(update.status, t);
   return {
     id: updateId(incident, update),

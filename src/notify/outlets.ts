@@ -131,7 +131,14 @@ function emailOutlet(channel: EmailChannel, smtp: string, policy: RetryPolicy, o
       ].join('\n');
     },
     async send(notification) {
-      const mailer = await open();
+      let mailer: Transport;
+      try {
+        mailer = await open();
+      } catch (error) {
+        // A setting nodemailer cannot use (or nodemailer not loading): no retry changes it, and no message can go.
+        const why = error instanceof Error ? error.message : String(error);
+        return { ok: false, transient: true, attempts: 1, detail: `cannot set up SMTP from $${channel.smtp.env} (${why}); check its address and options` };
+      }
       const message = messageOf(notification);
       return withRetries(async (): Promise<Attempt> => {
         try {
@@ -146,7 +153,8 @@ function emailOutlet(channel: EmailChannel, smtp: string, policy: RetryPolicy, o
       }, policy, onRetry);
     },
     close() {
-      void transport?.then((mailer) => mailer.close());
+      // A transport that could not be created has nothing to close; its failure is reported by send.
+      void transport?.then((mailer) => mailer.close(), () => {});
     },
   };
 }

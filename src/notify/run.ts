@@ -51,7 +51,8 @@ export async function runNotify(options: NotifyOptions): Promise<number> {
       err(`notify: ${error.message}; nothing was sent`);
       return 1;
     }
-    err(`notify: ${(error as Error)?.stack ?? String(error)}`);
+    // One line, as every other failure: a stack says nothing to the person deploying.
+    err(`notify: ${messageOf(error)}`);
     return 1;
   }
 }
@@ -104,7 +105,13 @@ async function notify(options: NotifyOptions, redactor: Redactor, out: (line: st
   out(`${fresh.length} new update${fresh.length === 1 ? '' : 's'}, oldest first:`);
   for (const notification of notifications.list) out(`  ${notification.id}  ${notification.statusLabel}: ${notification.incident.title}`);
 
-  const results = await Promise.all(channels.map((channel) => deliverTo(channel, notifications.list, options, redactor, err)));
+  // Settled one by one: a channel that throws fails alone, and the others' results (sent or not) are still reported.
+  const settled = await Promise.allSettled(channels.map((channel) => deliverTo(channel, notifications.list, options, redactor, err)));
+  const results = settled.map((outcome, index): ChannelResult => {
+    if (outcome.status === 'fulfilled') return outcome.value;
+    const name = channelName(channels[index]!);
+    return { name, ok: false, line: `${name}: FAILED: ${messageOf(outcome.reason)}` };
+  });
   // Resending to chosen channels (--channel) is no news for the feeds.
   if (hub && options.channels.length === 0) results.push(await pingWebSub(hub, notifications.list, content.site, options, err));
   for (const result of results) out(result.line);
@@ -147,6 +154,16 @@ function notificationsFor(
   return { list: entries.map((entry) => build(byId.get(entry.id)!.incident, byId.get(entry.id)!.update)) };
 }
 
+/** A channel as reports name it: `ops (slack)`. */
+function channelName(channel: Channel): string {
+  return `${channel.id} (${channel.type})`;
+}
+
+/** What went wrong, in one line: an error's message, never its stack. */
+function messageOf(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
+}
+
 interface ChannelResult {
   name: string;
   ok: boolean;
@@ -161,7 +178,7 @@ interface ChannelResult {
  * unsent rather than tried at length one by one.
  */
 async function deliverTo(channel: Channel, notifications: readonly Notification[], options: NotifyOptions, redactor: Redactor, err: (line: string) => void): Promise<ChannelResult> {
-  const name = `${channel.id} (${channel.type})`;
+  const name = channelName(channel);
   const wanted = notifications.filter((notification) => channelWants(channel, notification.services.map((service) => service.id)));
   if (wanted.length === 0) {
     return { name, ok: true, line: `${name}: nothing to send (no new update touches ${channel.services!.join(', ')})` };

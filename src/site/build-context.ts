@@ -4,9 +4,13 @@
  */
 import type { Instant } from '../core/time.ts';
 
-/** The content folder: `STATUS_CONTENT_DIR`, default `content`. */
-export function contentDir(): string {
-  return process.env.STATUS_CONTENT_DIR || 'content';
+/**
+ * The content folder as `env` names it: `STATUS_CONTENT_DIR`, default
+ * `content` (an empty value too). The one place it is read, for the build,
+ * `npm run check`, the editor commands, notify and the screenshots alike.
+ */
+export function contentDir(env: Record<string, string | undefined> = process.env): string {
+  return env.STATUS_CONTENT_DIR || 'content';
 }
 
 /** The latest "now" a build takes, 2100-01-01 UTC in seconds: later ones are typos (and past the year 275760 JavaScript dates stop). */

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContentFiles, resolveContent } from '../../src/contract/load-content.ts';
+import { textFault } from '../../src/contract/fields.ts';
 import { formatProblem } from '../../src/contract/problems.ts';
 import { DESIGN_EXAMPLE, SERVICES_YAML, SITE_YAML, writeContentFolder, type FolderFiles } from '../builders.ts';
 
@@ -253,6 +254,17 @@ describe('characters', () => {
     const found = await problemsIn({ 'incidents/2025-01-18-x.md': incidentFile('X').replace('affected: [ecs]', 'affected: ["ec\\rs\\u202e"]') });
     expect(found).toEqual(["content/incidents/2025-01-18-x.md:4: unknown service 'ec\\u000Ds\\u202E'; did you mean 'ecs'? (services are in services.yaml)"]);
   });
+});
+
+describe('the characters a name may not hold, and how a message quotes them', () => {
+  it.each(['\u0001', '\t', '\n', '\u007f', '\u0085', '\u2028', '\u202e', '\u2066', '\u200f', '\u061c', '\ufffe', '\ud800', '\udc00'])(
+    'refuses %j in a name, and a message quoting it shows it as \\uXXXX',
+    (character) => {
+      expect(textFault(`a${character}b`, 'name')).toBeDefined();
+      const line = formatProblem({ file: 'f.yaml', line: 1, message: `quoted a${character}b`, fix: 'fix' });
+      expect(line).toBe(`f.yaml:1: quoted a\\u${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}b; fix`);
+    },
+  );
 });
 
 describe('what the check refuses that used to pass', () => {

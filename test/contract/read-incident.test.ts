@@ -161,6 +161,30 @@ Planned.
     expect(maintenance.scheduled).toEqual({ from: Date.parse('2025-02-28T17:00:00Z'), to: Date.parse('2025-02-28T19:00:00Z') });
   });
 
+  it.each(['In progress', 'in-progress', 'IN  PROGRESS', 'In-Progress', '进行中'])('reads a heading status written %s as npm run update reads it', (word) => {
+    const { content, problems: found } = resolve({
+      'm.md': `---
+title: Storage upgrade
+kind: maintenance
+scheduled:
+  from: 2025-03-01 01:00
+  to: 2025-03-01 03:00
+affected: [oss]
+---
+## ${word} — 2025-03-01 01:00
+Started.
+`,
+    });
+    expect(found).toEqual([]);
+    expect(content.incidents[0]!.updates.map((update) => update.status)).toEqual(['in-progress']);
+  });
+
+  it.each(['Constructor', '__proto__', 'toString'])('reports a heading %s, a word every object answers to, as not a known status, without a crash', (word) => {
+    expect(problems(DESIGN_EXAMPLE.replace('## Identified — 2025-01-18 02:40', `## ${word} — 2025-01-18 02:40`))).toEqual([
+      expect.stringMatching(new RegExp(`^content/incidents/x\\.md:19: heading '## ${word} — 2025-01-18 02:40' is not a known status and time; `)),
+    ]);
+  });
+
   it('leaves the cause unknown when it is left out', () => {
     const { content } = resolve({ 'x.md': DESIGN_EXAMPLE.replace('cause: platform\n', '') });
     expect(content.incidents[0]!.cause).toBeNull();

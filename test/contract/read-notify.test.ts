@@ -121,7 +121,19 @@ describe('websubHub in site.yaml', () => {
 
   it('reports an address that is not absolute http(s)', () => {
     expect(site('websubHub: hub.example.com').problems.map(formatProblem)).toEqual([
-      "content/site.yaml:8: 'websubHub' is not an absolute http(s) address: 'hub.example.com'; write the hub's address, e.g. https://pubsubhubbub.appspot.com/",
+      "content/site.yaml:8: 'websubHub' is not an absolute http(s) address without a user name or password: 'hub.example.com'; write the hub's address, e.g. https://pubsubhubbub.appspot.com/",
     ]);
+  });
+
+  it.each([
+    ['a user name and password', 'https://user:secret@hub.example.com/'],
+    ['a user name', 'https://user@hub.example.com/'],
+    ['a backslash for the slashes', 'https:\\\\hub.example.com/'],
+    ['white space in the host', "'https://hub example.com/'"],
+    ['another scheme', 'ftp://hub.example.com/'],
+  ])('refuses a hub address with %s, as every other address an editor gives', (_, hub) => {
+    const { content, problems: found } = site(`websubHub: ${hub}`);
+    expect(found.map(formatProblem)).toEqual([expect.stringMatching(/^content\/site\.yaml:8: 'websubHub' is not an absolute http\(s\) address without a user name or password: /)]);
+    expect(content.site.websubHub).toBeUndefined();
   });
 });

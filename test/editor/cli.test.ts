@@ -5,11 +5,11 @@
  * once), with generous limits for a busy machine.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContentFiles, resolveContent } from '../../src/contract/load-content.ts';
-import { writeContentFolder } from '../builders.ts';
+import { SITE_YAML, writeContentFolder } from '../builders.ts';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const PROCESS_LIMIT = 180_000;
@@ -117,6 +117,26 @@ describe('the editor commands, given broken input', () => {
     expect(result.status).toBe(1);
     expect(result.output.trim()).toMatch(expected);
   });
+
+  it('import refuses, writing nothing, while site.yaml has a mistake: a misspelt zone would put every time it writes in UTC', () => {
+    const dir = writeContentFolder({ 'site.yaml': SITE_YAML.replace('Asia/Shanghai', 'Asia/Shanghia') });
+    const result = npmRun(dir, 'import', 'statuspage', path.join(fixtures, 'statuspage-incidents.json'));
+    expect(result.status).toBe(1);
+    expect(result.output).toContain(`${dir}/site.yaml:4: unknown time zone 'Asia/Shanghia'; use an IANA zone such as Asia/Shanghai, Europe/Berlin or UTC\nfix these first; nothing was written`);
+    expect(existsSync(path.join(dir, 'incidents'))).toBe(false);
+  });
+
+  it('import tells a stale open incident by SOURCE_DATE_EPOCH, as the check that follows does, not by the clock', async () => {
+    const dir = writeContentFolder({});
+    const file = path.join(dir, 'export.json');
+    const open = { id: 'a', name: 'Compute errors', started_at: '2025-02-05T09:00:00Z', impact: 'major', components: [{ name: 'Compute' }] };
+    writeFileSync(file, JSON.stringify({ incidents: [{ ...open, incident_updates: [{ status: 'investigating', body: 'Looking.', created_at: '2025-02-05T09:10:00Z' }] }] }));
+    // A day after its last update: a live outage, imported as ongoing (the clock would call it years stale and leave it out).
+    const result = await script(dir, 'import', ['statuspage', file], { SOURCE_DATE_EPOCH: String(Date.parse('2025-02-06T09:10:00Z') / 1000) });
+    expect(result.output).toContain('1 of 1 incidents imported.');
+    expect(result.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'incidents', '2025', '2025-02-05-compute-errors.md'), 'utf8')).not.toContain('resolved:');
+  }, PROCESS_LIMIT);
 
   it('import exits 1 when it writes none of the incidents', () => {
     const dir = writeContentFolder({});

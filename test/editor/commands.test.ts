@@ -299,10 +299,24 @@ describe('the editor commands, in process', () => {
     });
   });
 
+  it('check refuses a bad SOURCE_DATE_EPOCH with the same one line as the other commands', async () => {
+    const dir = writeContentFolder({});
+    expect(await checkCommand({ STATUS_CONTENT_DIR: dir, SOURCE_DATE_EPOCH: '4102444801' })).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'SOURCE_DATE_EPOCH=4102444801 is after 2100-01-01; set it to whole seconds since 1970-01-01 UTC (e.g. `git log -1 --format=%ct`), or unset it to use the clock\n',
+    });
+  });
+
   it('answers --help-less mistakes with the usage', async () => {
     const folder = workspace();
     expect((await folder.update(ID)).output).toMatch(/^usage: npm run update/);
     expect((await folder.new('--services', 'oss')).output).toMatch(/^usage: npm run new/);
     expect((await folder.update(ID, 'fixed', 'x')).output).toBe("unknown status 'fixed'; use one of: investigating, identified, monitoring, update, resolved, scheduled, in progress, verifying, completed");
+  });
+
+  it('refuses a status word every object answers to (constructor) as unknown', async () => {
+    const folder = workspace();
+    expect((await folder.update(ID, 'constructor', 'x')).output).toBe("unknown status 'constructor'; use one of: investigating, identified, monitoring, update, resolved, scheduled, in progress, verifying, completed");
   });
 });

@@ -106,6 +106,11 @@ describe('fromCstate', () => {
     expect(incidents.find((incident) => incident.id === '2025-02-01-new-region-in-frankfurt')!.kind).toBe('notice');
   });
 
+  it('closes a resolved notice with the words npm run resolve gives a notice, not an incident', () => {
+    const region = incidents.find((incident) => incident.id === '2025-02-01-new-region-in-frankfurt')!;
+    expect(region.updates.map((update) => [update.status, update.markdown])).toEqual([['resolved', 'This notice no longer applies.']]);
+  });
+
   it('reports what it could not map', () => {
     expect(result.notes).toEqual([
       "cstate 2025-01-10-cdn-errors.md: system 'Video transcoding' matches no service in services.yaml; add it, or name the service after it",
@@ -145,6 +150,21 @@ describe('imports of broken, repeated or stale exports', () => {
     ]);
     expect(result.notes).toContain("statuspage x 'API errors': no component maps to a service; left out");
     expect(result.files).toHaveLength(1);
+  });
+
+  it.each(['constructor', '__proto__', 'toString'])('takes %s, a word every object answers to, for an unknown status, level or impact, and notes it', (word) => {
+    const exported = [statuspageIncident({ impact: word, incident_updates: [{ status: word, body: 'x', display_at: '2025-02-05T09:10:00Z', affected_components: [{ name: 'Compute', new_status: word }] }] })];
+    const result = fromStatuspage(exported, context);
+    expect(result.notes).toEqual([
+      `statuspage abc123 'API errors': component status '${word}' of 'Compute' is not a level; counted as the incident's level`,
+      `statuspage abc123 'API errors': update '${word}' at '2025-02-05T09:10:00Z' has no known status or time; written as an Update`,
+      `statuspage abc123 'API errors': impact '${word}' and no component status give no level; written as degraded-performance`,
+      "statuspage abc123 'API errors': resolved at 2025-02-05T10:00:00Z with no resolved update; one was added",
+    ]);
+    expect(readBack(result.files).problems).toEqual([]);
+    const cstate = fromCstate([{ path: 'a.md', text: `---\ntitle: X\ndate: 2025-02-01 08:00:00\nseverity: ${word}\naffected: [Compute]\nresolved: true\nresolvedWhen: 2025-02-01 09:00:00\n---\n` }], context);
+    expect(cstate.notes[0]).toBe(`cstate a.md: severity '${word}' is not down, disrupted or notice; written as partial-outage`);
+    expect(readBack(cstate.files)).toMatchObject({ problems: [], incidents: [{ level: 'partial-outage' }] });
   });
 
   it('writes an incident that appears twice in the export once, and says so', () => {

@@ -248,6 +248,20 @@ describe('npm run notify', () => {
     for (const secret of secrets()) expect(dry.output).not.toContain(secret);
   });
 
+  it('fails an email channel whose transport cannot be created alone: the others still send and report, exit 1, one line, no stack', async () => {
+    // A WHATWG-valid address that nodemailer's option parser throws on (`tls` set both as a value and as an object).
+    const values = env({ SMTP_URL: `smtp://${SMTP_USER}:${SMTP_PASS}@127.0.0.1:${smtp.port}/?tls=1&tls.servername=x` });
+    const run = await notify({ env: values });
+    expect(run.code).toBe(1);
+    expect(run.lines).toContain('partners (webhook): sent 5 updates');
+    expect(run.lines).toContain('ops (slack): sent 5 updates');
+    expect(run.lines).toContainEqual(expect.stringMatching(/^customers \(email\): FAILED: sent 0 of 5 updates; .+: cannot set up SMTP from \$SMTP_URL \(.+\); check its address and options; 4 updates after it not tried$/));
+    expect(run.errors.at(-1)).toBe('notify: 1 channel failed: customers (email)');
+    expect(smtp.messages).toHaveLength(0);
+    expect(run.output).not.toMatch(/^\s+at /m);
+    for (const secret of secrets(values)) expect(run.output).not.toContain(secret);
+  });
+
   it('names a variable that is not set, fails that channel only, and exits non-zero', async () => {
     const run = await notify({ env: env({ HOOK_SECRET: undefined, DISCORD_URL: '' }) });
     expect(run.code).toBe(1);

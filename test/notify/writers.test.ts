@@ -6,7 +6,7 @@ import { notificationFor, type Notification } from '../../src/notify/notificatio
 import { discordMessage, escapeDiscord } from '../../src/notify/writers/discord.ts';
 import { emailMessage } from '../../src/notify/writers/email.ts';
 import { escapeSlack, slackMessage } from '../../src/notify/writers/slack.ts';
-import { teamsMessage } from '../../src/notify/writers/teams.ts';
+import { escapeTeams, teamsMessage } from '../../src/notify/writers/teams.ts';
 import { fit } from '../../src/notify/writers/text.ts';
 import { webhookBody, webhookSignature } from '../../src/notify/writers/webhook.ts';
 import { incident, service, testSite } from '../builders.ts';
@@ -41,17 +41,6 @@ describe('notificationFor', () => {
       url: 'https://status.test/incidents/api-errors/#update-20250209T022000-identified',
       words: { subject: '[Test Status] Identified: Errors <b>&</b> on the API' },
     });
-  });
-
-  it('lists a service affected twice once, at its worst level', () => {
-    const twice = notification({
-      affected: [
-        { service: 'ecs', level: 'degraded-performance', from: at('2025-02-09 10:00'), to: null },
-        { service: 'ecs', level: 'partial-outage', from: at('2025-02-09 10:30'), to: null },
-      ],
-    });
-    expect(twice.services).toEqual([{ id: 'ecs', name: 'Compute & <Co>', level: 'partial-outage', levelLabel: 'Partial outage' }]);
-    expect(twice.tone).toBe('partial-outage');
   });
 
   it.each([
@@ -137,6 +126,33 @@ describe('Teams', () => {
     expect(card.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(card.content.body[0]).toMatchObject({ text: 'Identified: Errors <b>&</b> on the API', color: 'Attention' });
     expect(card.content.body[2].text).toBe('A bad deploy <@everyone> & <!channel>.');
+  });
+
+  it('shows Markdown an editor wrote in a title, an update or a service name as text, never as a link or formatting', () => {
+    const hostile = notificationFor(
+      { ...incident('2025-02-09 10:00', null, { id: 'x', title: '[Log in](https://evil.example) **now**', services: ['ecs'] }), updates: [] },
+      // Escaped in the Markdown, so its plain text holds the marks themselves.
+      update('identified', 'Check \\[here\\](https://evil.example) - \\*\\*fast\\*\\*'),
+      testSite,
+      [service('ecs', { name: 'Compute_east *beta*' })],
+    );
+    const card = teamsMessage(hostile).attachments[0]!.content;
+    expect((card.body[0] as any).text).toBe('Identified: \\[Log in\\](https://evil.example) \\*\\*now\\*\\*');
+    expect((card.body[2] as any).text).toBe('Check \\[here\\](https://evil.example) - \\*\\*fast\\*\\*');
+    expect((card.body.find((block: any) => block.type === 'FactSet') as any).facts).toEqual([{ title: 'Compute\\_east \\*beta\\*', value: 'Major outage' }]);
+  });
+});
+
+describe('escapeTeams', () => {
+  it.each([
+    ['a link', '[x](https://evil.example)', '\\[x\\](https://evil.example)'],
+    ['bold and italic', '**urgent** and _now_ and *soon*', '\\*\\*urgent\\*\\* and \\_now\\_ and \\*soon\\*'],
+    ['list markers at a line start', '- one\n+ two\n3. three\n 4) four', '\\- one\n\\+ two\n3\\. three\n 4\\) four'],
+    ['a backslash that would escape the next mark', 'a\\*b and C:\\dir', 'a\\\\\\*b and C:\\dir'],
+    ['text with no marks', 'Errors <b>&</b> on 2025-02-09 - 10:20', 'Errors <b>&</b> on 2025-02-09 - 10:20'],
+    ['an address, left whole', 'see https://e.example/a_b*c [now]', 'see https://e.example/a_b*c \\[now\\]'],
+  ])('escapes %s', (_, text, escaped) => {
+    expect(escapeTeams(text)).toBe(escaped);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EnvironmentError, sourceDateEpoch } from '../../src/site/build-context.ts';
+import { contentDir, EnvironmentError, sourceDateEpoch } from '../../src/site/build-context.ts';
 
 describe('sourceDateEpoch', () => {
   it.each([
@@ -24,5 +24,15 @@ describe('sourceDateEpoch', () => {
     } catch (error) {
       expect((error as Error).stack).toBe(message);
     }
+  });
+});
+
+describe('contentDir', () => {
+  it.each([
+    [{}, 'content'],
+    [{ STATUS_CONTENT_DIR: '' }, 'content'],
+    [{ STATUS_CONTENT_DIR: '../my-status' }, '../my-status'],
+  ])('reads %j as %j', (env, expected) => {
+    expect(contentDir(env)).toBe(expected);
   });
 });

@@ -1,6 +1,6 @@
 /** Discord webhooks: one embed per update, mentions switched off. */
 import type { Notification, Tone } from '../notification.ts';
-import { fit } from './text.ts';
+import { escapeOutsideAddresses, fit } from './text.ts';
 
 /** Embed colours by tone. */
 const COLORS: Record<Tone, number> = {
@@ -12,22 +12,13 @@ const COLORS: Record<Tone, number> = {
   'major-outage': 0xc62828,
 };
 
-const URL_PATTERN = /https?:\/\/[^\s<>()]+/g;
-
 /**
  * Discord's Markdown, escaped with backslashes so text reads as written (a
  * `*` stays a star, `<@123>` is no mention, `[x](y)` no masked link).
  * Addresses are left whole: escaping inside them would break the link.
  */
 export function escapeDiscord(text: string): string {
-  const escape = (part: string) => part.replace(/[\\*_~`|<>[\]]/g, '\\$&').replace(/^(\s*)(#|>)/gm, '$1\\$2');
-  let out = '';
-  let last = 0;
-  for (const match of text.matchAll(URL_PATTERN)) {
-    out += escape(text.slice(last, match.index)) + match[0];
-    last = match.index + match[0].length;
-  }
-  return out + escape(text.slice(last));
+  return escapeOutsideAddresses(text, (part) => part.replace(/[\\*_~`|<>[\]]/g, '\\$&').replace(/^(\s*)(#|>)/gm, '$1\\$2'));
 }
 
 /** The JSON body of a Discord webhook execution for `notification`. */
