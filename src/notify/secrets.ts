@@ -41,8 +41,9 @@ export class Redactor {
 
 /** The value of the variable `ref` names; an unset or empty variable is a problem that names it. */
 export function secretValue(ref: SecretRef, env: Readonly<Record<string, string | undefined>>): SecretValue {
-  const value = env[ref.env];
-  if (value === undefined || value === '') {
+  // Only the environment's own variables: `env:constructor` must not read Object's.
+  const value = Object.hasOwn(env, ref.env) ? env[ref.env] : undefined;
+  if (typeof value !== 'string' || value === '') {
     return { problem: `${ref.env} is not set (${ref.where})` };
   }
   return { value };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { retryAfterMs, withRetries, type Attempt } from '../../src/notify/deliver.ts';
-import { Redactor } from '../../src/notify/secrets.ts';
+import { Redactor, secretValue } from '../../src/notify/secrets.ts';
 
 describe('retryAfterMs', () => {
   const now = Date.parse('2025-02-10T00:00:00Z');
@@ -69,5 +69,15 @@ describe('Redactor', () => {
     ['nothing else', 'hooks.slack.com answered 500', 'hooks.slack.com answered 500'],
   ])('replaces %s with the variable it came from', (_, text, redacted) => {
     expect(redactor.redact(text)).toBe(redacted);
+  });
+});
+
+describe('secretValue', () => {
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])('calls %s not set when the environment has no such variable', (name) => {
+    expect(secretValue({ env: name, where: 'notify.yaml:3' }, {})).toEqual({ problem: `${name} is not set (notify.yaml:3)` });
+  });
+
+  it('gives the value of a variable that is set', () => {
+    expect(secretValue({ env: 'HOOK', where: 'notify.yaml:3' }, { HOOK: 'https://hooks.test/x' })).toEqual({ value: 'https://hooks.test/x' });
   });
 });
