@@ -6,7 +6,7 @@
  */
 import escapeHtml from 'escape-html';
 import type { Messages } from '../i18n/messages.ts';
-import { updateUrl } from './links.ts';
+import { homeUrl, serviceUrl, updateUrl } from './links.ts';
 import { formatList, formatMinutes, statusLabel, taskWords, truncatePercent } from '../i18n/format.ts';
 import { impactRows } from '../core/incident-report.ts';
 import type { IncidentLedger, Ledger } from '../core/ledger.ts';
@@ -43,9 +43,9 @@ export interface FeedChannel {
 
 /** What the site's feed follows, or with `service` that service's feed. */
 export function feedChannel(site: Site, t: Messages, service?: Service): FeedChannel {
-  const common = { hub: site.websubHub, lang: t.lang, author: { name: site.title, uri: `${site.url}/` } };
-  if (!service) return { title: site.title, description: site.description || t.feed.description(site.title), link: `${site.url}/`, ...common };
-  return { title: `${service.name} · ${site.title}`, description: t.feed.serviceDescription(service.name), link: `${site.url}/services/${service.id}/`, ...common };
+  const common = { hub: site.websubHub, lang: t.lang, author: { name: site.title, uri: homeUrl(site) } };
+  if (!service) return { title: site.title, description: site.description || t.feed.description(site.title), link: homeUrl(site), ...common };
+  return { title: `${service.name} · ${site.title}`, description: t.feed.serviceDescription(service.name), link: serviceUrl(site, service.id), ...common };
 }
 
 /**

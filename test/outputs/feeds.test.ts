@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { feedEntries } from '../../src/outputs/feeds.ts';
-import { updateAnchor } from '../../src/outputs/links.ts';
+import { atomPath, atomUrl, homeUrl, rssPath, rssUrl, serviceUrl, updateAnchor } from '../../src/outputs/links.ts';
 import { computeLedger } from '../../src/core/ledger.ts';
 import type { Update } from '../../src/core/types.ts';
 import { messagesFor } from '../../src/i18n/messages.ts';
@@ -42,5 +42,22 @@ describe('feedEntries', () => {
     const items = feedEntries(ledger, testSite, [], 50, messagesFor('en'));
     expect(items.map((item) => item.html.split('\n')[0])).toEqual(['<p>0</p>', '<p>1</p>', '<p>2</p>']);
     expect(new Set(items.map((item) => item.url)).size).toBe(3);
+  });
+});
+
+describe('feed and page addresses', () => {
+  const site = { ...testSite, url: 'https://example.github.io/status' };
+
+  it.each([
+    ['the home page', homeUrl(site), 'https://example.github.io/status/'],
+    ["a service's page", serviceUrl(site, 'ecs'), 'https://example.github.io/status/services/ecs/'],
+    ["the site's RSS feed", rssUrl(site), 'https://example.github.io/status/rss.xml'],
+    ["a service's RSS feed", rssUrl(site, 'ecs'), 'https://example.github.io/status/services/ecs/rss.xml'],
+    ["the site's Atom feed", atomUrl(site), 'https://example.github.io/status/history.atom'],
+    ["a service's Atom feed", atomUrl(site, 'ecs'), 'https://example.github.io/status/services/ecs/history.atom'],
+    ["the path of the site's RSS feed", rssPath(), '/rss.xml'],
+    ["the path of a service's Atom feed", atomPath('ecs'), '/services/ecs/history.atom'],
+  ])('writes %s below the site address', (_, address, expected) => {
+    expect(address).toBe(expected);
   });
 });
