@@ -2,6 +2,7 @@
  * `/maintenance.ics`: every upcoming and recent maintenance window as an
  * RFC 5545 calendar, so a team can subscribe in its calendar client.
  */
+import { formatList } from '../i18n/format.ts';
 import type { Messages } from '../i18n/messages.ts';
 import { incidentUrl } from './links.ts';
 import { icsText } from './escape.ts';
@@ -63,7 +64,7 @@ export function maintenanceCalendar(ledger: Ledger, site: Site, names: ReadonlyM
     .filter((entry) => entry.incident.kind === 'maintenance' && entry.incident.scheduled && entry.incident.scheduled.to >= since)
     .toReversed();
   for (const { incident } of maintenance) {
-    const services = incident.affected.map((affected) => names.get(affected.service) ?? affected.service).join(', ');
+    const services = formatList(incident.affected.map((affected) => names.get(affected.service) ?? affected.service), t);
     const url = incidentUrl(site, incident.id);
     lines.push(
       'BEGIN:VEVENT',
