@@ -130,7 +130,7 @@ export function getFeedEntries(serviceId?: string): Promise<FeedEntry[]> {
   if (import.meta.env.DEV) feeds.clear();
   const key = serviceId ?? '';
   if (!feeds.has(key)) {
-    feeds.set(key, Promise.all([getContent(), getLedger(), getPageData()]).then(([{ site, services }, ledger, { t }]) => feedEntries(ledger, site, services, site.feedItems, t, serviceId)));
+    feeds.set(key, Promise.all([getContent(), getLedger(), getPageData()]).then(([{ site }, ledger, { t }]) => feedEntries(ledger, site, t, serviceId)));
   }
   return feeds.get(key)!;
 }

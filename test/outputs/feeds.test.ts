@@ -4,7 +4,7 @@ import { atomPath, atomUrl, homeUrl, rssPath, rssUrl, serviceUrl, updateAnchor }
 import { computeLedger } from '../../src/core/ledger.ts';
 import type { Update } from '../../src/core/types.ts';
 import { messagesFor } from '../../src/i18n/messages.ts';
-import { at, content, incident, testSite } from '../builders.ts';
+import { at, content, incident, service, testSite } from '../builders.ts';
 
 /** Updates as a file lists them, top first: `line` grows down the file. */
 function fileUpdates(...entries: [Update['status'], string][]): Update[] {
@@ -39,9 +39,19 @@ describe('feedEntries', () => {
     const updates = fileUpdates(['update', '2025-01-18 03:00'], ['update', '2025-01-18 03:00'], ['investigating', '2025-01-18 02:20']);
     const entry = incident('2025-01-18 02:11', null, { updates });
     const ledger = computeLedger(content([entry]), at('2025-01-18 04:00'));
-    const items = feedEntries(ledger, testSite, [], 50, messagesFor('en'));
+    const items = feedEntries(ledger, testSite, messagesFor('en'));
     expect(items.map((item) => item.html.split('\n')[0])).toEqual(['<p>0</p>', '<p>1</p>', '<p>2</p>']);
     expect(new Set(items.map((item) => item.url)).size).toBe(3);
+  });
+
+  it("holds the newest site.yaml `feedItems` updates, and names each affected service as the catalog does", () => {
+    const updates = fileUpdates(['monitoring', '2025-01-18 03:30'], ['identified', '2025-01-18 02:40'], ['investigating', '2025-01-18 02:20']);
+    const entry = incident('2025-01-18 02:11', null, { updates });
+    const site = { ...testSite, feedItems: 2 };
+    const ledger = computeLedger(content([entry], { site, services: [service('ecs', { name: 'Elastic Compute' })] }), at('2025-01-18 04:00'));
+    const items = feedEntries(ledger, site, messagesFor('en'));
+    expect(items.map((item) => item.title)).toEqual(['Monitoring: Test incident', 'Identified: Test incident']);
+    expect(items[0]!.html).toContain('Elastic Compute (major outage)');
   });
 });
 
