@@ -4,10 +4,11 @@
  */
 import type { IncidentLedger, Ledger, ServiceLedger } from './ledger.ts';
 import { SERVICE_STATUSES } from './levels.ts';
+import { DAY_MS } from './time.ts';
 
 /** Incidents and maintenance resolved in the last `days` days, newest first, at most `limit`. */
 export function recentlyResolved(ledger: Ledger, days = 14, limit = 5): IncidentLedger[] {
-  const since = ledger.now - days * 86_400_000;
+  const since = ledger.now - days * DAY_MS;
   return ledger.incidents
     .filter((entry) => entry.status === 'resolved' && entry.incident.resolved !== null && entry.incident.resolved >= since)
     .slice(0, limit);

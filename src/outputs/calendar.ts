@@ -7,7 +7,7 @@ import type { Messages } from '../i18n/messages.ts';
 import { incidentUrl } from './links.ts';
 import { icsText } from './escape.ts';
 import type { Ledger } from '../core/ledger.ts';
-import type { Instant } from '../core/time.ts';
+import { DAY_MS, type Instant } from '../core/time.ts';
 import type { Site } from '../core/types.ts';
 
 /** How far back a maintenance still counts as recent. */
@@ -49,7 +49,7 @@ function contentLine(name: string, value: string): string {
  * from content goes through `icsText`.
  */
 export function maintenanceCalendar(ledger: Ledger, site: Site, names: ReadonlyMap<string, string>, t: Messages): string {
-  const since = ledger.now - RECENT_MAINTENANCE_DAYS * 86_400_000;
+  const since = ledger.now - RECENT_MAINTENANCE_DAYS * DAY_MS;
   const host = new URL(site.url).host;
   const lines = [
     'BEGIN:VCALENDAR',
