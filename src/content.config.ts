@@ -9,7 +9,6 @@
  * collection, `problems`, and every page shows them instead (see
  * src/site/ledger.ts) until the folder is right again.
  */
-import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -17,6 +16,7 @@ import { loadContent } from './contract/load-content.ts';
 import { ContentError, formatProblem } from './contract/problems.ts';
 import type { Content, Incident, Policy, Service, Site } from './core/types.ts';
 import { buildNow, contentDir } from './site/build-context.ts';
+import { sharedContent } from './site/shared-content.ts';
 
 /** An entry with its place in the file it came from. */
 type Ordered<T> = T & { order: number };
@@ -26,38 +26,21 @@ export interface ContentProblems {
   lines: string[];
 }
 
-let pending: Promise<Content> | undefined;
-
-/** Loads the content folder once per sync, however many collections ask. */
-function sharedContent(): Promise<Content> {
-  pending ??= loadContent(contentDir(), buildNow());
-  return pending;
-}
-
-/** Runs `reload` whenever a file in the content folder changes (the dev server only: it alone has a watcher). */
-function onContentChange(watcher: LoaderContext['watcher'], reload: () => Promise<void>): void {
-  const root = path.resolve(contentDir());
-  watcher?.add(root);
-  watcher?.on('all', async (_event, file) => {
-    if (path.resolve(file).startsWith(root + path.sep)) {
-      pending = undefined;
-      await reload();
-    }
-  });
-}
+/** The content folder, read once however many collections ask, and in the dev server once per change (the dev server alone has a watcher). */
+const content = sharedContent(contentDir(), () => loadContent(contentDir(), buildNow()));
 
 function contractLoader(name: string, entries: (content: Content) => { id: string; data: object }[]): Loader {
   return {
     name: `status-ledger-${name}`,
     async load({ store, watcher }: LoaderContext) {
       const fill = async () => {
-        const content = await sharedContent();
+        const resolved = await content.get();
         store.clear();
         // Collections come back sorted by id; `order` keeps the catalog's order.
-        entries(content).forEach((entry, order) => store.set({ id: entry.id, data: { ...entry.data, order } }));
+        entries(resolved).forEach((entry, order) => store.set({ id: entry.id, data: { ...entry.data, order } }));
       };
       // The dev server rereads the whole folder when any file in it changes; the problems loader reports mistakes.
-      onContentChange(watcher, () => fill().catch(() => undefined));
+      content.onChange(watcher, () => fill().catch(() => undefined));
       // A build stops at a mistake. The dev server keeps running: its pages show the problems.
       if (watcher) await fill().catch(() => undefined);
       else await fill();
@@ -74,7 +57,7 @@ function problemsLoader(): Loader {
       if (!watcher) return;
       const check = async () => {
         try {
-          await sharedContent();
+          await content.get();
           store.clear();
         } catch (error) {
           const lines = error instanceof ContentError ? error.problems.map(formatProblem) : [(error as Error).message];
@@ -83,7 +66,7 @@ function problemsLoader(): Loader {
           logger.error(error instanceof ContentError ? error.message : (error as Error).message);
         }
       };
-      onContentChange(watcher, check);
+      content.onChange(watcher, check);
       await check();
     },
   };

@@ -4,12 +4,11 @@
  */
 import { isSevere } from './incident-report.ts';
 import type { IncidentLedger } from './ledger.ts';
-import type { Instant } from './time.ts';
+import { DAY_MS, type Instant } from './time.ts';
 import type { SupportContact } from './types.ts';
 
 /** How long after a severe incident resolved its page still lists every support contact. */
 export const SUPPORT_DAYS = 7;
-const DAY_MS = 86_400_000;
 
 /** What an incident page offers for help. */
 export type SupportOffer = 'contacts' | 'link' | 'none';

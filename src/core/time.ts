@@ -14,8 +14,10 @@ export interface Range {
   to: Instant;
 }
 
+/** One minute in milliseconds. */
 export const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
+/** 24 hours in milliseconds: a span of time, not a calendar day (days in a zone may be 23 or 25 hours). */
+export const DAY_MS = 86_400_000;
 
 // Offsets come from Intl (through @date-fns/tz), which is the costliest step
 // of reading times. A zone's offset at the start and at the end of a UTC day

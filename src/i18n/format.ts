@@ -3,6 +3,7 @@
  * toward the worse value, times in the site's zone with their offset,
  * durations and dates in words.
  */
+import { affectedServices } from '../core/home.ts';
 import type { IncidentLedger, Ledger } from '../core/ledger.ts';
 import { formatWallTime, type Instant } from '../core/time.ts';
 import { TASK_MARKS } from '../contract/markdown.ts';
@@ -101,12 +102,9 @@ export function formatDayRange(from: string, to: string, t: Messages = ENGLISH):
   return from === to ? days.format(calendarDate(from)) : days.formatRange(calendarDate(from), calendarDate(to));
 }
 
-/** One sentence under the headline: which services are not operational, worst first. */
+/** One sentence under the headline: which services are not operational, worst first (affectedServices). */
 export function overallSummary(ledger: Ledger, t: Messages): string {
-  const order = ['major-outage', 'partial-outage', 'degraded-performance', 'under-maintenance'];
-  const affected = ledger.services
-    .filter((entry) => entry.status !== 'operational')
-    .toSorted((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
+  const affected = affectedServices(ledger);
   if (affected.length === 0) return t.home.allWell(ledger.services.length);
   const list = formatList(affected.map((entry) => t.home.serviceStatus(entry.service.name, statusLabel(entry.status, t).toLowerCase())), t);
   return t.home.affected(affected.length, ledger.services.length, list);

@@ -8,8 +8,6 @@ import type { IncidentKind, Locale, UpdateStatus } from '../core/types.ts';
 
 export { LOCALES, type Locale } from '../core/types.ts';
 
-/** Interface languages (site.yaml `locale`). */
-
 const en = {
   /** BCP 47 tag for `<html lang>`. */
   lang: 'en',

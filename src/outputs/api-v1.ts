@@ -4,7 +4,7 @@
  */
 import { incidentUrl, updateId, updateUrl } from './links.ts';
 import type { IncidentLedger, Ledger, ServiceLedger } from '../core/ledger.ts';
-import type { Instant } from '../core/time.ts';
+import { DAY_MS, type Instant } from '../core/time.ts';
 import type { Site } from '../core/types.ts';
 
 function iso(instant: Instant): string;
@@ -151,7 +151,6 @@ export function summaryJson(ledger: Ledger, site: Site) {
 
 /** How far back `/api/v1/updates.json` lists the updates of resolved incidents. */
 export const UPDATES_DAYS = 90;
-const DAY_MS = 86_400_000;
 
 /**
  * `/api/v1/updates.json`, the manifest notifications compare builds by: every

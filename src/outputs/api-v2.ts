@@ -23,17 +23,19 @@ export const NEWEST_LISTED = 50;
 
 /** Statuspage's component statuses. */
 export type ComponentStatus = 'operational' | 'degraded_performance' | 'partial_outage' | 'major_outage' | 'under_maintenance';
-/** Statuspage's page indicator (`status.indicator`). */
+/**
+ * Statuspage's page indicator (`status.indicator`), and an incident's
+ * `impact`, which uses the same words (`maintenance` for scheduled
+ * maintenances only).
+ */
 export type Indicator = 'none' | 'minor' | 'major' | 'critical' | 'maintenance';
-/** Statuspage's incident impact; `maintenance` for scheduled maintenances only. */
-export type Impact = 'none' | 'minor' | 'major' | 'critical' | 'maintenance';
 /** Statuspage's incident statuses. */
 export type IncidentStatusV2 = 'investigating' | 'identified' | 'monitoring' | 'resolved' | 'postmortem';
 /** Statuspage's scheduled maintenance statuses. */
 export type MaintenanceStatusV2 = 'scheduled' | 'in_progress' | 'verifying' | 'completed';
 
 /** A service's status in Statuspage's words. */
-export const COMPONENT_STATUS: Record<ServiceStatus, ComponentStatus> = {
+const COMPONENT_STATUS: Record<ServiceStatus, ComponentStatus> = {
   operational: 'operational',
   'degraded-performance': 'degraded_performance',
   'partial-outage': 'partial_outage',
@@ -47,7 +49,7 @@ export const COMPONENT_STATUS: Record<ServiceStatus, ComponentStatus> = {
  * (its top-level status for one component); DESIGN ties each indicator to the
  * worst status, so each indicator has one description.
  */
-export const STATUS_INDICATOR: Record<ServiceStatus, { indicator: Indicator; description: string }> = {
+const STATUS_INDICATOR: Record<ServiceStatus, { indicator: Indicator; description: string }> = {
   operational: { indicator: 'none', description: 'All Systems Operational' },
   'degraded-performance': { indicator: 'minor', description: 'Partially Degraded Service' },
   'partial-outage': { indicator: 'major', description: 'Partial System Outage' },
@@ -55,14 +57,13 @@ export const STATUS_INDICATOR: Record<ServiceStatus, { indicator: Indicator; des
   'under-maintenance': { indicator: 'maintenance', description: 'Service Under Maintenance' },
 };
 
-/** An incident's impact from the worst level it gave any service: a notice's is `none`. */
-const IMPACT: Record<ServiceStatus, Impact> = {
-  operational: 'none',
-  'degraded-performance': 'minor',
-  'partial-outage': 'major',
-  'major-outage': 'critical',
-  'under-maintenance': 'maintenance',
-};
+/**
+ * An entry's impact: a maintenance's is `maintenance`; an incident's is the
+ * indicator of the worst level it gave any service (a notice's is `none`).
+ */
+function impactOf(entry: IncidentLedger): Indicator {
+  return entry.incident.kind === 'maintenance' ? 'maintenance' : STATUS_INDICATOR[entry.worstLevel].indicator;
+}
 
 /**
  * Where an incident or maintenance stands, or stood at an update, in
@@ -128,7 +129,7 @@ export interface IncidentV2 {
   updated_at: string;
   monitoring_at: string | null;
   resolved_at: string | null;
-  impact: Impact;
+  impact: Indicator;
   shortlink: string;
   started_at: string;
   page_id: string;
@@ -274,7 +275,7 @@ export function statuspageApi(ledger: Ledger, site: Site): StatuspageApi {
       updated_at: time(updatedAt(entry, now)),
       monitoring_at: monitoring ? time(monitoring.at) : null,
       resolved_at: incident.resolved !== null && incident.resolved <= now ? time(incident.resolved) : null,
-      impact: incident.kind === 'maintenance' ? 'maintenance' : IMPACT[entry.worstLevel],
+      impact: impactOf(entry),
       shortlink: incidentUrl(site, incident.id),
       started_at: time(incident.started),
       page_id: pageId,

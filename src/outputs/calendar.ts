@@ -2,11 +2,12 @@
  * `/maintenance.ics`: every upcoming and recent maintenance window as an
  * RFC 5545 calendar, so a team can subscribe in its calendar client.
  */
+import { formatList } from '../i18n/format.ts';
 import type { Messages } from '../i18n/messages.ts';
 import { incidentUrl } from './links.ts';
 import { icsText } from './escape.ts';
 import type { Ledger } from '../core/ledger.ts';
-import type { Instant } from '../core/time.ts';
+import { DAY_MS, type Instant } from '../core/time.ts';
 import type { Site } from '../core/types.ts';
 
 /** How far back a maintenance still counts as recent. */
@@ -48,7 +49,7 @@ function contentLine(name: string, value: string): string {
  * from content goes through `icsText`.
  */
 export function maintenanceCalendar(ledger: Ledger, site: Site, names: ReadonlyMap<string, string>, t: Messages): string {
-  const since = ledger.now - RECENT_MAINTENANCE_DAYS * 86_400_000;
+  const since = ledger.now - RECENT_MAINTENANCE_DAYS * DAY_MS;
   const host = new URL(site.url).host;
   const lines = [
     'BEGIN:VCALENDAR',
@@ -63,7 +64,7 @@ export function maintenanceCalendar(ledger: Ledger, site: Site, names: ReadonlyM
     .filter((entry) => entry.incident.kind === 'maintenance' && entry.incident.scheduled && entry.incident.scheduled.to >= since)
     .toReversed();
   for (const { incident } of maintenance) {
-    const services = incident.affected.map((affected) => names.get(affected.service) ?? affected.service).join(', ');
+    const services = formatList(incident.affected.map((affected) => names.get(affected.service) ?? affected.service), t);
     const url = incidentUrl(site, incident.id);
     lines.push(
       'BEGIN:VEVENT',

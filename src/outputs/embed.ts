@@ -5,7 +5,7 @@
  * shadow root so the host page's styles and its own stay apart.
  */
 import type { Messages } from '../i18n/messages.ts';
-import { incidentUrl } from './links.ts';
+import { homeUrl, incidentUrl } from './links.ts';
 import { statusHeadline } from '../i18n/format.ts';
 import type { Ledger } from '../core/ledger.ts';
 import type { Site } from '../core/types.ts';
@@ -16,7 +16,7 @@ import { jsLiteral } from './escape.ts';
 export function embedData(ledger: Ledger, site: Site, t: Messages) {
   return {
     title: site.title,
-    url: `${site.url}/`,
+    url: homeUrl(site),
     status: ledger.overall,
     headline: statusHeadline(ledger.overall, t),
     color: BADGE_COLORS[ledger.overall],

@@ -6,7 +6,7 @@
  */
 import escapeHtml from 'escape-html';
 import type { Messages } from '../i18n/messages.ts';
-import { updateUrl } from './links.ts';
+import { homeUrl, serviceUrl, updateUrl } from './links.ts';
 import { formatList, formatMinutes, statusLabel, taskWords, truncatePercent } from '../i18n/format.ts';
 import { impactRows } from '../core/incident-report.ts';
 import type { IncidentLedger, Ledger } from '../core/ledger.ts';
@@ -43,34 +43,33 @@ export interface FeedChannel {
 
 /** What the site's feed follows, or with `service` that service's feed. */
 export function feedChannel(site: Site, t: Messages, service?: Service): FeedChannel {
-  const common = { hub: site.websubHub, lang: t.lang, author: { name: site.title, uri: `${site.url}/` } };
-  if (!service) return { title: site.title, description: site.description || t.feed.description(site.title), link: `${site.url}/`, ...common };
-  return { title: `${service.name} · ${site.title}`, description: t.feed.serviceDescription(service.name), link: `${site.url}/services/${service.id}/`, ...common };
+  const common = { hub: site.websubHub, lang: t.lang, author: { name: site.title, uri: homeUrl(site) } };
+  if (!service) return { title: site.title, description: site.description || t.feed.description(site.title), link: homeUrl(site), ...common };
+  return { title: `${service.name} · ${site.title}`, description: t.feed.serviceDescription(service.name), link: serviceUrl(site, service.id), ...common };
 }
 
 /**
- * The newest `limit` updates over the incidents given (all, or those affecting
- * `serviceId`), newest first; ties keep the incidents' order. The one place
- * that decides what a feed entry says, whatever the format.
+ * The newest `site.feedItems` updates over the incidents given (all, or those
+ * affecting `serviceId`), newest first; ties keep the incidents' order. The
+ * one place that decides what a feed entry says, whatever the format.
  */
-export function feedEntries(ledger: Ledger, site: Site, services: readonly Service[], limit: number, t: Messages, serviceId?: string): FeedEntry[] {
-  const names = new Map(services.map((service) => [service.id, service.name]));
+export function feedEntries(ledger: Ledger, site: Site, t: Messages, serviceId?: string): FeedEntry[] {
   const entries = serviceId
     ? ledger.incidents.filter((entry) => entry.incident.affected.some((affected) => affected.service === serviceId))
     : ledger.incidents;
   const updates = entries.flatMap((entry) => entry.incident.updates.map((update) => ({ entry, update })));
   updates.sort((a, b) => b.update.at - a.update.at);
-  return updates.slice(0, limit).map(({ entry, update }) => ({
+  return updates.slice(0, site.feedItems).map(({ entry, update }) => ({
     title: `${statusLabel(update.status, t)}: ${entry.incident.title}`,
     url: updateUrl(site, entry.incident, update),
     at: update.at,
-    html: `${taskWords(update.html, t)}\n${impactHtml(entry, names, t)}`,
+    html: `${taskWords(update.html, t)}\n${impactHtml(entry, ledger, t)}`,
   }));
 }
 
 /** The incident's affected services and, once it has any, its availability impact, as a short HTML list. */
-function impactHtml(entry: IncidentLedger, names: Map<string, string>, t: Messages): string {
-  const name = (id: string) => escapeHtml(names.get(id) ?? id);
+function impactHtml(entry: IncidentLedger, ledger: Ledger, t: Messages): string {
+  const name = (id: string) => escapeHtml(ledger.serviceById.get(id)?.service.name ?? id);
   const affected = entry.incident.affected.map((affected) => `${name(affected.service)} (${statusLabel(affected.level, t).toLowerCase()})`);
   // Names are escaped above; the catalog's words are ours.
   const lines = affected.length > 0 ? [`<p>${t.feed.affected(formatList(affected, t))}</p>`] : [];

@@ -5,6 +5,16 @@
 import { createHash } from 'node:crypto';
 import type { Incident, Site, Update } from '../core/types.ts';
 
+/** The absolute address of the home page. */
+export function homeUrl(site: Site): string {
+  return `${site.url}/`;
+}
+
+/** The absolute address of a service's page. */
+export function serviceUrl(site: Site, serviceId: string): string {
+  return `${site.url}/services/${serviceId}/`;
+}
+
 /** The absolute address of an incident's page. */
 export function incidentUrl(site: Site, id: string): string {
   return `${site.url}/incidents/${id}/`;
@@ -44,14 +54,30 @@ export function updateAnchor(update: Update, updates: readonly Update[]): string
   return below === 0 ? base : `${base}-${below + 1}`;
 }
 
+/**
+ * The path of the site's RSS feed, or of one service's, below the site's
+ * address: `/rss.xml`, `/services/<id>/rss.xml` (pages link it with `href`).
+ */
+export function rssPath(serviceId?: string): string {
+  return serviceId === undefined ? '/rss.xml' : `/services/${serviceId}/rss.xml`;
+}
+
 /** The absolute address of the site's RSS feed, or of one service's. */
 export function rssUrl(site: Site, serviceId?: string): string {
-  return serviceId === undefined ? `${site.url}/rss.xml` : `${site.url}/services/${serviceId}/rss.xml`;
+  return `${site.url}${rssPath(serviceId)}`;
+}
+
+/**
+ * The path of the site's Atom feed, or of one service's, below the site's
+ * address: `/history.atom`, `/services/<id>/history.atom`.
+ */
+export function atomPath(serviceId?: string): string {
+  return serviceId === undefined ? '/history.atom' : `/services/${serviceId}/history.atom`;
 }
 
 /** The absolute address of the site's Atom feed, or of one service's. */
 export function atomUrl(site: Site, serviceId?: string): string {
-  return serviceId === undefined ? `${site.url}/history.atom` : `${site.url}/services/${serviceId}/history.atom`;
+  return `${site.url}${atomPath(serviceId)}`;
 }
 
 /** 12 lowercase hex characters of SHA-256: an opaque id shaped like Statuspage's own. */

@@ -1,7 +1,7 @@
 /** The RSS 2.0 writer over the feed entry model (feeds.ts), for the whole site and per service. */
 import rss from '@astrojs/rss';
 import escapeHtml from 'escape-html';
-import { xmlCharacters } from './escape.ts';
+import { xmlCharacters, xmlText } from './escape.ts';
 import type { FeedChannel, FeedEntry } from './feeds.ts';
 
 /**
@@ -10,11 +10,12 @@ import type { FeedChannel, FeedEntry } from './feeds.ts';
  * HTML, as they do an item's, so it is HTML-escaped text, never markup.
  * A channel `hub` (site.yaml `websubHub`) adds WebSub's `<atom:link
  * rel="hub">` and the feed's own address as `rel="self"`, the topic a
- * subscriber asks the hub for.
+ * subscriber asks the hub for: raw XML to the library, so both addresses go
+ * through `xmlText`.
  */
 export function rssResponse(channel: FeedChannel & { self: string }, entries: FeedEntry[]): Promise<Response> {
   const hub = channel.hub
-    ? `<atom:link href="${escapeHtml(channel.hub)}" rel="hub"/><atom:link href="${escapeHtml(channel.self)}" rel="self" type="application/rss+xml"/>`
+    ? `<atom:link href="${xmlText(channel.hub)}" rel="hub"/><atom:link href="${xmlText(channel.self)}" rel="self" type="application/rss+xml"/>`
     : undefined;
   return rss({
     title: xmlCharacters(channel.title),

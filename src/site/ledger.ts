@@ -10,9 +10,10 @@ import { historyMonths, historyYears, type HistoryMonth } from '../core/history.
 import { activeByKind, recentlyResolved } from '../core/home.ts';
 import { overallSummary } from '../i18n/format.ts';
 import { BAR_DAYS, computeLedger, type IncidentLedger, type Ledger } from '../core/ledger.ts';
+import { supportLink } from '../core/support.ts';
 import { lastDays } from '../core/time.ts';
 import { messagesFor, type Messages } from '../i18n/messages.ts';
-import type { Content } from '../core/types.ts';
+import type { Content, SupportContact } from '../core/types.ts';
 import { buildNow } from './build-context.ts';
 
 let content: Promise<Content> | undefined;
@@ -70,6 +71,8 @@ export interface PageData {
   titles: Map<string, string>;
   /** Service names by id. */
   names: Map<string, string>;
+  /** Where every "contact support" link goes (supportLink): `null` when site.yaml lists no contact. */
+  supportContact: SupportContact | null;
   homeSummary: string;
   /** The first day the 90-day bars show, `YYYY-MM-DD`. */
   barsFrom: string;
@@ -89,6 +92,7 @@ export function getPageData(): Promise<PageData> {
     t: messagesFor(site.locale),
     titles: new Map(ledger.incidents.map((entry) => [entry.incident.id, entry.incident.title])),
     names: new Map(ledger.services.map((entry) => [entry.service.id, entry.service.name])),
+    supportContact: supportLink(site.support),
     homeSummary: overallSummary(ledger, messagesFor(site.locale)),
     barsFrom: lastDays(ledger.now, BAR_DAYS, site.timeZone)[0]!.date,
     active: activeByKind(ledger),
@@ -126,7 +130,7 @@ export function getFeedEntries(serviceId?: string): Promise<FeedEntry[]> {
   if (import.meta.env.DEV) feeds.clear();
   const key = serviceId ?? '';
   if (!feeds.has(key)) {
-    feeds.set(key, Promise.all([getContent(), getLedger(), getPageData()]).then(([{ site, services }, ledger, { t }]) => feedEntries(ledger, site, services, site.feedItems, t, serviceId)));
+    feeds.set(key, Promise.all([getContent(), getLedger(), getPageData()]).then(([{ site }, ledger, { t }]) => feedEntries(ledger, site, t, serviceId)));
   }
   return feeds.get(key)!;
 }

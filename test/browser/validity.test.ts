@@ -89,53 +89,14 @@ describe('validity', () => {
       }
     });
 
-    const RFC_3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-    const atomFeeds = () => files('.atom');
-
-    it('there is an Atom feed beside every RSS feed', () => {
-      expect(atomFeeds().map((file) => path.relative(dir, file))).toContain('history.atom');
-      expect(atomFeeds().map((file) => file.replace(/history\.atom$/, 'rss.xml'))).toEqual(feeds());
-    });
-
-    it('every Atom feed is well-formed Atom 1.0: id, title, updated, author, self link; entries with unique ids, RFC 3339 dates, newest first', () => {
-      const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['entry', 'link', 'author'].includes(name) });
-      for (const file of atomFeeds()) {
-        const where = path.relative(dir, file);
-        const xml = readFileSync(file, 'utf8');
-        expect(XMLValidator.validate(xml), where).toBe(true);
-        const feed = parser.parse(xml).feed;
-        expect(feed['@_xmlns'], where).toBe('http://www.w3.org/2005/Atom');
-        expect(feed.id, where).toMatch(/^https?:\/\//);
-        expect(feed.title['#text'], where).toBeTruthy();
-        expect(feed.updated, where).toMatch(RFC_3339);
-        expect(feed.author[0].name, where).toBeTruthy();
-        const self = feed.link.find((link: Record<string, string>) => link['@_rel'] === 'self');
-        expect(self?.['@_href'], where).toBe(feed.id);
-        expect(self?.['@_href'].endsWith(`/${where}`), where).toBe(true);
-        const entries: Record<string, any>[] = feed.entry ?? [];
-        const ids = new Set<string>();
-        for (const entry of entries) {
-          expect(entry.id, where).toMatch(/^https?:\/\/[^/]+\//);
-          expect(ids.has(entry.id), `${where}: duplicate id ${entry.id}`).toBe(false);
-          ids.add(entry.id);
-          expect(entry.title['@_type'], where).toBe('text');
-          expect(entry.title['#text'], where).toBeTruthy();
-          expect(entry.updated, where).toMatch(RFC_3339);
-          expect(entry.content['@_type'], where).toBe('html');
-          expect(entry.link[0]['@_href'], where).toBe(entry.id);
-        }
-        const dates = entries.map((entry) => Date.parse(entry.updated));
-        expect(dates, `${where} newest first`).toEqual(dates.toSorted((a, b) => b - a));
+    // The Atom files' structure is checked on every build (test/build/atom.test.ts); here, how a host serves them.
+    it('serves the Atom feeds with Atom’s media type, readable from other origins', async () => {
+      for (const file of ['/history.atom', '/services/ecs-hangzhou/history.atom']) {
+        const atom = await fetch(`${base}${file}`);
+        expect(atom.status, file).toBe(200);
+        expect(atom.headers.get('access-control-allow-origin'), file).toBe('*');
+        expect(atom.headers.get('content-type'), file).toMatch(/^application\/atom\+xml/);
       }
-    });
-
-    it('pages advertise the Atom feeds in their head, served with Atom’s media type and readable from other origins', async () => {
-      const home = await (await fetch(`${base}/`)).text();
-      expect(home).toMatch(/<link rel="alternate" type="application\/atom\+xml"[^>]* href="https:\/\/[^"]+\/history\.atom"/);
-      const atom = await fetch(`${base}/history.atom`);
-      expect(atom.status).toBe(200);
-      expect(atom.headers.get('access-control-allow-origin')).toBe('*');
-      expect(atom.headers.get('content-type')).toMatch(/^application\/atom\+xml/);
     });
   });
 

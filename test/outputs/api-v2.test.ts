@@ -140,12 +140,31 @@ describe('statuspageApi', () => {
   });
 
   it(`holds the newest ${NEWEST_LISTED} incidents and the newest ${NEWEST_LISTED} maintenances`, () => {
+    const hour = (index: number) => index * 3_600_000;
     const many = Array.from({ length: 60 }, (_, index) =>
-      incident('2025-01-01 00:00', null, { id: `i${index}`, started: at('2025-01-01 00:00') + index * 3_600_000, resolved: at('2025-01-01 00:30') + index * 3_600_000 }),
+      incident('2025-01-01 00:00', null, { id: `i${index}`, started: at('2025-01-01 00:00') + hour(index), resolved: at('2025-01-01 00:30') + hour(index) }),
     );
-    const api = statuspageApi(computeLedger(content(many), NOW), testSite);
+    // Maintenances interleaved with the incidents, each in its announced window: neither list pushes the other out.
+    const maintenances = Array.from({ length: 60 }, (_, index) => {
+      const from = at('2025-01-01 00:40') + hour(index);
+      const to = from + 600_000;
+      return incident('2025-01-01 00:40', null, {
+        id: `m${index}`,
+        kind: 'maintenance',
+        cause: 'maintenance',
+        level: 'under-maintenance',
+        started: from,
+        resolved: to,
+        scheduled: { from, to },
+        affected: [{ service: 'ecs', level: 'under-maintenance', from, to }],
+      });
+    });
+    const api = statuspageApi(computeLedger(content([...many, ...maintenances]), NOW), testSite);
     expect(api.incidents.incidents).toHaveLength(NEWEST_LISTED);
     expect(api.incidents.incidents[0]!.id).toBe('i59');
     expect(api.incidents.incidents.at(-1)!.id).toBe('i10');
+    expect(api.maintenances.scheduled_maintenances).toHaveLength(NEWEST_LISTED);
+    expect(api.maintenances.scheduled_maintenances.map((entry) => entry.id)).toEqual(Array.from({ length: NEWEST_LISTED }, (_, index) => `m${59 - index}`));
+    expect(api.maintenances.scheduled_maintenances.every((entry) => entry.impact === 'maintenance' && entry.status === 'completed')).toBe(true);
   });
 });

@@ -82,7 +82,7 @@ describe('availabilityCsv', () => {
 
   it('writes hostile names as text a spreadsheet shows, never as a formula', () => {
     const names = [...new Set(readCsv(text).map((row) => row.name))];
-    expect(names).toEqual(hostile.map((name) => (/^[=+\-@]/.test(name) ? `'${name}` : name)));
+    expect(names).toEqual(["'=cmd|' /C calc'!A0", 'Storage, "EU" @ 3', "'-Compute\u00b7杭州", "'+Edge", "'@Queue"]);
   });
 
   it('has the header alone for a service with no SLA, and one service’s months for its own file', () => {

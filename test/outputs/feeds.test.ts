@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { feedEntries } from '../../src/outputs/feeds.ts';
-import { updateAnchor } from '../../src/outputs/links.ts';
+import { atomPath, atomUrl, homeUrl, rssPath, rssUrl, serviceUrl, updateAnchor } from '../../src/outputs/links.ts';
 import { computeLedger } from '../../src/core/ledger.ts';
 import type { Update } from '../../src/core/types.ts';
 import { messagesFor } from '../../src/i18n/messages.ts';
-import { at, content, incident, testSite } from '../builders.ts';
+import { at, content, incident, service, testSite } from '../builders.ts';
 
 /** Updates as a file lists them, top first: `line` grows down the file. */
 function fileUpdates(...entries: [Update['status'], string][]): Update[] {
@@ -39,8 +39,35 @@ describe('feedEntries', () => {
     const updates = fileUpdates(['update', '2025-01-18 03:00'], ['update', '2025-01-18 03:00'], ['investigating', '2025-01-18 02:20']);
     const entry = incident('2025-01-18 02:11', null, { updates });
     const ledger = computeLedger(content([entry]), at('2025-01-18 04:00'));
-    const items = feedEntries(ledger, testSite, [], 50, messagesFor('en'));
+    const items = feedEntries(ledger, testSite, messagesFor('en'));
     expect(items.map((item) => item.html.split('\n')[0])).toEqual(['<p>0</p>', '<p>1</p>', '<p>2</p>']);
     expect(new Set(items.map((item) => item.url)).size).toBe(3);
+  });
+
+  it("holds the newest site.yaml `feedItems` updates, and names each affected service as the catalog does", () => {
+    const updates = fileUpdates(['monitoring', '2025-01-18 03:30'], ['identified', '2025-01-18 02:40'], ['investigating', '2025-01-18 02:20']);
+    const entry = incident('2025-01-18 02:11', null, { updates });
+    const site = { ...testSite, feedItems: 2 };
+    const ledger = computeLedger(content([entry], { site, services: [service('ecs', { name: 'Elastic Compute' })] }), at('2025-01-18 04:00'));
+    const items = feedEntries(ledger, site, messagesFor('en'));
+    expect(items.map((item) => item.title)).toEqual(['Monitoring: Test incident', 'Identified: Test incident']);
+    expect(items[0]!.html).toContain('Elastic Compute (major outage)');
+  });
+});
+
+describe('feed and page addresses', () => {
+  const site = { ...testSite, url: 'https://example.github.io/status' };
+
+  it.each([
+    ['the home page', homeUrl(site), 'https://example.github.io/status/'],
+    ["a service's page", serviceUrl(site, 'ecs'), 'https://example.github.io/status/services/ecs/'],
+    ["the site's RSS feed", rssUrl(site), 'https://example.github.io/status/rss.xml'],
+    ["a service's RSS feed", rssUrl(site, 'ecs'), 'https://example.github.io/status/services/ecs/rss.xml'],
+    ["the site's Atom feed", atomUrl(site), 'https://example.github.io/status/history.atom'],
+    ["a service's Atom feed", atomUrl(site, 'ecs'), 'https://example.github.io/status/services/ecs/history.atom'],
+    ["the path of the site's RSS feed", rssPath(), '/rss.xml'],
+    ["the path of a service's Atom feed", atomPath('ecs'), '/services/ecs/history.atom'],
+  ])('writes %s below the site address', (_, address, expected) => {
+    expect(address).toBe(expected);
   });
 });

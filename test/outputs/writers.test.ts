@@ -60,6 +60,8 @@ const texts = fc.record({
   ongoingTitle: hostile,
   maintenanceTitle: hostile,
   body: hostile,
+  // What site.yaml's check lets through: an http(s) address with no white space, control characters and all.
+  hub: hostile.map((text) => `https://hub.test/${text.replace(/\s/g, '')}`),
 });
 type Texts = typeof texts extends fc.Arbitrary<infer T> ? T : never;
 
@@ -68,7 +70,7 @@ function hostileContent(text: Texts): Content {
   const maintenanceFrom = NOW + 24 * HOUR;
   const update = { status: 'investigating' as const, at: NOW - HOUR, html: renderMarkdown(text.body), markdown: text.body, line: 9 };
   return {
-    site: { ...testSite, title: text.siteTitle, description: text.description },
+    site: { ...testSite, title: text.siteTitle, description: text.description, websubHub: text.hub },
     services: [service('ecs', { name: text.ecsName }), service('oss', { name: text.ossName })],
     policies: [standardPolicy({ tiers: [{ id: 'hostile', name: text.tierName, below: 99.95, prorated: true, creditPercent: 0 }] })],
     incidents: [
@@ -154,12 +156,12 @@ describe('every writer, given hostile text', () => {
     );
   });
 
-  it('RSS feeds are well-formed XML: titles come back as text, the channel description as HTML-escaped text, items as safe HTML', async () => {
+  it('RSS feeds are well-formed XML: titles and the hub address come back as text, the channel description as HTML-escaped text, items as safe HTML', async () => {
     await fc.assert(
       fc.asyncProperty(texts, async (text) => {
         const content = hostileContent(text);
         const ledger = computeLedger(content, NOW);
-        const items = feedEntries(ledger, content.site, content.services, 50, t);
+        const items = feedEntries(ledger, content.site, t);
         const response = await rssResponse({ ...feedChannel(content.site, t), self: 'https://status.test/rss.xml' }, items);
         const channel = elements(parseXml(await response.text()), 'channel')[0]!;
         const own = (name: string) => channel.children.find((child) => child.name === name)!;
@@ -167,6 +169,8 @@ describe('every writer, given hostile text', () => {
         const description = parseHtml(own('description').text);
         expect(description.querySelectorAll('*')).toHaveLength(0);
         expect(description.text).toBe(asXmlReadsIt(text.description));
+        const links = elements(channel, 'atom:link');
+        expect(links.map((link) => [link.attributes.rel, link.attributes.href])).toEqual([['hub', asXmlReadsIt(text.hub)], ['self', 'https://status.test/rss.xml']]);
         const entries = elements(channel, 'item');
         expect(entries.map((entry) => entry.children.find((child) => child.name === 'title')!.text)).toContain(asXmlReadsIt(`Investigating: ${text.ongoingTitle}`));
         for (const entry of entries) expectNoActiveMarkup(entry.children.find((child) => child.name === 'description')!.text);
@@ -175,18 +179,19 @@ describe('every writer, given hostile text', () => {
     );
   });
 
-  it('Atom feeds are well-formed XML: titles and subtitles come back as text, content as safe HTML, per service too', () => {
+  it('Atom feeds are well-formed XML: titles, subtitles and the hub address come back as text, content as safe HTML, per service too', () => {
     fc.assert(
       fc.property(texts, (text) => {
         const content = hostileContent(text);
         const ledger = computeLedger(content, NOW);
         for (const service of [undefined, content.services[0]!]) {
-          const entries = feedEntries(ledger, content.site, content.services, 50, t, service?.id);
+          const entries = feedEntries(ledger, content.site, t, service?.id);
           const feed = parseXml(atomFeed({ ...feedChannel(content.site, t, service), self: 'https://status.test/history.atom' }, entries, NOW));
           const own = (element: XmlElement, name: string) => element.children.find((child) => child.name === name)!;
           expect(own(feed, 'title').text).toBe(asXmlReadsIt(service ? `${text.ecsName} · ${text.siteTitle}` : text.siteTitle));
           expect(own(feed, 'subtitle').text).toBe(asXmlReadsIt(service ? t.feed.serviceDescription(text.ecsName) : text.description));
           expect(own(own(feed, 'author'), 'name').text).toBe(asXmlReadsIt(text.siteTitle));
+          expect(feed.children.find((child) => child.name === 'link' && child.attributes.rel === 'hub')!.attributes.href).toBe(asXmlReadsIt(text.hub));
           const titles = elements(feed, 'entry').map((entry) => own(entry, 'title').text);
           expect(titles).toContain(asXmlReadsIt(`Investigating: ${text.ongoingTitle}`));
           for (const entry of elements(feed, 'entry')) {
