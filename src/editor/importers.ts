@@ -9,7 +9,7 @@ import { closestKnown } from '../contract/problems.ts';
 import { isAbsoluteHttpUrl } from '../contract/fields.ts';
 import { statusWord } from '../contract/timeline.ts';
 import type { ImpactLevel } from '../core/levels.ts';
-import { parseTime, type Instant } from '../core/time.ts';
+import { DAY_MS, parseTime, type Instant } from '../core/time.ts';
 import { CLOSING_MESSAGES, CLOSING_STATUSES, closingStatus, type IncidentKind, type Service, type UpdateStatus } from '../core/types.ts';
 import { editorTime, incidentText, slugify, type IncidentSpec } from './incident-file.ts';
 
@@ -46,7 +46,7 @@ export const STALE_OPEN_DAYS = 7;
 
 /** The note for an open incident whose last sign of life is `last`, or `undefined` when it is recent or the import was told to take it. */
 function staleOpen(last: Instant, context: ImportContext): string | undefined {
-  const days = Math.floor((context.now - last) / 86_400_000);
+  const days = Math.floor((context.now - last) / DAY_MS);
   if (days < STALE_OPEN_DAYS) return undefined;
   const since = editorTime(last, context.timeZone);
   if (context.openStale) return `open in the source, last updated ${since} (${days} days ago); imported as ongoing, as --open-stale asks`;
