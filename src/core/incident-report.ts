@@ -3,8 +3,9 @@
  * service and month.
  */
 import type { ImpactMonth, IncidentImpact, IncidentLedger } from './ledger.ts';
-import type { ServiceStatus } from './levels.ts';
-import type { Tier } from './types.ts';
+import type { ServiceStatus, WindowLevel } from './levels.ts';
+import type { Instant } from './time.ts';
+import type { Affected, Tier } from './types.ts';
 
 /** One service and month of an incident's impact. */
 export interface ImpactRow extends ImpactMonth, Pick<IncidentImpact, 'service' | 'causes' | 'eligible' | 'announcedMaintenance'> {
@@ -24,6 +25,20 @@ export function impactRows(entry: IncidentLedger): ImpactRow[] {
       movedInto: month.tier?.id === month.tierWithout?.id ? undefined : month.tier,
     })),
   );
+}
+
+/** The ids of the services with a credit in any row, in the rows' order: the credit estimator asks a fee for each. */
+export function servicesOwed(rows: readonly ImpactRow[]): string[] {
+  return [...new Set(rows.filter((row) => row.creditPercent > 0).map((row) => row.service))];
+}
+
+/**
+ * The level an affected service is shown at: its level once its window has
+ * started by `now`, `undefined` before (an upcoming maintenance's services
+ * are not under maintenance yet).
+ */
+export function affectedLevel(affected: Affected, now: Instant): WindowLevel | undefined {
+  return affected.from <= now ? affected.level : undefined;
 }
 
 /** Whether any service is at a partial or major outage in the incident: the page then shows support contacts. */

@@ -50,9 +50,18 @@ export function statusLabel(status: string, t: Messages = ENGLISH): string {
   return status.charAt(0).toUpperCase() + status.slice(1).replace(/-/g, ' ');
 }
 
-/** Items of a list in running text, with the language's separator: `a, b, c` (`a、b、c`). */
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/** The language's way of joining a list in running text (Intl.ListFormat, `conjunction`): `a, b and c` (`a、b和c`). */
+export function listFormat(t: Messages = ENGLISH): Intl.ListFormat {
+  let format = listFormats.get(t.intl);
+  if (!format) listFormats.set(t.intl, (format = new Intl.ListFormat(t.intl, { style: 'long', type: 'conjunction' })));
+  return format;
+}
+
+/** Items of a list in running text, joined as the language joins them: `a, b and c` (`a、b和c`). */
 export function formatList(items: readonly string[], t: Messages = ENGLISH): string {
-  return items.join(t.separator);
+  return listFormat(t).format(items);
 }
 
 /**

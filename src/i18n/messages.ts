@@ -13,8 +13,6 @@ const en = {
   lang: 'en',
   /** The locale `Intl` formats dates in: day before month, as the site's times read. */
   intl: 'en-GB',
-  /** Between the items of a list of names. */
-  separator: ', ',
   /** Between two sentences: Chinese sentences follow each other without a space. */
   gap: ' ',
   status: {
@@ -98,8 +96,9 @@ const en = {
   bars: {
     label: (service: string, days: number) => `${service}, last ${days} days, oldest first:`,
     quiet: (days: string) => `${days}: no downtime`,
+    noData: (days: string) => `${days}: no data`,
     day: (day: string, level: string, minutes: string, incidents: string) => `${day}: ${level}, ${minutes} min downtime. ${incidents}`,
-    short: (day: string, level: string, minutes: number, count: number) => `${day}: ${level}, ${minutes} min, ${count} incident${count === 1 ? '' : 's'}`,
+    short: (day: string, level: string, minutes: string, count: number) => `${day}: ${level}, ${minutes} min, ${count} incident${count === 1 ? '' : 's'}`,
     today: 'Today',
     range: (from: string, to: string) => `${from} to ${to}`,
   },
@@ -292,7 +291,6 @@ export type Messages = typeof en;
 const zhCN: Messages = {
   lang: 'zh-CN',
   intl: 'zh-CN',
-  separator: '、',
   gap: '',
   status: {
     operational: '正常运行',

@@ -66,7 +66,7 @@ describe('home page', () => {
 
   it('says the overall status in one sentence', () => {
     expect(text(home.querySelector('#overall-status'))).toBe('Partial outage');
-    expect(text(home.querySelector('.overall p'))).toBe('2 of 4 services affected: CDN (partial outage), Console (partial outage).');
+    expect(text(home.querySelector('.overall p'))).toBe('2 of 4 services affected: CDN (partial outage) and Console (partial outage).');
   });
 
   it('shows the active incident with its latest update, the upcoming maintenance and the notice', () => {
@@ -258,7 +258,7 @@ describe('SLA page', () => {
     expect(standard).toContain('99% to below 99.95% Pro-rated refund');
     expect(standard).toContain('Below 99% Pro-rated refund plus service credit');
     expect(standard).toContain('partial outage 0.3');
-    expect(standard).toContain('customer, third party, maintenance, force majeure');
+    expect(standard).toContain('Impact caused by customer, third party, maintenance and force majeure is not counted.');
     const fixed = text(sla.querySelector('#policy-fixed')?.parentNode as HTMLElement);
     expect(fixed).toContain('UTC');
     expect(fixed).toContain('Below 95% Full credit 100% of the fee');

@@ -18,9 +18,9 @@ describe('maintenanceCalendar', () => {
   const names = new Map([['ecs', 'Compute'], ['oss', 'Storage']]);
 
   it.each([
-    ['en', 'Affects Compute, Storage. https://status.test/incidents/upgrade/'],
-    ['zh-CN', '影响 Compute、Storage。 https://status.test/incidents/upgrade/'],
-  ] as const)('lists the affected services with the separator of the language (%s)', (locale, description) => {
+    ['en', 'Affects Compute and Storage. https://status.test/incidents/upgrade/'],
+    ['zh-CN', '影响 Compute和Storage。 https://status.test/incidents/upgrade/'],
+  ] as const)('lists the affected services as the language joins a list (%s)', (locale, description) => {
     const calendar = parseCalendar(maintenanceCalendar(ledger, content([]).site, names, messagesFor(locale)));
     expect(calendar.events.map((event) => event.description)).toEqual([description]);
   });
