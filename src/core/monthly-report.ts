@@ -95,9 +95,10 @@ export function monthlyReports(byMonth: ReadonlyMap<string, ImpactWindow[]>, pol
       range,
       monthMinutes: monthMinutes(month),
       ...figures,
-      final: range.to <= now && inMonth.every((window) => window.settled),
+      final,
       incidents,
-      claim: creditClaim(policy, { service, month, incidents, creditPercent: figures.creditPercent }, now),
+      claim: creditClaim(policy, { service, month, incidents, creditPercent: figures.creditPercent, final }, now),
+      corrected: corrections.get(month) ?? null,
     };
   });
 }

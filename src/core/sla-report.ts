@@ -4,8 +4,8 @@
  */
 import type { Ledger, ServiceLedger } from './ledger.ts';
 import type { MonthReport } from './monthly-report.ts';
-import { monthMinutes, monthOf, monthRange, type Instant } from './time.ts';
-import type { Policy, Tier } from './types.ts';
+import { monthMinutes, monthOf, monthRange, type Instant, type Range } from './time.ts';
+import type { Policy, Service, Tier } from './types.ts';
 
 /** The last `count` calendar months up to the one holding `now`, newest first, in `timeZone`. */
 export function recentMonths(now: Instant, timeZone: string, count: number): string[] {
@@ -48,6 +48,16 @@ export function slaOverview(
       .filter((entry) => entry.policy?.id === policy.id)
       .map((entry) => ({ entry, months: recentReport(entry, ledger.now, count) })),
   }));
+}
+
+/**
+ * The services of an SLA overview with a credit in any month shown, in the
+ * overview's order: the credit estimator asks a fee for each of them.
+ */
+export function servicesOwed(overview: ReturnType<typeof slaOverview>): Service[] {
+  return overview.flatMap(({ services }) =>
+    services.filter(({ months }) => months.some((month) => hasData(month) && month.creditPercent > 0)).map(({ entry }) => entry.service),
+  );
 }
 
 /** A tier with the availability range it covers: `[atLeast, below)`. */

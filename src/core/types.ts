@@ -31,6 +31,17 @@ export interface Site {
   locale: Locale;
   /** A WebSub hub: feeds name it, and `npm run notify` tells it when they change. */
   websubHub?: string;
+  /**
+   * The ISO 4217 code of the currency fees are paid in (site.yaml
+   * `currency`, e.g. `CNY`): the credit estimator shows amounts in it.
+   * Left out: amounts are plain numbers.
+   */
+  currency?: string;
+  /**
+   * When the records start for every service (site.yaml `since`) unless a
+   * service sets its own: days and months before it are "no data".
+   */
+  since?: Instant;
 }
 
 /** One entry of services.yaml, resolved. */
