@@ -236,6 +236,14 @@ function readAffected(
     if (!context.services.has(service)) return at(`unknown service '${service}'`, `${suggestId(service, known)} (services are in services.yaml)`, item ? 'service' : undefined);
     if (affected.some((other) => other.service === service)) return at(`service '${service}' is listed twice`, 'list each service once; use from and to on one entry for its window');
     if (from === undefined) return;
+    const since = context.services.get(service)!.since;
+    if (since !== undefined && from < since) {
+      return at(
+        `the impact on '${service}' starts (${stamp(from)}) before its records do (since ${stamp(since)})`,
+        "check its dates, or move 'since' of the service in services.yaml (or of the site in site.yaml) earlier",
+        item?.has('from') ? 'from' : undefined,
+      );
+    }
     // A window of zero length is valid (it counts no minute); only an end before its start is a mistake.
     if (to !== null && to < from) return at(`the impact on '${service}' ends (${stamp(to)}) before it starts (${stamp(from)})`, "check its 'from' and 'to'", 'to');
     if (window.from === undefined) return;

@@ -1,7 +1,8 @@
 /** services.yaml: the service catalog. */
-import type { Service } from '../core/types.ts';
+import type { Service, Site } from '../core/types.ts';
 import { Fields } from './fields.ts';
 import { suggestId, type ContentProblem } from './problems.ts';
+import { readSince } from './read-site.ts';
 import type { YamlSource } from './yaml-source.ts';
 
 /** Ids used in URLs: lowercase letters and digits, words joined by single dashes. */
@@ -21,14 +22,20 @@ export function reservedServiceId(id: string): string | undefined {
   return undefined;
 }
 
-const SERVICE_FIELDS = ['id', 'name', 'group', 'description', 'sla'];
+const SERVICE_FIELDS = ['id', 'name', 'group', 'description', 'sla', 'since'];
 
 /**
  * Reads services.yaml. `policyIds` are the policies in sla.yaml (`undefined`
  * when sla.yaml is missing, which is reported on its own): a service without
- * `sla` gets the first; `sla: none` means no SLA.
+ * `sla` gets the first; `sla: none` means no SLA. A service's `since` is read
+ * in `site`'s zone; without one it takes the site's.
  */
-export function readServices(source: YamlSource, policyIds: readonly string[] | undefined, problems: ContentProblem[]): Service[] {
+export function readServices(
+  source: YamlSource,
+  policyIds: readonly string[] | undefined,
+  problems: ContentProblem[],
+  site: Pick<Site, 'timeZone' | 'since'> = { timeZone: 'UTC' },
+): Service[] {
   const services: Service[] = [];
   const list = source.value ?? [];
   if (!Array.isArray(list)) {
@@ -60,7 +67,8 @@ export function readServices(source: YamlSource, policyIds: readonly string[] | 
     else if (sla !== undefined) {
       return fields.report('sla', `unknown SLA policy '${sla}'`, `${suggestId(sla, [...(policyIds ?? []), 'none'])} (policies are in sla.yaml)`);
     }
-    services.push({ id, name, group, description, sla: policy });
+    const since = readSince(fields, site.timeZone) ?? site.since;
+    services.push({ id, name, group, description, sla: policy, ...(since === undefined ? {} : { since }) });
   });
   return services;
 }

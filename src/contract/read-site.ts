@@ -1,6 +1,6 @@
 /** site.yaml: the site's title, address, zone and support contacts. */
 import { DEFAULT_FEED_ITEMS } from '../core/defaults.ts';
-import { isTimeZone } from '../core/time.ts';
+import { isTimeZone, parseTime, type Instant } from '../core/time.ts';
 import type { Site, SupportContact } from '../core/types.ts';
 import { Fields, isAbsoluteHttpUrl, shown } from './fields.ts';
 import { isSafeHref } from './markdown.ts';

@@ -25,8 +25,8 @@ export interface ServiceLedger {
   months: MonthReport[];
   /** The last BAR_DAYS days, oldest first. */
   days: DayBar[];
-  /** Observed uptime over those days, in percent. */
-  uptime: number;
+  /** Observed uptime over those days that have data, in percent; `null` when none has (the records start later). */
+  uptime: number | null;
   /** Ids of incidents that affect the service, newest first. */
   incidents: string[];
 }

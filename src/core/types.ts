@@ -52,6 +52,13 @@ export interface Service {
   description: string;
   /** Policy id, or `null` for a service with no SLA. */
   sla: string | null;
+  /**
+   * When the service's records start (services.yaml `since`, else
+   * site.yaml's): days and months that end at or before it are "no data",
+   * never 100%, and no impact may lie before it. Left out: records reach
+   * back as far as the history does.
+   */
+  since?: Instant;
 }
 
 /** One compensation tier of a policy. */

@@ -86,6 +86,7 @@ const en = {
     slaPage: 'SLA page',
     serviceStatus: (service: string, status: string) => `${service} (${status})`,
     uptime: (percent: string) => `${percent}% uptime`,
+    noUptime: 'No uptime data yet',
     recent: 'Recently resolved',
     fullHistory: 'Full incident history',
     since: 'Since',
@@ -195,6 +196,7 @@ const en = {
     csv: 'Download this report as CSV',
     noImpact: 'No impact on record: every month at 100%.',
     noSla: 'This service has no SLA: no availability is promised and no credit is owed.',
+    since: (date: string) => `Records for this service start on ${date}: earlier days and months have no data.`,
     incidents: 'Incidents',
     noIncidents: 'No incidents on record.',
     newest: (listed: number, total: number, link: string) =>
@@ -254,6 +256,7 @@ const en = {
     creditOf: (tier: string, percent: string) => `${tier}: ${percent}% of the month’s fee`,
     byMonth: (policy: string) => `${policy}: by month`,
     matrixCaption: (months: number, policy: string) => `Last ${months} months under ${policy}`,
+    noData: 'no data',
     service: 'Service',
   },
   notFound: {
@@ -274,8 +277,9 @@ const en = {
     noCredit: 'no credit',
     final: 'final',
     provisional: 'provisional',
+    correctedOn: (state: string, date: string) => `${state}, corrected on ${date}`,
   },
-  badge: { status: 'status', uptime: (service: string) => `${service} uptime` },
+  badge: { status: 'status', uptime: (service: string) => `${service} uptime`, noData: 'no data' },
   notify: {
     subject: (site: string, status: string, title: string) => `[${site}] ${status}: ${title}`,
     affected: 'Affected services',
@@ -359,6 +363,7 @@ const zhCN: Messages = {
     slaPage: 'SLA 页面',
     serviceStatus: (service, status) => `${service}（${status}）`,
     uptime: (percent) => `可用率 ${percent}%`,
+    noUptime: '暂无可用率数据',
     recent: '最近解决',
     fullHistory: '完整事件历史',
     since: '开始于',
@@ -369,6 +374,7 @@ const zhCN: Messages = {
   bars: {
     label: (service, days) => `${service}，最近 ${days} 天，从最早开始：`,
     quiet: (days) => `${days}：无不可用`,
+    noData: (days) => `${days}：无数据`,
     day: (day, level, minutes, incidents) => `${day}：${level}，不可用 ${minutes} 分钟。${incidents}`,
     short: (day, level, minutes, count) => `${day}：${level}，${minutes} 分钟，${count} 个事件`,
     today: '今天',
@@ -466,6 +472,7 @@ const zhCN: Messages = {
     csv: '下载此月报（CSV）',
     noImpact: '没有影响记录：每个月都是 100%。',
     noSla: '此服务没有 SLA：不承诺可用率，也没有赔付。',
+    since: (date) => `此服务的记录始于 ${date}：之前的日期和月份没有数据。`,
     incidents: '事件',
     noIncidents: '没有事件记录。',
     newest: (listed, total, link) => `共 ${total} 个事件中最新的 ${listed} 个。上方月报链接了每一个，${link}页面按月列出全部事件。`,
@@ -520,6 +527,7 @@ const zhCN: Messages = {
     creditOf: (tier, percent) => `${tier}：当月费用的 ${percent}%`,
     byMonth: (policy) => `${policy}：按月`,
     matrixCaption: (months, policy) => `${policy} 最近 ${months} 个月`,
+    noData: '无数据',
     service: '服务',
   },
   notFound: {
@@ -539,8 +547,9 @@ const zhCN: Messages = {
     noCredit: '无赔付',
     final: '最终',
     provisional: '暂定',
+    correctedOn: (state, date) => `${state}，已于 ${date} 更正`,
   },
-  badge: { status: '状态', uptime: (service) => `${service} 可用率` },
+  badge: { status: '状态', uptime: (service) => `${service} 可用率`, noData: '无数据' },
   notify: {
     subject: (site, status, title) => `[${site}] ${status}：${title}`,
     affected: '受影响的服务',

@@ -82,6 +82,7 @@ function serviceReportJson(entry: ServiceLedger) {
   return {
     id: entry.service.id,
     policy: entry.policy?.id ?? null,
+    since: iso(entry.service.since ?? null),
     months: entry.months.map((month) => ({
       month: month.month,
       minutes: month.minutes,

@@ -14,7 +14,7 @@
 import { renderPlainText } from '../contract/markdown.ts';
 import { incidentStatus, type IncidentLedger, type IncidentStatus, type Ledger } from '../core/ledger.ts';
 import { worstStatus, type ServiceStatus } from '../core/levels.ts';
-import { formatIsoTime, type Instant } from '../core/time.ts';
+import { dateOf, formatIsoTime, type Instant } from '../core/time.ts';
 import type { IncidentKind, Site, Update } from '../core/types.ts';
 import { incidentUrl, statuspageGroupId, statuspagePageId, updateId } from './links.ts';
 
@@ -236,7 +236,8 @@ export function statuspageApi(ledger: Ledger, site: Site): StatuspageApi {
       position: position + 1,
       description: entry.service.description || null,
       showcase: true,
-      start_date: null,
+      // Statuspage's "date the component started being used": the service's `since`, on the site's calendar.
+      start_date: entry.service.since === undefined ? null : dateOf(entry.service.since, site.timeZone),
       group_id: groupId,
       page_id: pageId,
       group: false,
