@@ -31,6 +31,7 @@ const STATUS_BY_WORD = new Map<string, UpdateStatus>([
   ['进行中', 'in-progress'],
   ['验证中', 'verifying'],
   ['已完成', 'completed'],
+  ['更正', 'correction'],
 ]);
 
 /**

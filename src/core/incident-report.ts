@@ -52,10 +52,11 @@ export function isSevere(entry: IncidentLedger): boolean {
  * window has ended (typically while Monitoring), the worst it gave any
  * service, so an open incident never reads "Operational". Once resolved: the
  * worst it gave. A maintenance's level is only news while it goes on (before,
- * it is Scheduled; after, Completed), and a notice has none: `undefined`.
+ * it is Scheduled; after, Completed), and a notice, or an incident a
+ * correction withdrew, has none: `undefined`.
  */
 export function shownLevel(entry: IncidentLedger): ServiceStatus | undefined {
   const { kind } = entry.incident;
-  if (kind === 'notice' || (kind === 'maintenance' && !entry.active)) return undefined;
+  if (kind === 'notice' || entry.withdrawn || (kind === 'maintenance' && !entry.active)) return undefined;
   return entry.active && entry.currentLevel !== 'operational' ? entry.currentLevel : entry.worstLevel;
 }

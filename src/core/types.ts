@@ -132,6 +132,7 @@ export const UPDATE_STATUSES = [
   'in-progress',
   'verifying',
   'completed',
+  'correction',
 ] as const;
 /** The status an update heading announces. */
 export type UpdateStatus = (typeof UPDATE_STATUSES)[number];
@@ -181,6 +182,21 @@ export const STATUSES_BY_KIND: Record<IncidentKind, readonly UpdateStatus[]> = {
   maintenance: ['scheduled', 'in-progress', 'verifying', 'update', 'completed'],
   notice: ['update', 'resolved'],
 };
+
+/**
+ * The kinds whose figures a Correction update may change: incidents and
+ * maintenance. A notice has no impact and no SLA effect, so nothing a
+ * customer claims on rests on it: an Update says what changed.
+ */
+export const CORRECTABLE_KINDS: readonly IncidentKind[] = ['incident', 'maintenance'];
+
+/**
+ * Every status an update of `kind` may have: STATUSES_BY_KIND, and
+ * `correction` for the kinds a Correction may follow (CORRECTABLE_KINDS).
+ */
+export function statusesOf(kind: IncidentKind): readonly UpdateStatus[] {
+  return CORRECTABLE_KINDS.includes(kind) ? [...STATUSES_BY_KIND[kind], 'correction'] : STATUSES_BY_KIND[kind];
+}
 
 /** The one update status that closes `kind`: Completed for maintenance, Resolved otherwise. */
 export function closingStatus(kind: IncidentKind): UpdateStatus {

@@ -5,7 +5,7 @@
  */
 import { affectedServices } from '../core/home.ts';
 import type { IncidentLedger, Ledger } from '../core/ledger.ts';
-import { formatWallTime, type Instant } from '../core/time.ts';
+import { dateOf, formatWallTime, type Instant } from '../core/time.ts';
 import { TASK_MARKS } from '../contract/markdown.ts';
 import { MESSAGES, type Messages } from './messages.ts';
 
@@ -66,9 +66,11 @@ export function formatList(items: readonly string[], t: Messages = ENGLISH): str
 
 /**
  * Where an incident stands, in words: its status, except that a finished
- * maintenance is Completed, not Resolved (the API keeps `resolved` for both).
+ * maintenance is Completed, not Resolved (the API keeps `resolved` for both),
+ * and one withdrawn by a correction is Withdrawn.
  */
 export function incidentStatusLabel(entry: IncidentLedger, t: Messages = ENGLISH): string {
+  if (entry.withdrawn) return t.incident.withdrawn;
   return entry.status === 'resolved' && entry.incident.kind === 'maintenance' ? t.update.completed : statusLabel(entry.status, t);
 }
 
@@ -103,6 +105,11 @@ export function formatMonth(month: string, t: Messages = ENGLISH): string {
 /** `2026-11-20` → `20 Nov 2026` (`2026年11月20日`). */
 export function formatDate(date: string, t: Messages = ENGLISH): string {
   return new Intl.DateTimeFormat(t.intl, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(calendarDate(date));
+}
+
+/** The local calendar date of `instant` in `timeZone`, in words: `12 Mar 2026` (`2026年3月12日`). */
+export function formatDayOf(instant: Instant, timeZone: string, t: Messages = ENGLISH): string {
+  return formatDate(dateOf(instant, timeZone), t);
 }
 
 /** Days without the year: `2–5 Oct`, `28 Sep – 3 Oct`, or `6 Oct` for one day. */

@@ -3,6 +3,7 @@
  * in UTC; availability, credit and minutes are unrounded numbers.
  */
 import { incidentUrl, updateId, updateUrl } from './links.ts';
+import type { MonthCorrection } from '../core/corrections.ts';
 import type { IncidentLedger, Ledger, ServiceLedger } from '../core/ledger.ts';
 import { DAY_MS, type Instant } from '../core/time.ts';
 import type { Site } from '../core/types.ts';
@@ -26,6 +27,8 @@ function incidentJson(entry: IncidentLedger, site: Site) {
     scheduled: incident.scheduled && { from: iso(incident.scheduled.from), to: iso(incident.scheduled.to) },
     services: incident.affected.map((affected) => affected.service),
     url: incidentUrl(site, incident.id),
+    corrected: iso(entry.correction?.at ?? null),
+    withdrawn: entry.withdrawn,
     impacts: entry.impacts.map((impact) => ({
       service: impact.service,
       level: impact.level,
@@ -41,6 +44,7 @@ function incidentJson(entry: IncidentLedger, site: Site) {
         creditPercent: month.creditPercent,
         tierWithout: month.tierWithout?.id ?? null,
         final: month.final,
+        corrected: correctedJson(month.corrected),
       })),
     })),
   };
@@ -78,6 +82,11 @@ export function incidentsPages(ledger: Ledger, site: Site) {
   }));
 }
 
+/** A month's correction: when, and which incidents; `null` when none changed it. */
+function correctedJson(corrected: MonthCorrection | null) {
+  return corrected && { at: iso(corrected.at), incidents: corrected.incidents };
+}
+
 function serviceReportJson(entry: ServiceLedger) {
   return {
     id: entry.service.id,
@@ -91,6 +100,7 @@ function serviceReportJson(entry: ServiceLedger) {
       creditPercent: month.creditPercent,
       final: month.final,
       incidents: month.incidents,
+      corrected: correctedJson(month.corrected),
     })),
   };
 }

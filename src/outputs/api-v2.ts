@@ -199,11 +199,12 @@ function statusNow(entry: IncidentLedger): IncidentStatusV2 | MaintenanceStatusV
 
 /**
  * Where an entry stood at one of its updates, in Statuspage's words: the
- * update's own status, or for an Update (a further word, no change of
- * status) the status the entry had at that moment.
+ * update's own status, or for an Update or a Correction (a further word, no
+ * change of status) the status the entry had at that moment.
  */
 function statusAt(entry: IncidentLedger, update: Update): IncidentStatusV2 | MaintenanceStatusV2 {
-  const status = update.status === 'update' ? incidentStatus(entry.incident, update.at) : update.status;
+  // A Correction, like an Update, changes no status: Statuspage has no word for it, and the incident stays resolved.
+  const status = update.status === 'update' || update.status === 'correction' ? incidentStatus(entry.incident, update.at) : update.status;
   return STATUS_WORDS[entry.incident.kind][status]!;
 }
 

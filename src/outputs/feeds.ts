@@ -7,7 +7,7 @@
 import escapeHtml from 'escape-html';
 import type { Messages } from '../i18n/messages.ts';
 import { homeUrl, serviceUrl, updateUrl } from './links.ts';
-import { formatList, formatMinutes, statusLabel, taskWords, truncatePercent } from '../i18n/format.ts';
+import { formatDayOf, formatList, formatMinutes, statusLabel, taskWords, truncatePercent } from '../i18n/format.ts';
 import { impactRows } from '../core/incident-report.ts';
 import type { IncidentLedger, Ledger } from '../core/ledger.ts';
 import type { Instant } from '../core/time.ts';
@@ -63,12 +63,12 @@ export function feedEntries(ledger: Ledger, site: Site, t: Messages, serviceId?:
     title: `${statusLabel(update.status, t)}: ${entry.incident.title}`,
     url: updateUrl(site, entry.incident, update),
     at: update.at,
-    html: `${taskWords(update.html, t)}\n${impactHtml(entry, ledger, t)}`,
+    html: `${taskWords(update.html, t)}\n${impactHtml(entry, ledger, site, t)}`,
   }));
 }
 
 /** The incident's affected services and, once it has any, its availability impact, as a short HTML list. */
-function impactHtml(entry: IncidentLedger, ledger: Ledger, t: Messages): string {
+function impactHtml(entry: IncidentLedger, ledger: Ledger, site: Site, t: Messages): string {
   const name = (id: string) => escapeHtml(ledger.serviceById.get(id)?.service.name ?? id);
   const affected = entry.incident.affected.map((affected) => `${name(affected.service)} (${statusLabel(affected.level, t).toLowerCase()})`);
   // Names are escaped above; the catalog's words are ours.
@@ -77,7 +77,9 @@ function impactHtml(entry: IncidentLedger, ledger: Ledger, t: Messages): string 
   if (rows.length > 0) {
     const items = rows.map((row) => {
       const credit = row.tier ? t.feed.credit(escapeHtml(row.tier.name), truncatePercent(row.creditPercent)) : t.feed.noCredit;
-      return `<li>${t.feed.month(name(row.service), row.month, formatMinutes(row.minutes), truncatePercent(row.availability), credit, row.final ? t.feed.final : t.feed.provisional)}</li>`;
+      const state = row.final ? t.feed.final : t.feed.provisional;
+      const figures = row.corrected ? t.feed.correctedOn(state, formatDayOf(row.corrected.at, site.timeZone, t)) : state;
+      return `<li>${t.feed.month(name(row.service), row.month, formatMinutes(row.minutes), truncatePercent(row.availability), credit, figures)}</li>`;
     });
     lines.push(`<p>${t.feed.impact}</p><ul>${items.join('')}</ul>`);
   }

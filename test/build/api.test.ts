@@ -113,6 +113,7 @@ describe('/api/v1/availability.json', () => {
         creditPercent: (100 * 110) / JANUARY,
         final: true,
         incidents: ['2025-01-18-hangzhou-power', '2025-01-18-api-errors'],
+        corrected: null,
       },
     ]);
     expect(byId.oss.months.map((month: { month: string; minutes: number; final: boolean; incidents: string[] }) => [month.month, month.minutes, month.final, month.incidents])).toEqual([

@@ -49,7 +49,7 @@ describe('the editor commands as processes', () => {
     expect(text).toContain('resolved: 2025-03-01 10:45');
     expect(text.indexOf('## Resolved — 2025-03-01 10:45')).toBeLessThan(text.indexOf('## Identified — 2025-03-01 10:20'));
     const check = npmRun(dir, 'check');
-    expect(check.output).toContain('1 incidents, 4 services, 2 SLA policies, no problems');
+    expect(check.output).toContain('1 incident, 4 services, 2 SLA policies, no problems');
     expect(check.output).not.toMatch(/warn|deprecat/i);
   }, PROCESS_LIMIT);
 

@@ -6,7 +6,7 @@ import { formatProblem } from '../../src/contract/problems.ts';
 import { updateAnchor } from '../../src/outputs/links.ts';
 import { computeLedger } from '../../src/core/ledger.ts';
 import { checkCommand, newCommand, resolveCommand, updateCommand } from '../../src/editor/commands.ts';
-import { DESIGN_EXAMPLE, SITE_YAML, writeContentFolder } from '../builders.ts';
+import { DESIGN_EXAMPLE, SITE_YAML, SLA_YAML, writeContentFolder } from '../builders.ts';
 
 /** 2025-03-01 10:00 in Asia/Shanghai, the test site's zone: "now" for every command here. */
 const NOW = Date.parse('2025-03-01T02:00:00Z') / 1000;
@@ -53,7 +53,14 @@ describe('the editor commands, in process', () => {
     const text = readFileSync(folder.file(ID), 'utf8');
     expect(text).toContain('resolved: 2025-03-01 09:45');
     expect(text.indexOf('## Resolved — 2025-03-01 09:45')).toBeLessThan(text.indexOf('## Identified — 2025-03-01 09:20'));
-    expect((await folder.check()).output).toContain('1 incidents, 4 services, 2 SLA policies, no problems');
+    expect((await folder.check()).output).toContain('1 incident, 4 services, 2 SLA policies, no problems');
+  });
+
+  it.each([
+    [{}, '0 incidents, 4 services, 2 SLA policies'],
+    [{ 'sla.yaml': SLA_YAML.replace(/- id: fixed[\s\S]*$/, ''), 'services.yaml': '- id: ecs\n  name: Compute\n' }, '0 incidents, 1 service, 1 SLA policy'],
+  ])('counts in the check’s summary with the right plural: %#', async (files, summary) => {
+    expect((await workspace(files).check()).output).toContain(`${summary}, no problems`);
   });
 
   it('closes a maintenance with Completed, announced ahead of its window', async () => {
@@ -312,11 +319,11 @@ describe('the editor commands, in process', () => {
     const folder = workspace();
     expect((await folder.update(ID)).output).toMatch(/^usage: npm run update/);
     expect((await folder.new('--services', 'oss')).output).toMatch(/^usage: npm run new/);
-    expect((await folder.update(ID, 'fixed', 'x')).output).toBe("unknown status 'fixed'; use one of: investigating, identified, monitoring, update, resolved, scheduled, in progress, verifying, completed");
+    expect((await folder.update(ID, 'fixed', 'x')).output).toBe("unknown status 'fixed'; use one of: investigating, identified, monitoring, update, resolved, scheduled, in progress, verifying, completed, correction");
   });
 
   it('refuses a status word every object answers to (constructor) as unknown', async () => {
     const folder = workspace();
-    expect((await folder.update(ID, 'constructor', 'x')).output).toBe("unknown status 'constructor'; use one of: investigating, identified, monitoring, update, resolved, scheduled, in progress, verifying, completed");
+    expect((await folder.update(ID, 'constructor', 'x')).output).toBe("unknown status 'constructor'; use one of: investigating, identified, monitoring, update, resolved, scheduled, in progress, verifying, completed, correction");
   });
 });
