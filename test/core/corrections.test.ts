@@ -13,7 +13,7 @@ import { at, content, DESIGN_EXAMPLE, incident, testSite } from '../builders.ts'
 
 const time = (instant: number) => formatWallTime(instant, 'Asia/Shanghai');
 
-function update(status: Update['status'], text: string, markdown = status): Update {
+function update(status: Update['status'], text: string, markdown: string = status): Update {
   return { status, at: at(text), html: `<p>${markdown}</p>`, markdown, line: 1 };
 }
 
