@@ -50,16 +50,20 @@ describe('every page type', () => {
 });
 
 describe('the credit estimator', () => {
-  it('turns each credit percent into an amount of the fee typed', async () => {
+  it('turns each credit percent into an amount of the fee typed for its own service', async () => {
     const { page, close } = await open(PAGE_TYPES.incident!);
     const amount = page.locator('[data-credit-percent]').first();
+    const service = (await amount.getAttribute('data-service'))!;
+    const others = page.locator(`[data-credit-percent]:not([data-service="${service}"])`);
     await expect(amount.isHidden()).resolves.toBe(true);
-    await page.getByLabel('Your monthly fee').fill('1200');
+    await page.locator(`#fee-${service}`).fill('1200');
     const percent = Number(await amount.getAttribute('data-credit-percent'));
     await expect(amount.isVisible()).resolves.toBe(true);
     expect(await amount.textContent()).toBe((Math.floor(1200 * percent) / 100).toFixed(2));
     // 560 minutes in June 2026 under the standard policy: 11.2962…% of 1200.
     expect(await amount.textContent()).toBe('135.55');
+    // Another service's credit is a share of that service's fee, not given yet.
+    for (const other of await others.all()) await expect(other.isHidden()).resolves.toBe(true);
     await close();
   });
 
