@@ -5,7 +5,7 @@
  */
 import type { Token, Tokens } from 'marked';
 import { parseTime } from '../core/time.ts';
-import { UPDATE_STATUSES, type FollowUp, type Postmortem, type Update, type UpdateStatus } from '../core/types.ts';
+import { UPDATE_STATUSES, type FollowUp, type Locale, type Postmortem, type Update, type UpdateStatus } from '../core/types.ts';
 import { TIME_FORMAT } from './fields.ts';
 import { lexMarkdown, renderMarkdown } from './markdown.ts';
 import { suggest, type ContentProblem } from './problems.ts';
@@ -69,11 +69,15 @@ function splitHeading(heading: string): { word: string; time: string | undefined
 }
 const EXAMPLE = "'## Investigating — 2025-01-18 02:20'";
 
+/** A body's timeline, in the one language it is written in. */
 export interface Timeline {
+  /** Rendered, safe HTML of the text before the first update; empty without one. */
   summaryHtml: string;
-  /** Newest first. */
+  /** Newest first; each update's text in the body's language only. */
   updates: Update[];
   postmortem: Postmortem | null;
+  /** The file line of the `## Postmortem` heading, when there is one. */
+  postmortemLine?: number;
 }
 
 interface Section {
@@ -87,25 +91,32 @@ interface Section {
 }
 
 /**
- * Parses an incident body. `firstLine` is the file line the body starts on.
- * Headings that are not a known status and time are reported, never dropped.
+ * Parses an incident body written in `lang`: an original, or its
+ * translation (the same headings, the same rules). `firstLine` is the file
+ * line the body starts on. Headings that are not a known status and time
+ * are reported, never dropped.
  */
 export function parseTimeline(
   file: string,
   body: string,
   firstLine: number,
   timeZone: string,
+  lang: Locale,
   problems: ContentProblem[],
 ): Timeline {
   const { summary, sections } = splitSections(body, firstLine, file, problems);
   const updates: Update[] = [];
   let postmortem: Postmortem | null = null;
+  let postmortemLine: number | undefined;
   for (const section of sections) {
     if (section.levelOne) continue;
     const report = (message: string, fix: string) => problems.push({ file, line: section.line, message, fix });
     if (isPostmortemHeading(section.heading)) {
       if (postmortem) report('a second Postmortem heading', 'keep one ## Postmortem section');
-      else postmortem = { html: renderMarkdown(section.body), markdown: section.body.trim(), actions: followUps(section.tokens) };
+      else {
+        postmortem = { html: renderMarkdown(section.body), markdown: section.body.trim(), actions: followUps(section.tokens) };
+        postmortemLine = section.line;
+      }
       continue;
     }
     const { word, time } = splitHeading(section.heading);
@@ -128,11 +139,11 @@ export function parseTimeline(
       report(`heading '## ${section.heading}' has an invalid time '${time}'`, TIME_FORMAT);
       continue;
     }
-    updates.push({ status, at, html: renderMarkdown(section.body), markdown: section.body.trim(), line: section.line });
+    updates.push({ status, at, text: { [lang]: { html: renderMarkdown(section.body), markdown: section.body.trim() } }, line: section.line });
   }
   // Newest first; of two at the same time the one nearer the top of the file is newer (DESIGN).
   updates.sort((a, b) => b.at - a.at || a.line - b.line);
-  return { summaryHtml: renderMarkdown(summary), updates, postmortem };
+  return { summaryHtml: renderMarkdown(summary), updates, postmortem, postmortemLine };
 }
 
 /** Cuts the body at its level-2 headings; level-1 headings are reported. */

@@ -7,6 +7,7 @@ import { affectedServices } from '../core/home.ts';
 import type { IncidentLedger, Ledger } from '../core/ledger.ts';
 import { formatWallTime, type Instant } from '../core/time.ts';
 import { TASK_MARKS } from '../contract/markdown.ts';
+import { wordsIn, type Language } from './language.ts';
 import { MESSAGES, type Messages } from './messages.ts';
 
 export { truncatePercent } from '../core/compensation.ts';
@@ -102,10 +103,11 @@ export function formatDayRange(from: string, to: string, t: Messages = ENGLISH):
   return from === to ? days.format(calendarDate(from)) : days.formatRange(calendarDate(from), calendarDate(to));
 }
 
-/** One sentence under the headline: which services are not operational, worst first (affectedServices). */
-export function overallSummary(ledger: Ledger, t: Messages): string {
+/** One sentence under the headline in `language`: which services are not operational, worst first (affectedServices). */
+export function overallSummary(ledger: Ledger, language: Language): string {
+  const { t } = language;
   const affected = affectedServices(ledger);
   if (affected.length === 0) return t.home.allWell(ledger.services.length);
-  const list = formatList(affected.map((entry) => t.home.serviceStatus(entry.service.name, statusLabel(entry.status, t).toLowerCase())), t);
+  const list = formatList(affected.map((entry) => t.home.serviceStatus(wordsIn(entry.service.name, language), statusLabel(entry.status, t).toLowerCase())), t);
   return t.home.affected(affected.length, ledger.services.length, list);
 }

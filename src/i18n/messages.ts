@@ -17,6 +17,18 @@ const en = {
   separator: ', ',
   /** Between two sentences: Chinese sentences follow each other without a space. */
   gap: ' ',
+  language: {
+    /** The language's name in itself, for the language switch. */
+    name: 'English',
+    /** The language switch's label. */
+    switch: 'Language',
+    /** Beside text shown in another language because it has no translation yet. */
+    notTranslated: 'not yet translated',
+    /** The same, as a mark after the text. */
+    mark: '(not yet translated)',
+    /** Where pages in other languages are listed, for search engines and switches. */
+    other: 'Other languages',
+  },
   status: {
     operational: 'Operational',
     'under-maintenance': 'Under maintenance',
@@ -294,6 +306,7 @@ const zhCN: Messages = {
   intl: 'zh-CN',
   separator: '、',
   gap: '',
+  language: { name: '简体中文', switch: '语言', notTranslated: '尚未翻译', mark: '（尚未翻译）', other: '其他语言' },
   status: {
     operational: '正常运行',
     'under-maintenance': '维护中',

@@ -2,7 +2,7 @@
  * Status badges: small SVGs in the shape people know from READMEs, with a
  * `<title>` and `role="img"` so a screen reader reads them.
  */
-import type { Messages } from '../i18n/messages.ts';
+import { wordsIn, type Language } from '../i18n/language.ts';
 import { xmlText } from './escape.ts';
 import { statusLabel, truncatePercent } from '../i18n/format.ts';
 import type { Ledger } from '../core/ledger.ts';
@@ -34,17 +34,19 @@ export function badgeSvg(label: string, value: string, color: string): string {
 }
 
 /**
- * Every badge the site publishes, by file name: `overall`, one per service
- * with its current status, and `<service>-uptime` with its 90-day observed uptime.
+ * Every badge the site publishes in `language`, by file name: `overall`, one
+ * per service with its current status, and `<service>-uptime` with its 90-day
+ * observed uptime.
  */
-export function statusBadges(ledger: Ledger, t: Messages): { name: string; svg: string }[] {
+export function statusBadges(ledger: Ledger, language: Language): { name: string; svg: string }[] {
+  const { t } = language;
   return [
     { name: 'overall', svg: badgeSvg(t.badge.status, statusLabel(ledger.overall, t).toLowerCase(), BADGE_COLORS[ledger.overall]) },
     ...ledger.services.flatMap((entry) => [
-      { name: entry.service.id, svg: badgeSvg(entry.service.name, statusLabel(entry.status, t).toLowerCase(), BADGE_COLORS[entry.status]) },
+      { name: entry.service.id, svg: badgeSvg(wordsIn(entry.service.name, language), statusLabel(entry.status, t).toLowerCase(), BADGE_COLORS[entry.status]) },
       {
         name: `${entry.service.id}-uptime`,
-        svg: badgeSvg(t.badge.uptime(entry.service.name), `${truncatePercent(entry.uptime)}%`, entry.uptime >= 99.9 ? BADGE_COLORS.operational : entry.uptime >= 99 ? BADGE_COLORS['degraded-performance'] : BADGE_COLORS['major-outage']),
+        svg: badgeSvg(t.badge.uptime(wordsIn(entry.service.name, language)), `${truncatePercent(entry.uptime)}%`, entry.uptime >= 99.9 ? BADGE_COLORS.operational : entry.uptime >= 99 ? BADGE_COLORS['degraded-performance'] : BADGE_COLORS['major-outage']),
       },
     ]),
   ];
