@@ -10,7 +10,7 @@
  */
 import { formatWallTime, type Instant } from '../core/time.ts';
 import { LOCALES, type Incident, type Locale, type Update } from '../core/types.ts';
-import { suggestId, type ContentProblem } from './problems.ts';
+import { closestKnown, type ContentProblem } from './problems.ts';
 import { readBody, splitIncidentFile } from './read-incident.ts';
 import { statusWord } from './timeline.ts';
 
@@ -66,16 +66,17 @@ export function readTranslation(file: string, text: string, name: TranslationNam
   const { problems } = context;
   const report = (line: number, message: string, fix: string) => void problems.push({ file, line, message, fix });
   const { id, tag, locale } = name;
+  if (locale === context.locale) {
+    return report(1, `a translation into '${locale}', the site's first language: the original is written in it`, 'move its words into the original file, and remove this one');
+  }
   if (locale === undefined || !context.languages.includes(locale)) {
     const listed = context.languages.length > 0 ? `add ${locale ?? tag} to 'languages' in site.yaml` : `add 'languages: [${locale ?? tag}]' to site.yaml`;
     return report(1, `a translation into '${tag}', which site.yaml does not list in 'languages'`, locale === undefined ? `name it <id>.<language>.md with one of: ${context.languages.join(', ') || 'the languages site.yaml lists'}` : `${listed}, or remove the file`);
   }
-  if (locale === context.locale) {
-    return report(1, `a translation into ${locale}, the site's first language: the original is written in it`, 'move its words into the original file, and remove this one');
-  }
   const original = context.incidents.get(id);
   if (!context.ids.has(id)) {
-    return report(1, `a translation of '${id}', which has no incident file`, `${suggestId(id, [...context.ids])}: a translation is named after its original, <id>.${tag}.md`);
+    const near = closestKnown(id, [...context.ids]);
+    return report(1, `a translation of '${id}', which has no incident file`, `${near ? `did you mean '${near}'? ` : ''}a translation is named after its original: <id>.${tag}.md beside <id>.md`);
   }
   // The original has mistakes of its own (reported): its updates cannot be matched.
   if (!original) return;

@@ -15,6 +15,19 @@ export const STATUS_WORDS: Record<string, UpdateStatus> = Object.fromEntries(
   UPDATE_STATUSES.map((status) => [status.replace('-', ' '), status]),
 );
 
+/** Each status in Simplified Chinese, as headings may write it. */
+const CHINESE_STATUS_WORDS: Record<UpdateStatus, string> = {
+  investigating: '调查中',
+  identified: '已确认',
+  monitoring: '观察中',
+  update: '更新',
+  resolved: '已解决',
+  scheduled: '计划中',
+  'in-progress': '进行中',
+  verifying: '验证中',
+  completed: '已完成',
+};
+
 /**
  * Every word a status may be written as: the English ones (folded as
  * statusOfWord folds them) and their Simplified Chinese forms. A Map: only
@@ -22,15 +35,7 @@ export const STATUS_WORDS: Record<string, UpdateStatus> = Object.fromEntries(
  */
 const STATUS_BY_WORD = new Map<string, UpdateStatus>([
   ...Object.entries(STATUS_WORDS),
-  ['调查中', 'investigating'],
-  ['已确认', 'identified'],
-  ['观察中', 'monitoring'],
-  ['更新', 'update'],
-  ['已解决', 'resolved'],
-  ['计划中', 'scheduled'],
-  ['进行中', 'in-progress'],
-  ['验证中', 'verifying'],
-  ['已完成', 'completed'],
+  ...Object.entries(CHINESE_STATUS_WORDS).map(([status, word]) => [word, status as UpdateStatus] as const),
 ]);
 
 /**
@@ -47,6 +52,16 @@ export function statusOfWord(word: string): UpdateStatus | undefined {
 export function statusWord(status: UpdateStatus): string {
   const word = status.replace('-', ' ');
   return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** A status as a heading in `locale` writes it: `In progress`, `进行中`. */
+export function statusWordIn(status: UpdateStatus, locale: Locale): string {
+  return locale === 'zh-CN' ? CHINESE_STATUS_WORDS[status] : statusWord(status);
+}
+
+/** The postmortem's heading in `locale`: `Postmortem`, `复盘`. */
+export function postmortemWordIn(locale: Locale): string {
+  return locale === 'zh-CN' ? '复盘' : 'Postmortem';
 }
 
 /** Headings that start the postmortem. */
