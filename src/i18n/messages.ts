@@ -11,8 +11,24 @@ export { LOCALES, type Locale } from '../core/types.ts';
 const en = {
   /** BCP 47 tag for `<html lang>`. */
   lang: 'en',
-  /** The locale `Intl` formats dates in: day before month, as the site's times read. */
+  /** The locale `Intl` formats numbers in. */
   intl: 'en-GB',
+  /**
+   * Dates in words, as date-fns `format` patterns (with the language's
+   * date-fns locale, format.ts): day before month, as the site's times read.
+   */
+  dates: {
+    /** `20 Nov 2026` */
+    date: 'd MMM yyyy',
+    /** `November 2026` */
+    month: 'MMMM yyyy',
+    /** `20 Nov`, a day without its year */
+    day: 'd MMM',
+    /** `2–5 Oct`: days of one month, the first as `from` writes it, the last as `to` */
+    sameMonth: { from: 'd', to: 'd MMM', join: (from: string, to: string) => `${from}–${to}` },
+    /** `28 Sep – 3 Oct`: days across months, each as `day` writes it */
+    range: (from: string, to: string) => `${from} – ${to}`,
+  },
   /** Between the items of a list of names. */
   separator: ', ',
   /** Between two sentences: Chinese sentences follow each other without a space. */
@@ -304,6 +320,13 @@ export type Messages = typeof en;
 const zhCN: Messages = {
   lang: 'zh-CN',
   intl: 'zh-CN',
+  dates: {
+    date: 'yyyy年M月d日',
+    month: 'yyyy年M月',
+    day: 'M月d日',
+    sameMonth: { from: 'M月d日', to: 'd日', join: (from, to) => `${from}至${to}` },
+    range: (from, to) => `${from}至${to}`,
+  },
   separator: '、',
   gap: '',
   language: { name: '简体中文', switch: '语言', notTranslated: '尚未翻译', mark: '（尚未翻译）', other: '其他语言' },
