@@ -70,14 +70,17 @@ export function incidentStatusLabel(entry: IncidentLedger, t: Messages = ENGLISH
 
 /**
  * Rendered Markdown with the words of the language after each task mark:
- * `✓ Done:` and `○ Open:` (the renderer writes the marks alone).
+ * `✓ Done:` and `○ Open:` (the renderer writes the marks alone). In text
+ * written in another language (not translated yet), `foreign` is true: the
+ * words then say which language they are in (`lang`).
  */
-export function taskWords(html: string, t: Messages = ENGLISH): string {
+export function taskWords(html: string, t: Messages = ENGLISH, foreign = false): string {
   if (!html.includes('class="task ')) return html;
+  const words = (word: string) => (foreign ? `<span lang="${t.lang}">${word}</span>` : word);
   // The space after a mark is the language's gap: none after a full-width colon.
   return html
-    .replaceAll(`${TASK_MARKS.done} `, `${TASK_MARKS.done.replace('✓', `✓ ${t.incident.done}`)}${t.gap}`)
-    .replaceAll(`${TASK_MARKS.open} `, `${TASK_MARKS.open.replace('○', `○ ${t.incident.open}`)}${t.gap}`);
+    .replaceAll(`${TASK_MARKS.done} `, `${TASK_MARKS.done.replace('✓', `✓ ${words(t.incident.done)}`)}${t.gap}`)
+    .replaceAll(`${TASK_MARKS.open} `, `${TASK_MARKS.open.replace('○', `○ ${words(t.incident.open)}`)}${t.gap}`);
 }
 
 /** The overall status as a headline: "All systems operational", "Partial outage". */

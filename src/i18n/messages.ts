@@ -33,6 +33,8 @@ const en = {
   separator: ', ',
   /** Between two sentences: Chinese sentences follow each other without a space. */
   gap: ' ',
+  /** Between a label and what it labels (`Identified: <title>`): full-width in Chinese. */
+  colon: ': ',
   language: {
     /** The language's name in itself, for the language switch. */
     name: 'English',
@@ -294,6 +296,8 @@ const en = {
     description: (site: string) => `Incident updates from ${site}`,
     serviceDescription: (service: string) => `Incident updates for ${service}`,
     affected: (list: string) => `Affected: ${list}.`,
+    /** One affected service and its level in the list above. */
+    serviceLevel: (service: string, level: string) => `${service} (${level})`,
     impact: 'SLA impact:',
     month: (service: string, month: string, minutes: string, availability: string, credit: string, state: string) =>
       `${service}, ${month}: ${minutes} min; month at ${availability}%, ${credit} (${state})`,
@@ -329,6 +333,7 @@ const zhCN: Messages = {
   },
   separator: '、',
   gap: '',
+  colon: '：',
   language: { name: '简体中文', switch: '语言', notTranslated: '尚未翻译', mark: '（尚未翻译）', other: '其他语言' },
   status: {
     operational: '正常运行',
@@ -567,6 +572,7 @@ const zhCN: Messages = {
     description: (site) => `${site} 的事件更新`,
     serviceDescription: (service) => `${service} 的事件更新`,
     affected: (list) => `受影响：${list}。`,
+    serviceLevel: (service, level) => `${service}（${level}）`,
     impact: 'SLA 影响：',
     month: (service, month, minutes, availability, credit, state) => `${service}，${month}：${minutes} 分钟；当月可用率 ${availability}%，${credit}（${state}）`,
     credit: (tier, percent) => `${tier}，赔付 ${percent}%`,

@@ -19,6 +19,8 @@ export function embedData(ledger: Ledger, site: Site, language: Language) {
     url: homeUrl(site, language),
     status: ledger.overall,
     headline: statusHeadline(ledger.overall, language.t),
+    /** Between the site's title and the headline, in the language's punctuation. */
+    colon: language.t.colon,
     color: BADGE_COLORS[ledger.overall],
     active: ledger.active
       .filter((entry) => entry.incident.kind !== 'notice')
@@ -61,7 +63,7 @@ export function embedScript(ledger: Ledger, site: Site, language: Language): str
   var title = document.createElement('bdi');
   title.textContent = data.title;
   row.appendChild(title);
-  row.appendChild(document.createTextNode(': ' + data.headline));
+  row.appendChild(document.createTextNode(data.colon + data.headline));
   box.appendChild(row);
   for (var i = 0; i < data.active.length; i++) {
     var link = document.createElement('a');

@@ -67,10 +67,10 @@ export function feedEntries(ledger: Ledger, site: Site, language: Language, serv
   return updates.slice(0, site.feedItems).map(({ entry, update }) => {
     const text = shown(update.text, language);
     return {
-      title: `${statusLabel(update.status, t)}: ${wordsIn(entry.incident.title, language)}`,
+      title: `${statusLabel(update.status, t)}${t.colon}${wordsIn(entry.incident.title, language)}`,
       url: updateUrl(site, entry.incident, update, language),
       at: update.at,
-      html: `${markedHtml({ ...text, value: taskWords(text.value.html, t) }, language)}\n${impactHtml(entry, ledger, language)}`,
+      html: `${markedHtml({ ...text, value: taskWords(text.value.html, t, text.untranslated) }, language)}\n${impactHtml(entry, ledger, language)}`,
     };
   });
 }
@@ -82,7 +82,7 @@ function impactHtml(entry: IncidentLedger, ledger: Ledger, language: Language): 
     const service = ledger.serviceById.get(id)?.service;
     return escapeHtml(service ? wordsIn(service.name, language) : id);
   };
-  const affected = entry.incident.affected.map((affected) => `${name(affected.service)} (${statusLabel(affected.level, t).toLowerCase()})`);
+  const affected = entry.incident.affected.map((affected) => t.feed.serviceLevel(name(affected.service), statusLabel(affected.level, t).toLowerCase()));
   // Names are escaped above; the catalog's words are ours.
   const lines = affected.length > 0 ? [`<p>${t.feed.affected(formatList(affected, t))}</p>`] : [];
   const rows = impactRows(entry).filter((row) => row.eligible);
