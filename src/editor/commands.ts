@@ -13,7 +13,8 @@ import { formatProblem, sortProblems, suggest } from '../contract/problems.ts';
 import { STATUS_WORDS, statusOfWord, statusWord } from '../contract/timeline.ts';
 import { CAUSES, IMPACT_LEVELS, WINDOW_LEVELS, type ImpactLevel } from '../core/levels.ts';
 import { formatWallTime } from '../core/time.ts';
-import { CLOSING_MESSAGES, CLOSING_STATUSES, closingStatus, STATUSES_BY_KIND, type Incident, type IncidentKind } from '../core/types.ts';
+import { translationGaps } from '../core/translation-gaps.ts';
+import { CLOSING_MESSAGES, CLOSING_STATUSES, closingStatus, STATUSES_BY_KIND, type Incident, type IncidentKind, type Locale } from '../core/types.ts';
 import { contentDir, nowFromEnvironment } from '../site/build-context.ts';
 import { checkIncident, commandResult, findIncident, openWorkspace, timeOption, UsageError, type CommandResult, type Environment, type Workspace } from './editor-cli.ts';
 import { createFile, replaceFile, withFileLock } from './file-lock.ts';
@@ -180,6 +181,19 @@ export async function editIncident(workspace: Workspace, file: string, change: (
 }
 
 /**
+ * One line on how much of the incidents is not translated into `locale`
+ * yet: never a problem, so it changes no exit code.
+ */
+function translationLine(incidents: readonly Incident[], locale: Locale, first: Locale): string {
+  const gaps = translationGaps(incidents, locale, first);
+  if (gaps.length === 0) return `${locale}: everything is translated`;
+  const total = incidents.reduce((count, incident) => count + incident.updates.length, 0);
+  const updates = gaps.reduce((count, gap) => count + gap.updates.length, 0);
+  const of = (count: number, all: number, noun: string) => `${count} of ${all} ${noun}${all === 1 ? '' : 's'}`;
+  return `${locale}: ${of(gaps.length, incidents.length, 'incident')} and ${of(updates, total, 'update')} not translated yet (npm run translate -- --lang ${locale} lists them)`;
+}
+
+/**
  * `npm run check`: validates the whole content folder as of now, as the build
  * would, without building. Lists every problem, one `path:line: what; fix`
  * each, and exits 1 on any.
@@ -201,7 +215,7 @@ export function checkCommand(env: Environment, argv: string[] = []): Promise<Com
     }
     const summary = `${count(content.incidents.length, 'incident')}, ${count(content.services.length, 'service')}, ${count(content.policies.length, 'SLA policy', 'SLA policies')}`;
     const published = since ? `; ${count(since.changed, 'incident file')} changed since ${values.since}, every published figure change with its Correction` : '';
-    return `${dir}: ${summary}, no problems${published} (${took} ms)`;
+    return [`${dir}: ${summary}, no problems${published} (${took} ms)`, ...content.site.languages.map((locale) => translationLine(content.incidents, locale, content.site.locale))].join('\n');
   });
 }
 

@@ -7,14 +7,14 @@ import type { Incident, Update } from '../../src/core/types.ts';
 import { statuspageApi } from '../../src/outputs/api-v2.ts';
 import { incidentsPages, availabilityPages, updatesJson } from '../../src/outputs/api-v1.ts';
 import { feedEntries } from '../../src/outputs/feeds.ts';
-import { messagesFor } from '../../src/i18n/messages.ts';
+import { languageOf } from '../../src/i18n/language.ts';
 import { notificationFor } from '../../src/notify/notification.ts';
 import { at, content, DESIGN_EXAMPLE, incident, testSite } from '../builders.ts';
 
 const time = (instant: number) => formatWallTime(instant, 'Asia/Shanghai');
 
 function update(status: Update['status'], text: string, markdown: string = status): Update {
-  return { status, at: at(text), html: `<p>${markdown}</p>`, markdown, line: 1 };
+  return { status, at: at(text), text: { en: { html: `<p>${markdown}</p>`, markdown } }, line: 1 };
 }
 
 /** An incident resolved in January, then corrected on 1 March (its window moved to end at 11:00). */
@@ -151,20 +151,20 @@ describe('a Correction in the outputs', () => {
   });
 
   it('keeps the incident resolved in /api/v2, the Correction carrying that status', () => {
-    const [json] = statuspageApi(ledger, testSite).incidents.incidents;
+    const [json] = statuspageApi(ledger, testSite, languageOf(testSite)).incidents.incidents;
     expect(json!.status).toBe('resolved');
     expect(json!.incident_updates.map((entry) => entry.status)).toEqual(['resolved', 'resolved', 'investigating']);
   });
 
   it('goes out in the feeds like any update, and the month’s figures say when they were corrected', () => {
-    const [entry] = feedEntries(ledger, testSite, messagesFor('en'));
+    const [entry] = feedEntries(ledger, testSite, languageOf(testSite));
     expect(entry!.title).toBe('Correction: Test incident');
     expect(entry!.html).toContain('(final, corrected on 1 Mar 2025)');
-    expect(feedEntries(ledger, testSite, messagesFor('zh-CN'))[0]!.title).toBe('更正: Test incident');
+    expect(feedEntries(ledger, testSite, languageOf(testSite, 'zh-CN'))[0]!.title).toBe('更正：Test incident');
   });
 
   it('is told in notifications as news, not as an outage', () => {
     const correction = ledger.byId.get('power')!.incident.updates[0]!;
-    expect(notificationFor(ledger.byId.get('power')!.incident, correction, testSite, [])).toMatchObject({ status: 'correction', statusLabel: 'Correction', tone: 'notice' });
+    expect(notificationFor(ledger.byId.get('power')!.incident, correction, testSite, [], languageOf(testSite))).toMatchObject({ status: 'correction', statusLabel: 'Correction', tone: 'notice' });
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeLedger } from '../../src/core/ledger.ts';
 import { barRuns } from '../../src/core/observed-uptime.ts';
 import { hasData, recentReport } from '../../src/core/sla-report.ts';
-import { messagesFor } from '../../src/i18n/messages.ts';
+import { languageOf } from '../../src/i18n/language.ts';
 import { availabilityPages, summaryJson } from '../../src/outputs/api-v1.ts';
 import { statuspageApi } from '../../src/outputs/api-v2.ts';
 import { statusBadges } from '../../src/outputs/badges.ts';
@@ -37,7 +37,7 @@ describe('since: before a service’s records start there is no data, never 100%
     const ledger = ledgerWith(at('2025-07-01 00:00'), []);
     expect(ledger.serviceById.get('ecs')!.uptime).toBeNull();
     expect(summaryJson(ledger, testSite).services[0]!.uptime90).toBeNull();
-    const badge = statusBadges(ledger, messagesFor('en')).find((entry) => entry.name === 'ecs-uptime')!;
+    const badge = statusBadges(ledger, languageOf(testSite)).find((entry) => entry.name === 'ecs-uptime')!;
     expect(badge.svg).toContain('<title>ecs uptime: no data</title>');
   });
 
@@ -70,7 +70,7 @@ describe('since: before a service’s records start there is no data, never 100%
       ['ecs', '2025-05-19T16:00:00.000Z'],
       ['oss', null],
     ]);
-    const components = statuspageApi(ledger, testSite).components.components.filter((component) => !component.group);
+    const components = statuspageApi(ledger, testSite, languageOf(testSite)).components.components.filter((component) => !component.group);
     expect(components.map((component) => [component.id, component.start_date])).toEqual([
       ['ecs', '2025-05-20'],
       ['oss', null],

@@ -252,7 +252,7 @@ describe('npm run correct', () => {
     const ledger = await site.ledger();
     const entry = ledger.byId.get(ID)!;
     expect(entry).toMatchObject({ withdrawn: true, status: 'resolved' });
-    expect(entry.correction!.markdown).toContain('Posted by mistake: this was a drill.');
+    expect(entry.correction!.text.en!.markdown).toContain('Posted by mistake: this was a drill.');
     expect(entry.impacts.map((impact) => impact.months)).toEqual([[], []]);
     for (const service of ['ecs', 'oss']) {
       const months = ledger.serviceById.get(service)!.months;
