@@ -148,6 +148,18 @@ describe('an incident and its translation', () => {
     expect(incident!.translations).toEqual({ en: 'content/incidents/2026/x.en.md' });
   });
 
+  it.each([
+    ['更正 in the original, Correction in the translation', '## 更正 — 2026-11-30 10:00', '## Correction — 2026-11-30 10:00'],
+    ['Correction in the original, 更正 in the translation', '## Correction — 2026-11-30 10:00', '## 更正 — 2026-11-30 10:00'],
+  ])('translates a Correction by its status and instant, in either language’s word (%s)', (_, original, translated) => {
+    const corrected = ORIGINAL.replace('## 已解决 —', `${original}\n结束时间记录晚了。\n\n## 已解决 —`);
+    const { content, problems: found } = resolve({ '2026/x.md': corrected, '2026/x.en.md': `${TRANSLATION}\n${translated}\nThe end was logged late.\n` });
+    expect(found).toEqual([]);
+    const [correction] = content.incidents[0]!.updates;
+    expect(correction).toMatchObject({ status: 'correction', at: Date.parse('2026-11-30T02:00:00Z') });
+    expect(correction!.text).toEqual({ 'zh-CN': { html: '<p>结束时间记录晚了。</p>', markdown: '结束时间记录晚了。' }, en: { html: '<p>The end was logged late.</p>', markdown: 'The end was logged late.' } });
+  });
+
   it('changes no figure: times, levels and services are the original’s alone', () => {
     const alone = resolve({ '2026/x.md': ORIGINAL }).content.incidents[0]!;
     const translated = resolve({ '2026/x.md': ORIGINAL, '2026/x.en.md': TRANSLATION }).content.incidents[0]!;
