@@ -12,6 +12,7 @@ import { correctionProblems, type CurrentIncident, type PublishedIncident } from
 import { decodeUtf8, displayPath, resolveCatalogs, resolveIncident, type Catalogs, type ContentFiles } from '../contract/load-content.ts';
 import type { ContentProblem } from '../contract/problems.ts';
 import { incidentId } from '../contract/read-incident.ts';
+import { translationName } from '../contract/read-translation.ts';
 import { formatWallTime, type Instant } from '../core/time.ts';
 import type { Content } from '../core/types.ts';
 import { UsageError } from './editor-cli.ts';
@@ -71,7 +72,8 @@ async function verifyRevision(dir: string, revision: string): Promise<void> {
  * The incident files (`incidents/…/*.md`, relative to `dir`) that existed at
  * `revision` and differ in the working tree now: changed or deleted,
  * committed or not. Dotfiles (locks, temporary files) are left out, as the
- * build leaves them out.
+ * build leaves them out, and so are translations (`<id>.<lang>.md`): they
+ * hold only words, so no figure rests on them.
  */
 async function changedIncidentFiles(dir: string, revision: string): Promise<string[]> {
   const diff = await runGit(['diff', '--name-status', '--no-renames', '-z', '--relative', revision, '--', 'incidents'], dir);
@@ -83,7 +85,7 @@ async function changedIncidentFiles(dir: string, revision: string): Promise<stri
     const file = fields[index + 1]!;
     // Added files were not published; every other status (modified, deleted, type changed) had a version then.
     if (status.startsWith('A') || !file.toLowerCase().endsWith('.md') || file.includes('\n')) continue;
-    if (file.split('/').some((part) => part.startsWith('.'))) continue;
+    if (file.split('/').some((part) => part.startsWith('.')) || translationName(file)) continue;
     files.push(file);
   }
   return files;
@@ -175,6 +177,7 @@ export async function sinceCheck(dir: string, revision: string, files: ContentFi
   const byPath = new Map(content.incidents.map((incident) => [incident.path, incident]));
   const current = new Map<string, CurrentIncident>();
   for (const file of files.incidents) {
+    if (translationName(file.path)) continue;
     const id = incidentId(file.path);
     if (!current.has(id)) current.set(id, { path: file.path, text: file.text, incident: byPath.get(file.path) });
   }

@@ -12,7 +12,7 @@ import { displayPath, readContentFiles, resolveContent } from '../../src/contrac
 import { computeLedger } from '../../src/core/ledger.ts';
 import { checkCommand, updateCommand } from '../../src/editor/commands.ts';
 import { correctCommand } from '../../src/editor/correct.ts';
-import { DESIGN_EXAMPLE, writeContentFolder } from '../builders.ts';
+import { DESIGN_EXAMPLE, SITE_YAML, writeContentFolder } from '../builders.ts';
 
 /** 2025-03-01 10:00 in Asia/Shanghai, the test site's zone. */
 const NOW = Date.parse('2025-03-01T02:00:00Z') / 1000;
@@ -111,6 +111,15 @@ describe('npm run check -- --since <revision>', () => {
     const result = await site.check('--since', 'HEAD');
     expect(result).toMatchObject({ code: 0 });
     expect(result.output).toMatch(/^.*: 1 incident, 4 services, 2 SLA policies, no problems; 1 incident file changed since HEAD, every published figure change with its Correction \(\d+ ms\)$/);
+  });
+
+  it('counts no incident file changed when only a translation changed: a translation holds words, no figure', async () => {
+    const translation = `incidents/2025/${ID}.zh-CN.md`;
+    const site = published({ 'site.yaml': `${SITE_YAML}languages: [zh-CN]\n`, [FILE]: DESIGN_EXAMPLE, [translation]: '---\ntitle: 杭州可用区 H 实例无法访问\n---\n' });
+    site.edit((text) => text.replace('杭州可用区 H', '杭州 H 区'), translation);
+    const result = await site.check('--since', 'HEAD');
+    expect(result).toMatchObject({ code: 0 });
+    expect(result.output).toContain('no problems; 0 incident files changed since HEAD, every published figure change with its Correction');
   });
 
   it.each([
