@@ -3,13 +3,15 @@
  * with now = 2025-02-10 08:00 in Asia/Shanghai (FIXTURE_NOW): a claim whose
  * period has ended, a provisional month, a corrected incident, a withdrawn
  * one, a service with `since`, a currency, an upcoming maintenance. Figures
- * are worked out in the comments.
+ * are worked out in the comments. English first, Chinese beside it under
+ * /zh-cn/ (names are the same in both; the corrected incident is translated,
+ * its Correction too): every word of the credits in both editions.
  */
 import { SITE_YAML } from '../builders.ts';
 import { FIXTURE_SLA } from './fixture.ts';
 
 export const CREDITS_FILES = {
-  'site.yaml': `${SITE_YAML}currency: CNY\n`,
+  'site.yaml': `${SITE_YAML}currency: CNY\nlanguages: [zh-CN]\n`,
   'services.yaml': `- id: ecs
   name: Compute
   group: Compute
@@ -64,6 +66,15 @@ The load balancer logged errors until 11:00.
 
 ## Resolved — 2025-01-10 10:35
 Fixed.
+`,
+  // Its Chinese translation: the Correction is matched by its status (更正) and instant.
+  'incidents/2025/2025-01-10-compute-errors.zh-CN.md': `---
+title: 计算服务错误
+---
+## 更正 — 2025-02-05 10:00
+- resolved: 2025-01-10 10:30 → 2025-01-10 11:00
+
+负载均衡器的错误一直记录到 11:00。
 `,
   // 145 min at a partial outage: 43.5 weighted minutes on each service, in a February still going on (provisional).
   'incidents/2025/2025-02-03-slow-uploads.md': `---

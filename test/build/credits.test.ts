@@ -1,11 +1,16 @@
 /**
  * Credits a customer can rely on (issue 18), as the built pages, feeds and
  * API show them: the `credits` site (credits-fixture.ts), built at
- * 2025-02-10 08:00 in Asia/Shanghai.
+ * 2025-02-10 08:00 in Asia/Shanghai, in English and, under /zh-cn/, Chinese.
  */
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
 import { builtSite } from './build-site.ts';
+import { CREDITS_FILES } from './credits-fixture.ts';
+import { FIXTURE_NOW } from './fixture.ts';
+import { chineseWords, fixtureContent, interfaceText, latinWords, writtenTexts } from './interface-words.ts';
 
 const build = builtSite(inject('builds').credits!.outDir);
 const page = (path: string): HTMLElement => parse(build.read(`${path.replace(/^\//, '')}index.html`));
@@ -147,5 +152,65 @@ describe('figures that agree', () => {
 
   it('joins a list in a sentence with the language’s conjunction', () => {
     expect(text(page('/sla/').querySelector('.policy ul'))).toContain('Impact caused by customer, third party, maintenance and force majeure is not counted.');
+  });
+});
+
+describe('the same credits in the Chinese edition', () => {
+  const zh = (path: string) => page(`/zh-cn${path}`);
+
+  it('shows a translated Correction in Chinese, and an untranslated one in English, marked, in its own language', () => {
+    const corrected = zh('/incidents/2025-01-10-compute-errors/');
+    const update = corrected.querySelectorAll('.timeline li')[0]!;
+    expect(text(update.querySelector('h3'))).toBe('更正 · 2025-02-05 10:00 +08:00');
+    expect(text(update.querySelector('.prose'))).toBe('resolved: 2025-01-10 10:30 → 2025-01-10 11:00 负载均衡器的错误一直记录到 11:00。');
+    expect(text(corrected.querySelector('.facts'))).toContain('更正于 2025-02-05 10:00 +08:00');
+    expect(text(corrected.querySelector('section[aria-labelledby="impact"] td'))).toContain('已于 2025年2月5日 更正');
+    const withdrawn = zh('/incidents/2024-12-12-mistake/');
+    expect(text(withdrawn.querySelector('.badges'))).toContain('已撤回');
+    expect(text(withdrawn.querySelector('.withdrawn'))).toBe('已由更正撤回：本事件不计入任何服务的不可用时间。原因见时间线中的更正。');
+    const correction = withdrawn.querySelectorAll('.timeline li')[0]!;
+    expect(correction.querySelector('.prose')!.getAttribute('lang')).toBe('en');
+    expect(text(correction)).toContain('（尚未翻译）');
+  });
+
+  it('says no data before since, when the records start, and the same uptime, in Chinese', () => {
+    const fresh = zh('/services/fresh/');
+    const bars = fresh.querySelectorAll('.uptime-bars > li');
+    expect(text(bars[0])).toBe('2024年11月13日：无数据');
+    expect(text(bars[68])).toBe('2025年1月20日：无不可用');
+    expect(text(fresh.querySelector('section[aria-labelledby="uptime"] .card p:last-child'))).toBe('此服务的记录始于 2025年1月20日：之前的日期和月份没有数据。');
+    expect(text(fresh.querySelector('section[aria-labelledby="uptime"] .card p.small'))).toBe('实际可用率 99.858%：用户看到的情况，除已公告的维护外所有原因都计入。');
+    const row = zh('/sla/').querySelectorAll('.sla-matrix tbody tr').find((entry) => text(entry.querySelector('th')) === 'Fresh service')!;
+    expect(row.querySelectorAll('td').map((cell) => text(cell)).slice(2)).toEqual(['无数据', '无数据', '无数据', '无数据']);
+  });
+
+  it('says a claim period ended, that a provisional amount may change, and asks each fee in the currency, in Chinese', () => {
+    expect(text(zh('/incidents/2024-11-05-old-outage/').querySelector('.claim'))).toBe('申请期限已于 2024年12月30日 结束。');
+    const slow = zh('/incidents/2025-02-03-slow-uploads/');
+    expect(text(slow.querySelector('.claim'))).toBe('请于 2025年3月30日 前 申请赔付 （Storage，2025-02） 。 金额仍可能变化：当月数字是暂定的。');
+    const form = slow.querySelector('[data-estimator]')!;
+    expect([form.getAttribute('data-currency'), form.getAttribute('data-locale')]).toEqual(['CNY', 'zh-CN']);
+    expect(form.querySelectorAll('label').map((label) => text(label))).toEqual(['您在 Storage 上的月费（CNY）', '您在 Fresh service 上的月费（CNY）']);
+  });
+
+  it('joins a list as Chinese joins it, and sends the Correction in the Chinese feed with the month corrected', () => {
+    expect(text(zh('/sla/').querySelector('.policy ul'))).toContain('由客户、第三方、维护和不可抗力造成的影响不计入。');
+    const rss = build.read('zh-cn/rss.xml');
+    expect(rss).toContain('<title>更正：计算服务错误</title>');
+    expect(rss).toContain('已于 2025年2月5日 更正');
+  });
+
+  /** Every page of the site, as its path under the root. */
+  const files = (under = ''): string[] =>
+    readdirSync(path.join(build.outDir, under)).flatMap((name) => {
+      const relative = under ? `${under}/${name}` : name;
+      return statSync(path.join(build.outDir, relative)).isDirectory() ? files(relative) : [relative];
+    });
+  const pages = files().filter((file) => file.endsWith('.html') && file !== '404.html' && !file.startsWith('zh-cn/'));
+  const written = writtenTexts(fixtureContent(CREDITS_FILES, FIXTURE_NOW * 1000));
+
+  it.each(pages)('%s speaks only its own language in both editions: every word the credits added is in both catalogs', (file) => {
+    expect(chineseWords(interfaceText(parse(build.read(file)), written)), file).toEqual([]);
+    expect(latinWords(interfaceText(parse(build.read(`zh-cn/${file}`)), written)), `zh-cn/${file}`).toEqual([]);
   });
 });
