@@ -77,7 +77,8 @@ describe('the credit estimator', () => {
 
 describe('the 90-day bars', () => {
   it('reveal a day’s date, downtime and incidents on keyboard focus, and arrow keys move between days', async () => {
-    const { page, close } = await open('/services/container-engine/');
+    // The English edition (the sample is Chinese first): its day words are checked below.
+    const { page, close } = await open('/en/services/container-engine/');
     const bars = page.locator('.uptime-bars > li');
     await expect(bars.count()).resolves.toBe(90);
     // Tab reaches one bar per service (the newest day); arrows move along.
@@ -107,7 +108,8 @@ describe('the 90-day bars', () => {
 
 describe('links between pages', () => {
   it('lead from home to an incident, its service, the history and the SLA page, and back', async () => {
-    const { page, problems, close } = await open('/');
+    // The English edition, under /en/ (the sample is Chinese first): every link stays in it.
+    const { page, problems, close } = await open('/en/');
     await page.getByRole('link', { name: 'Upload failures on Object Storage in Hangzhou' }).click();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Upload failures on Object Storage in Hangzhou');
     await page.getByRole('link', { name: 'Object Storage · Hangzhou' }).first().click();
@@ -119,7 +121,7 @@ describe('links between pages', () => {
     await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'SLA & credits' }).click();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('SLA and credits');
     await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Status' }).click();
-    expect(page.url()).toBe(`${base}/`);
+    expect(page.url()).toBe(`${base}/en/`);
     expect(problems).toEqual([]);
     await close();
   });
@@ -140,8 +142,9 @@ describe('the embed', () => {
     const otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}/`;
     await page.goto(otherUrl, { waitUntil: 'load' });
     const widget = page.locator('[data-status-ledger]');
-    await expect(widget.locator('a').first().textContent()).resolves.toBe('Nimbus Cloud Status: Partial outage');
-    await expect(widget.locator('a.incident').textContent()).resolves.toBe('Upload failures on Object Storage in Hangzhou');
+    // The root's embed speaks the sample's first language, Chinese, with its full-width colon.
+    await expect(widget.locator('a').first().textContent()).resolves.toBe('灵云状态：部分中断');
+    await expect(widget.locator('a.incident').textContent()).resolves.toBe('杭州地域对象存储上传失败');
     await expect(page.evaluate(() => document.querySelector('[data-status-ledger]')!.previousElementSibling!.tagName)).resolves.toBe('SCRIPT');
     expect(requests).toEqual([otherUrl, `${base}/embed.js`]);
     expect(await context.cookies()).toEqual([]);
