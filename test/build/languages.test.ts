@@ -91,7 +91,7 @@ describe('a site in two languages', () => {
     expect(bilingual.read('rss.xml')).toContain('<title>已确认：欧洲 CDN 错误</title>');
     expect(bilingual.read('en/rss.xml')).toContain('https://status.test/en/incidents/2025-02-10-cdn/#update-');
     expect(rss).toBeTruthy();
-    expect(bilingual.read('en/history.atom')).toContain('<link rel="self" type="application/atom+xml" href="https://status.test/en/history.atom"/>');
+    expect(bilingual.read('en/history.atom')).toMatch(/<link rel="self" [^>]*href="https:\/\/status\.test\/en\/history\.atom"/);
     expect(bilingual.read('en/services/ecs/rss.xml')).toContain('Elastic Compute · Hangzhou');
     expect(bilingual.read('en/maintenance.ics')).toContain('X-WR-CALNAME:Test Cloud Status: maintenance');
     expect(bilingual.read('maintenance.ics')).toContain('X-WR-CALNAME:测试云状态：维护');
