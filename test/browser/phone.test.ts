@@ -124,8 +124,8 @@ describe('at 375 px', () => {
       await close();
     });
 
-    it('has no WCAG 2.2 AA violation, target size included, on the home, a service and an incident page', async () => {
-      for (const path of ['/', '/services/container-engine/', PAGE_TYPES.incident!, PAGE_TYPES.sla!]) {
+    it('has no WCAG 2.2 AA violation, target size included, on the home, a service and an incident page, in both languages', async () => {
+      for (const path of ['/', '/services/container-engine/', PAGE_TYPES.incident!, PAGE_TYPES.sla!, PAGE_TYPES.ongoing!].flatMap((path) => [path, `/en${path}`])) {
         const { page, close } = await open(path, scheme);
         const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
         expect(results.violations.map((violation) => `${path} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
