@@ -86,19 +86,41 @@ function calendarDate(date: string): Date {
   return new Date(Date.UTC(year, month - 1, day));
 }
 
+/** The calendar-date formats, in UTC: calendarDate's instants are dates, not times. */
+const DATE_FORMATS = {
+  month: { month: 'long', year: 'numeric', timeZone: 'UTC' },
+  date: { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' },
+  day: { day: 'numeric', month: 'short', timeZone: 'UTC' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+// Making a formatter costs far more than formatting with it, and the bars and
+// claim notes format tens of thousands of dates a build: one per language and format.
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The formatter of `format` in the language `intl` (a BCP 47 tag), made once. */
+function dateFormatter(intl: string, format: keyof typeof DATE_FORMATS): Intl.DateTimeFormat {
+  const key = `${intl} ${format}`;
+  let formatter = dateFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(intl, DATE_FORMATS[format]);
+    dateFormatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** `2026-11` → `November 2026` (`2026年11月`). */
 export function formatMonth(month: string, t: Messages = ENGLISH): string {
-  return new Intl.DateTimeFormat(t.intl, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(calendarDate(month));
+  return dateFormatter(t.intl, 'month').format(calendarDate(month));
 }
 
 /** `2026-11-20` → `20 Nov 2026` (`2026年11月20日`). */
 export function formatDate(date: string, t: Messages = ENGLISH): string {
-  return new Intl.DateTimeFormat(t.intl, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(calendarDate(date));
+  return dateFormatter(t.intl, 'date').format(calendarDate(date));
 }
 
 /** Days without the year: `2–5 Oct`, `28 Sep – 3 Oct`, or `6 Oct` for one day. */
 export function formatDayRange(from: string, to: string, t: Messages = ENGLISH): string {
-  const days = new Intl.DateTimeFormat(t.intl, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  const days = dateFormatter(t.intl, 'day');
   return from === to ? days.format(calendarDate(from)) : days.formatRange(calendarDate(from), calendarDate(to));
 }
 

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { renderMarkdown } from '../../src/contract/markdown.ts';
 import { computeLedger } from '../../src/core/ledger.ts';
-import { formatList, incidentStatusLabel, taskWords } from '../../src/i18n/format.ts';
+import { formatDate, formatDayRange, formatList, formatMonth, incidentStatusLabel, taskWords } from '../../src/i18n/format.ts';
 import { MESSAGES } from '../../src/i18n/messages.ts';
 import { at, content, incident } from '../builders.ts';
 
@@ -47,5 +47,29 @@ describe('incidentStatusLabel', () => {
     expect(incidentStatusLabel(ledger.byId.get(maintenance.id)!, en)).toBe('Completed');
     expect(incidentStatusLabel(ledger.byId.get(maintenance.id)!, zh)).toBe('已完成');
     expect(incidentStatusLabel(ledger.byId.get(outage.id)!, en)).toBe('Resolved');
+  });
+});
+
+describe('formatDate, formatDayRange and formatMonth', () => {
+  it.each([
+    [en, '20 Nov 2026', '28 Sept\u2009\u2013\u20093 Oct', 'November 2026'],
+    [zh, '2026年11月20日', '9/28 \u2013 10/3', '2026年11月'],
+  ])('format calendar dates in the page’s language (%#)', (t, date, range, month) => {
+    expect(formatDate('2026-11-20', t)).toBe(date);
+    expect(formatDayRange('2026-09-28', '2026-10-03', t)).toBe(range);
+    expect(formatMonth('2026-11', t)).toBe(month);
+  });
+
+  it('make one formatter per language and format however many dates a build formats', () => {
+    const made = vi.spyOn(Intl, 'DateTimeFormat');
+    try {
+      for (let day = 1; day <= 28; day++) {
+        formatDate(`2031-02-${String(day).padStart(2, '0')}`, en);
+        formatDayRange('2031-02-01', `2031-02-${String(day).padStart(2, '0')}`, en);
+      }
+      expect(made.mock.calls.length).toBeLessThanOrEqual(2);
+    } finally {
+      made.mockRestore();
+    }
   });
 });
