@@ -1,60 +1,48 @@
 /**
- * The content contract as Astro content collections. One loader reads and
+ * The content contract in Astro's content layer. One loader reads and
  * validates the whole content folder once (cross-file rules such as unknown
- * services need all of it) and fills the four collections; any mistake stops
- * the build with every `path:line: what; fix` line.
+ * services need all of it); any mistake stops the build at the content sync,
+ * before anything is bundled, with every `path:line: what; fix` line.
+ *
+ * The resolved content does not go into the content layer's data store: a
+ * build serialises the store into a JavaScript module and parses it back,
+ * which kept several copies of every incident's HTML alive at once (1.3 GB
+ * at 10,000 incidents; 50,000 did not fit in 4 GB). The loader publishes its
+ * read instead, and the pages take those very objects (src/site/ledger.ts).
  *
  * The dev server must not stop, nor go on showing the last good pages, when
- * an editor saves a broken file: there the mistakes go into a fifth
+ * an editor saves a broken file: there the mistakes go into the one
  * collection, `problems`, and every page shows them instead (see
- * src/site/ledger.ts) until the folder is right again.
+ * src/middleware.ts) until the folder is right again.
  */
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { loadContent } from './contract/load-content.ts';
 import { ContentError, formatProblem } from './contract/problems.ts';
-import type { Content, Incident, Policy, Service, Site } from './core/types.ts';
-import { buildNow, contentDir } from './site/build-context.ts';
-import { sharedContent } from './site/shared-content.ts';
-
-/** An entry with its place in the file it came from. */
-type Ordered<T> = T & { order: number };
+import { startContentRead } from './site/shared-content.ts';
 
 /** The dev server's content problems: one `path:line: what; fix` line each. */
 export interface ContentProblems {
   lines: string[];
 }
 
-/** The content folder, read once however many collections ask, and in the dev server once per change (the dev server alone has a watcher). */
-const content = sharedContent(contentDir(), () => loadContent(contentDir(), buildNow()));
+/** The content folder, read once per build, and in the dev server once per change (the dev server alone has a watcher). */
+const content = startContentRead();
 
-function contractLoader(name: string, entries: (content: Content) => { id: string; data: object }[]): Loader {
+/**
+ * Reads the content folder. A build has no watcher, and stops at the first
+ * mistake with every line; the dev server keeps one entry with every line
+ * while the folder has mistakes, none once it is right, and reads again on
+ * every change.
+ */
+function contentLoader(): Loader {
   return {
-    name: `status-ledger-${name}`,
-    async load({ store, watcher }: LoaderContext) {
-      const fill = async () => {
-        const resolved = await content.get();
-        store.clear();
-        // Collections come back sorted by id; `order` keeps the catalog's order.
-        entries(resolved).forEach((entry, order) => store.set({ id: entry.id, data: { ...entry.data, order } }));
-      };
-      // The dev server rereads the whole folder when any file in it changes; the problems loader reports mistakes.
-      content.onChange(watcher, () => fill().catch(() => undefined));
-      // A build stops at a mistake. The dev server keeps running: its pages show the problems.
-      if (watcher) await fill().catch(() => undefined);
-      else await fill();
-    },
-  };
-}
-
-/** The dev server's `problems` collection: one entry with every line while the folder has mistakes, none once it is right. */
-function problemsLoader(): Loader {
-  return {
-    name: 'status-ledger-problems',
+    name: 'status-ledger-content',
     async load({ store, watcher, logger }: LoaderContext) {
-      // A build has no watcher, and stops at the first sync with every line: nothing to keep.
-      if (!watcher) return;
+      if (!watcher) {
+        await content.get();
+        return;
+      }
       const check = async () => {
         try {
           await content.get();
@@ -73,24 +61,8 @@ function problemsLoader(): Loader {
 }
 
 export const collections = {
-  site: defineCollection({
-    loader: contractLoader('site', (content) => [{ id: 'site', data: content.site }]),
-    schema: z.custom<Ordered<Site>>(),
-  }),
-  services: defineCollection({
-    loader: contractLoader('services', (content) => content.services.map((service) => ({ id: service.id, data: service }))),
-    schema: z.custom<Ordered<Service>>(),
-  }),
-  policies: defineCollection({
-    loader: contractLoader('policies', (content) => content.policies.map((policy) => ({ id: policy.id, data: policy }))),
-    schema: z.custom<Ordered<Policy>>(),
-  }),
-  incidents: defineCollection({
-    loader: contractLoader('incidents', (content) => content.incidents.map((incident) => ({ id: incident.id, data: incident }))),
-    schema: z.custom<Ordered<Incident>>(),
-  }),
   problems: defineCollection({
-    loader: problemsLoader(),
+    loader: contentLoader(),
     schema: z.custom<ContentProblems>(),
   }),
 };

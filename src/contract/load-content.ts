@@ -4,6 +4,7 @@
  */
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import pLimit from 'p-limit';
 import type { Instant } from '../core/time.ts';
 import type { Content, Incident, Policy, Service, Site } from '../core/types.ts';
 import type { Channel } from '../notify/channels.ts';
@@ -216,8 +217,24 @@ function size(bytes: number): string {
 /** What a path is once links are followed, and the real path; links that leave `root` or lead nowhere are problems. */
 type Resolved = { kind: 'missing' } | { kind: 'file' | 'folder' | 'other'; real: string; bytes: number } | { kind: 'problem'; problem: ContentProblem };
 
+/**
+ * How many files the reader looks at or reads at once, in this whole
+ * process. Opening every file of a folder at once ran out of file handles
+ * (EMFILE) past the system's open-file limit (50,000 incidents against a
+ * limit of 20,000); the disk gives no more speed past a few dozen anyway.
+ */
+export const READ_CONCURRENCY = 32;
+
+/** The one queue every file look-up and read of the reader waits in (never entered from inside itself). */
+const reading = pLimit(READ_CONCURRENCY);
+
 /** Looks at `file` inside the content folder whose real path is `root`, following a link only while it stays inside. */
-async function resolvePath(file: string, root: string): Promise<Resolved> {
+function resolvePath(file: string, root: string): Promise<Resolved> {
+  return reading(lookAt, file, root);
+}
+
+/** resolvePath, outside the queue. */
+async function lookAt(file: string, root: string): Promise<Resolved> {
   const problem = (message: string, fix: string): Resolved => ({ kind: 'problem', problem: { file: displayPath(file), line: 1, message, fix } });
   try {
     const link = await lstat(file);
@@ -254,7 +271,7 @@ async function readText(file: string, found: { real: string; bytes: number }): P
   }
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(found.real);
+    bytes = await reading(() => readFile(found.real));
   } catch (error) {
     return problem(1, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 'check that you may read it');
   }
@@ -299,7 +316,7 @@ async function incidentFiles(dir: string, root: string, unreadable: ContentProbl
   const walk = async (folder: string, real: string) => {
     let entries: string[];
     try {
-      entries = (await readdir(real)).sort();
+      entries = (await reading(() => readdir(real))).sort();
     } catch (error) {
       unreadable.push({ file: displayPath(folder), line: 1, message: `the folder cannot be read (${(error as NodeJS.ErrnoException).code})`, fix: 'check that you may read it' });
       return;

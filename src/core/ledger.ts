@@ -226,7 +226,8 @@ export function computeLedger(content: Content, now: Instant): Ledger {
 /** Minutes from start to the earliest update, `null` without updates. */
 function firstUpdateMinutes(incident: Incident): number | null {
   if (incident.updates.length === 0) return null;
-  const first = Math.min(...incident.updates.map((update) => update.at));
+  // A reduce, not Math.min(...): a file may hold more updates than a call takes arguments.
+  const first = incident.updates.reduce((earliest, update) => Math.min(earliest, update.at), Infinity);
   return (first - incident.started) / MINUTE_MS;
 }
 

@@ -112,9 +112,19 @@ function calendarDate(date: string): Date {
   return new Date(year, month - 1, day, 12);
 }
 
+// The bars and claim notes format tens of thousands of dates a build, nearly
+// all of them the same few hundred days: each is formatted once per pattern and language.
+const formattedDates = new Map<string, string>();
+
 /** A calendar date in the pattern `pattern` (a date-fns `format` pattern), in `t`'s language. */
 function formatCalendar(date: string, pattern: string, t: Messages): string {
-  return format(calendarDate(date), pattern, { locale: DATE_LOCALES[t.lang] ?? enUS });
+  const key = `${t.lang} ${pattern} ${date}`;
+  let text = formattedDates.get(key);
+  if (text === undefined) {
+    text = format(calendarDate(date), pattern, { locale: DATE_LOCALES[t.lang] ?? enUS });
+    formattedDates.set(key, text);
+  }
+  return text;
 }
 
 /** `2026-11` → `November 2026` (`2026年11月`). */

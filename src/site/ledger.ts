@@ -1,8 +1,7 @@
 /**
- * The pages' one way to the data: content from the collections, the ledger
- * computed from it once per build.
+ * The pages' one way to the data: the content the content loader read, the
+ * ledger computed from it once per build.
  */
-import { getCollection, getEntry } from 'astro:content';
 import { availabilityPages, incidentsPages } from '../outputs/api-v1.ts';
 import { statuspageApi, type StatuspageApi } from '../outputs/api-v2.ts';
 import { feedEntries, type FeedEntry } from '../outputs/feeds.ts';
@@ -17,8 +16,9 @@ import { languageOfParam, languageParam, shown, siteLanguagesOf, type Language, 
 import { href } from './paths.ts';
 import type { Content, SupportContact } from '../core/types.ts';
 import { buildNow } from './build-context.ts';
+import { contentRead, type ContentRead } from './shared-content.ts';
 
-let content: Promise<Content> | undefined;
+let read: Promise<ContentRead> | undefined;
 let ledger: Promise<Ledger> | undefined;
 
 /**
@@ -33,35 +33,25 @@ const NO_CONTENT: Content = {
   incidents: [],
 };
 
-/** The resolved content, in catalog and file order. */
-export function getContent(): Promise<Content> {
-  // The dev server keeps modules alive across edits: read afresh on every request there.
-  if (import.meta.env.DEV) content = undefined;
-  content ??= (async () => {
-    if (import.meta.env.DEV && (await getEntry('problems', 'problems'))) return NO_CONTENT;
-    const [site, services, policies, incidents] = await Promise.all([
-      getEntry('site', 'site'),
-      getCollection('services'),
-      getCollection('policies'),
-      getCollection('incidents'),
-    ]);
-    if (!site) throw new Error('The site collection is empty: the content loader did not run');
-    const inOrder = <T extends { order: number }>(entries: { data: T }[]) =>
-      entries.map((entry) => entry.data).sort((a, b) => a.order - b.order);
-    return {
-      site: site.data,
-      services: inOrder(services),
-      policies: inOrder(policies),
-      incidents: inOrder(incidents),
-    };
-  })();
-  return content;
+/** The content loader's read (src/content.config.ts), in the dev server afresh on every request. */
+function getRead(): Promise<ContentRead> {
+  // The dev server keeps modules alive across edits: ask again on every request there.
+  if (import.meta.env.DEV) read = undefined;
+  read ??= import.meta.env.DEV
+    ? contentRead().get().catch(() => ({ content: NO_CONTENT, now: buildNow() }))
+    : contentRead().get();
+  return read;
 }
 
-/** The ledger as of the build's now. */
+/** The resolved content, in catalog and file order. */
+export async function getContent(): Promise<Content> {
+  return (await getRead()).content;
+}
+
+/** The ledger as of the build's now: the now the content was checked at (in the dev server, the clock's at each request). */
 export function getLedger(): Promise<Ledger> {
   if (import.meta.env.DEV) ledger = undefined;
-  ledger ??= getContent().then((resolved) => computeLedger(resolved, buildNow()));
+  ledger ??= getRead().then(({ content, now }) => computeLedger(content, import.meta.env.DEV ? buildNow() : now));
   return ledger;
 }
 

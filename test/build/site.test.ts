@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
 import { builtSite } from './build-site.ts';
@@ -342,5 +344,14 @@ describe('feeds', () => {
       'Investigating: CDN errors in Europe',
     ]);
     expect(items(build.read('services/ecs/rss.xml'))).toHaveLength(6);
+  });
+});
+
+describe('how the content reaches the pages', () => {
+  it('leaves the incidents out of the content layer’s data store: the pages take the loader’s read itself', () => {
+    // buildSite puts the cache beside the output; the data store would hold every incident with its HTML.
+    const store = readFileSync(path.join(build.outDir, '..', 'cache', 'data-store.json'), 'utf8');
+    for (const id of ids) expect(store).not.toContain(id);
+    expect(page(`/incidents/${ids[0]}/`).querySelector('h1')).not.toBeNull();
   });
 });

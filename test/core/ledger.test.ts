@@ -257,6 +257,12 @@ describe('computeLedger', () => {
     expect(ledger.incidents[0]!.durationMinutes).toBe(90);
     expect(ledger.incidents[0]!.firstUpdateMinutes).toBe(12);
   });
+
+  it('finds the first update of an incident with more updates than a call takes arguments', () => {
+    const many = Array.from({ length: 500_000 }, () => update('update', '2024-05-01 01:30'));
+    const entry = incident('2024-05-01 01:00', null, { updates: [...many, update('investigating', '2024-05-01 01:05')] });
+    expect(computeLedger(content([entry]), at('2024-05-01 02:00')).incidents[0]!.firstUpdateMinutes).toBe(5);
+  });
 });
 
 describe('incidentStatus', () => {

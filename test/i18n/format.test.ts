@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/contract/markdown.ts';
 import { computeLedger } from '../../src/core/ledger.ts';
-import { formatList, incidentStatusLabel, taskWords } from '../../src/i18n/format.ts';
+import { formatDate, formatDayRange, formatList, formatMonth, incidentStatusLabel, taskWords } from '../../src/i18n/format.ts';
 import { MESSAGES } from '../../src/i18n/messages.ts';
 import { at, content, incident } from '../builders.ts';
 
@@ -52,5 +52,35 @@ describe('incidentStatusLabel', () => {
     expect(incidentStatusLabel(ledger.byId.get(maintenance.id)!, en)).toBe('Completed');
     expect(incidentStatusLabel(ledger.byId.get(maintenance.id)!, zh)).toBe('已完成');
     expect(incidentStatusLabel(ledger.byId.get(outage.id)!, en)).toBe('Resolved');
+  });
+});
+
+describe('formatDate, formatDayRange and formatMonth', () => {
+  it.each([
+    [en, '20 Nov 2026', '28 Sep – 3 Oct', '2–5 Oct', '6 Oct', 'November 2026'],
+    [zh, '2026年11月20日', '9月28日至10月3日', '10月2日至5日', '10月6日', '2026年11月'],
+  ])('format calendar dates in the page’s language with date-fns (%#)', (t, date, across, within, one, month) => {
+    expect(formatDate('2026-11-20', t)).toBe(date);
+    expect(formatDayRange('2026-09-28', '2026-10-03', t)).toBe(across);
+    expect(formatDayRange('2026-10-02', '2026-10-05', t)).toBe(within);
+    expect(formatDayRange('2026-10-06', '2026-10-06', t)).toBe(one);
+    expect(formatMonth('2026-11', t)).toBe(month);
+  });
+
+  // Each zone formats days of its own (formatted dates are kept): nights DST changed in São Paulo, and zones at ±11 h and more.
+  it.each([
+    ['UTC', '2017-10-15', '15 Oct 2017', '2017年10月15日'],
+    ['America/Sao_Paulo', '2018-11-04', '4 Nov 2018', '2018年11月4日'],
+    ['Pacific/Kiritimati', '2019-02-17', '17 Feb 2019', '2019年2月17日'],
+    ['Pacific/Pago_Pago', '2016-10-16', '16 Oct 2016', '2016年10月16日'],
+  ])('never shifts a day, whatever the machine’s zone (%s)', (zone, day, english, chinese) => {
+    const previous = process.env.TZ;
+    process.env.TZ = zone;
+    try {
+      expect(formatDate(day, en)).toBe(english);
+      expect(formatDate(day, zh)).toBe(chinese);
+    } finally {
+      process.env.TZ = previous;
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { sharedContent, type FolderWatcher } from '../../src/site/shared-content.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { publishContent, publishedContent, sharedContent, type FolderWatcher } from '../../src/site/shared-content.ts';
 
 const DIR = path.resolve('/tmp/status-ledger-content');
 
@@ -55,5 +55,31 @@ describe('sharedContent', () => {
     await settle();
     expect(reads()).toBe(1);
     expect(seen).toEqual([]);
+  });
+});
+
+describe('publishContent', () => {
+  it('hands the loader’s read to another copy of the module in the same process, as Astro’s page bundle is', async () => {
+    const read = publishContent(DIR, sharedContent(DIR, async () => ({ incidents: ['2025-01-18-power'] })));
+    vi.resetModules();
+    const bundled = await import('../../src/site/shared-content.ts');
+    expect(bundled.publishedContent).not.toBe(publishedContent);
+    expect(bundled.publishedContent(`${DIR}/incidents/..`)).toBe(read);
+    expect(await bundled.publishedContent<{ incidents: string[] }>(DIR)!.get()).toBe(await read.get());
+  });
+
+  it('replaces an earlier read of the folder: a second build in the same process takes its own', async () => {
+    const first = publishContent(DIR, sharedContent(DIR, async () => 1));
+    const second = publishContent(DIR, sharedContent(DIR, async () => 2));
+    expect(publishedContent(DIR)).toBe(second);
+    expect(publishedContent(DIR)).not.toBe(first);
+    expect(await publishedContent<number>(DIR)!.get()).toBe(2);
+  });
+
+  it('keeps the reads of other folders apart', () => {
+    const other = publishContent(`${DIR}-other`, sharedContent(`${DIR}-other`, async () => 3));
+    publishContent(DIR, sharedContent(DIR, async () => 4));
+    expect(publishedContent(`${DIR}-other`)).toBe(other);
+    expect(publishedContent(`${DIR}-none`)).toBeUndefined();
   });
 });
