@@ -4,6 +4,7 @@ import path from 'node:path';
 import { defineConfig } from 'astro/config';
 import { parse } from 'yaml';
 import { buildCache } from './src/site/build-cache.ts';
+import { cacheDir } from './src/site/build-context.ts';
 
 /**
  * The path the site is published under, from site.yaml's `url`
@@ -28,7 +29,7 @@ export default defineConfig({
   output: 'static',
   base: basePath(),
   outDir: process.env.STATUS_OUT_DIR || './dist',
-  cacheDir: process.env.STATUS_CACHE_DIR || './node_modules/.astro',
+  cacheDir: cacheDir(),
   trailingSlash: 'always',
   // Styles in cached files, not repeated in every page's HTML.
   build: { format: 'directory', inlineStylesheets: 'never' },

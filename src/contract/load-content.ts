@@ -100,6 +100,24 @@ export function resolveIncident(
   return { incident, problems };
 }
 
+/**
+ * Earlier reads of incident files a read may reuse instead of parsing them
+ * again (src/site/content-cache.ts keeps them between builds). A read is
+ * only ever reused for the same path and text, read against the same
+ * catalogs, at a now that holds every time the file holds against now.
+ */
+export interface IncidentMemo {
+  /** The incident `file` was read to before, when it may be reused for `catalogs` (catalogsKey) at `now`. */
+  recall(file: { path: string; text: string }, catalogs: string, now: Instant): Incident | undefined;
+  /** Remembers a read without problems, before any translation is read into it, with the latest time it held against now. */
+  remember(file: { path: string; text: string }, catalogs: string, incident: Incident, latest: Instant): void;
+}
+
+/** What an incident is read against besides its text: the site's zone and first language, and the services. */
+export function catalogsKey(site: Pick<Site, 'timeZone' | 'locale'>, services: readonly Service[]): string {
+  return JSON.stringify([site.timeZone, site.locale, services]);
+}
+
 /** Paths in a stable order, whatever the platform's sorting. */
 function byPath(a: { path: string }, b: { path: string }): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
@@ -110,11 +128,13 @@ function byPath(a: { path: string }, b: { path: string }): number {
  * clock, read by the caller). Pure: reads nothing. Originals are read first,
  * then each translation (`<id>.<lang>.md`) into its original. Returns the
  * content and every problem found; the content is only usable when there
- * are none.
+ * are none. With a `memo`, an original read before is taken from it
+ * (IncidentMemo) and every other one is given to it.
  */
-export function resolveContent(files: ContentFiles, now: Instant): { content: Content; problems: ContentProblem[]; notify: Channel[] } {
+export function resolveContent(files: ContentFiles, now: Instant, memo?: IncidentMemo): { content: Content; problems: ContentProblem[]; notify: Channel[] } {
   const { site, services, policies, problems } = resolveCatalogs(files);
   const serviceMap = new Map(services.map((service) => [service.id, service]));
+  const catalogs = memo ? catalogsKey(site, services) : '';
 
   for (const other of files.others) {
     problems.push({ file: other, line: 1, message: 'a file under incidents/ that is not Markdown', fix: "rename it to end in .md, or move it out of incidents/" });
@@ -135,7 +155,13 @@ export function resolveContent(files: ContentFiles, now: Instant): { content: Co
       continue;
     }
     paths.set(id, file.path);
-    const incident = readIncident(file.path, file.text, { timeZone: site.timeZone, locale: site.locale, services: serviceMap, problems, now });
+    let incident = memo?.recall(file, catalogs, now);
+    if (!incident) {
+      let latest = -Infinity;
+      const heldAgainstNow = (instant: Instant) => void (latest = Math.max(latest, instant));
+      incident = readIncident(file.path, file.text, { timeZone: site.timeZone, locale: site.locale, services: serviceMap, problems, now, heldAgainstNow });
+      if (incident) memo?.remember(file, catalogs, incident, latest);
+    }
     if (incident) incidents.push(incident);
   }
   const context = {
@@ -413,12 +439,12 @@ export async function readContentFile(file: string, dir: string): Promise<{ text
 }
 
 /**
- * Reads and validates the content folder `dir` as of `now`. Throws a
- * ContentError listing every problem, one `path:line: what; fix` per line,
- * when there is any.
+ * Reads and validates the content folder `dir` as of `now` (reusing the
+ * reads in `memo`, if given). Throws a ContentError listing every problem,
+ * one `path:line: what; fix` per line, when there is any.
  */
-export async function loadContent(dir: string, now: Instant): Promise<Content> {
-  const { content, problems } = resolveContent(await readContentFiles(dir), now);
+export async function loadContent(dir: string, now: Instant, memo?: IncidentMemo): Promise<Content> {
+  const { content, problems } = resolveContent(await readContentFiles(dir), now, memo);
   if (problems.length > 0) throw new ContentError(problems);
   return content;
 }

@@ -29,6 +29,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { currentStamp, publishStamp } from './build-stamp.ts';
+import { contentCachePlace, publishContentCache } from './content-cache.ts';
 import type { BuildStamp } from './page-keys.ts';
 
 /** Our files under the cache folder. */
@@ -145,12 +146,18 @@ export function buildCache(): AstroIntegration {
     name: 'status-ledger-build-cache',
     hooks: {
       'astro:config:setup': ({ config, command }) => {
-        stamp = currentStamp(fileURLToPath(config.root));
+        const root = fileURLToPath(config.root);
+        stamp = currentStamp(root);
         publishStamp(stamp);
+        publishContentCache(undefined);
         if (command !== 'build') return;
         cacheDir = fileURLToPath(config.cacheDir);
         outDir = path.resolve(fileURLToPath(config.outDir));
         ours = path.join(cacheDir, CACHE_SUBDIR);
+        // The content is read after this (the content sync): through the content cache, unless asked to build clean.
+        const place = contentCachePlace(cacheDir, root);
+        if (process.argv.includes('--force')) rmSync(place.dir, { recursive: true, force: true });
+        publishContentCache(place);
       },
       // After the content is read (a mistake in it stops the build before this, having written nothing),
       // before any page is written.

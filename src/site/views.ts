@@ -10,6 +10,7 @@
  * its updates, so a list's view holds only those, and a new paragraph in an
  * update re-renders the incident's own page, not every list it is on.
  */
+import { truncatePercent } from '../core/compensation.ts';
 import { affectedLevel, impactRows, type ImpactRow } from '../core/incident-report.ts';
 import type { IncidentLedger, IncidentStatus, Ledger, ServiceLedger } from '../core/ledger.ts';
 import type { ServiceStatus, WindowLevel } from '../core/levels.ts';
@@ -99,7 +100,11 @@ export interface ServiceView {
   service: Service;
   policy: Policy | null;
   status: ServiceStatus;
-  uptime: number | null;
+  /**
+   * Observed uptime over the 90 days as shown (truncatePercent), `null`
+   * without data: the figure itself moves with every minute of today.
+   */
+  uptime: string | null;
   /** The last 90 days, one run per day. */
   runs: ShownRun[];
   /** Every month with impact, newest first, with whether its figures are final now. */
@@ -126,7 +131,7 @@ export function serviceView(entry: ServiceLedger, ledger: Pick<Ledger, 'byId'>, 
     service: entry.service,
     policy: entry.policy,
     status: entry.status,
-    uptime: entry.uptime,
+    uptime: entry.uptime === null ? null : truncatePercent(entry.uptime),
     runs: barRuns(entry.days, { groupQuiet: false }).map((run) => ({ ...run, days: run.days.map(({ range: _, ...day }) => day) })),
     months: months.map((month) => ({ ...month, figures: figuresState(month, now) })),
     count: entry.incidents.length,
