@@ -77,9 +77,9 @@ async function replay(root: string, steps: readonly Step[]): Promise<{ step: str
  */
 const steps = fc
   .shuffledSubarray([...EDITS], { minLength: EDITS.length, maxLength: EDITS.length })
-  .map((kinds) => {
-    const rest = kinds.filter((kind) => kind !== 'support');
-    const before = Math.min(...['month', 'window'].map((kind) => rest.indexOf(kind as EditKind)), kinds.indexOf('support'));
+  .map((kinds): EditKind[] => {
+    const rest: EditKind[] = kinds.filter((kind) => kind !== 'support');
+    const before = Math.min(rest.indexOf('month'), rest.indexOf('window'), kinds.indexOf('support'));
     return rest.toSpliced(before, 0, 'support');
   })
   .chain((kinds) => fc.tuple(...kinds.map((kind) => fc.nat({ max: 10_000 }).map((pick): Step => ({ kind, pick })))));
