@@ -9,7 +9,7 @@ import type { Instant } from '../core/time.ts';
 import type { Content, Incident, Policy, Service, Site } from '../core/types.ts';
 import type { Channel } from '../notify/channels.ts';
 import { ContentError, type ContentProblem } from './problems.ts';
-import { incidentId, readIncident } from './read-incident.ts';
+import { AHEAD_LEEWAY_MS, incidentId, readIncident } from './read-incident.ts';
 import { readNotify } from './read-notify.ts';
 import { readPolicies } from './read-policies.ts';
 import { readServices } from './read-services.ts';
@@ -109,8 +109,12 @@ export function resolveIncident(
 export interface IncidentMemo {
   /** The incident `file` was read to before, when it may be reused for `catalogs` (catalogsKey) at `now`. */
   recall(file: { path: string; text: string }, catalogs: string, now: Instant): Incident | undefined;
-  /** Remembers a read without problems, before any translation is read into it, with the latest time it held against now. */
-  remember(file: { path: string; text: string }, catalogs: string, incident: Incident, latest: Instant): void;
+  /**
+   * Remembers a read without problems, before any translation is read into
+   * it, with the earliest now it holds at: the latest time in the file held
+   * against now, less the leeway (AHEAD_LEEWAY_MS).
+   */
+  remember(file: { path: string; text: string }, catalogs: string, incident: Incident, from: Instant): void;
 }
 
 /** What an incident is read against besides its text: the site's zone and first language, and the services. */
@@ -160,7 +164,7 @@ export function resolveContent(files: ContentFiles, now: Instant, memo?: Inciden
       let latest = -Infinity;
       const heldAgainstNow = (instant: Instant) => void (latest = Math.max(latest, instant));
       incident = readIncident(file.path, file.text, { timeZone: site.timeZone, locale: site.locale, services: serviceMap, problems, now, heldAgainstNow });
-      if (incident) memo?.remember(file, catalogs, incident, latest);
+      if (incident) memo?.remember(file, catalogs, incident, latest - AHEAD_LEEWAY_MS);
     }
     if (incident) incidents.push(incident);
   }

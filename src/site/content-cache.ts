@@ -13,7 +13,7 @@
  * else is read afresh. An empty folder is an empty cache.
  *
  * Reads are kept in SHARDS files by a digest of their path, one line each
- * (`path`, text digest, catalogs digest, latest time, the incident's JSON),
+ * (`path`, text digest, catalogs digest, earliest now, the incident's JSON),
  * so a rebuild rewrites the one shard that changed, and no string ever
  * holds the whole history (at 100,000 incidents that is more than V8's
  * longest string).
@@ -21,7 +21,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { AHEAD_LEEWAY_MS } from '../contract/read-incident.ts';
 import type { IncidentMemo } from '../contract/load-content.ts';
 import type { Instant } from '../core/time.ts';
 import type { Incident } from '../core/types.ts';
@@ -69,30 +68,31 @@ export function readerVersion(root: string, versions: { node: string; icu?: stri
 interface Entry {
   text: string;
   catalogs: string;
-  latest: Instant;
+  /** The earliest now the read holds at (IncidentMemo). */
+  from: Instant;
   /** The incident's JSON, parsed when recalled. */
   json: string;
 }
 
-/** A line of a shard: `path \t text digest \t catalogs digest \t latest \t JSON`. */
+/** A line of a shard: `path \t text digest \t catalogs digest \t earliest now \t JSON`. */
 function parseLine(line: string): [string, Entry] | undefined {
   const parts = line.split('\t');
   if (parts.length !== 5) return undefined;
-  const [file, text, catalogs, latest, json] = parts as [string, string, string, string, string];
-  return [file, { text, catalogs, latest: Number(latest), json }];
+  const [file, text, catalogs, from, json] = parts as [string, string, string, string, string];
+  return [file, { text, catalogs, from: Number(from), json }];
 }
 
 function formatLine(file: string, entry: Entry): string {
-  return `${file}\t${entry.text}\t${entry.catalogs}\t${entry.latest}\t${entry.json}`;
+  return `${file}\t${entry.text}\t${entry.catalogs}\t${entry.from}\t${entry.json}`;
 }
 
 /**
  * Whether a remembered read may stand for reading `text` against `catalogs`
- * at `now`: the same text and catalogs, and no time held against now lies
- * more than the leeway after it.
+ * at `now`: the same text and catalogs, and `now` no earlier than the
+ * earliest now the read holds at.
  */
-export function reusable(entry: Pick<Entry, 'text' | 'catalogs' | 'latest'>, text: string, catalogs: string, now: Instant): boolean {
-  return entry.text === text && entry.catalogs === catalogs && entry.latest <= now + AHEAD_LEEWAY_MS;
+export function reusable(entry: Pick<Entry, 'text' | 'catalogs' | 'from'>, text: string, catalogs: string, now: Instant): boolean {
+  return entry.text === text && entry.catalogs === catalogs && now >= entry.from;
 }
 
 /** The reads kept in a folder, as an IncidentMemo for one read of the content, and what it learnt for the next. */
@@ -164,9 +164,9 @@ export class ContentCache implements IncidentMemo {
     return undefined;
   }
 
-  remember(file: { path: string; text: string }, catalogs: string, incident: Incident, latest: Instant): void {
+  remember(file: { path: string; text: string }, catalogs: string, incident: Incident, from: Instant): void {
     this.#seen.add(file.path);
-    this.#entries.set(file.path, { text: sha1(file.text), catalogs: this.#catalogsDigest(catalogs), latest, json: JSON.stringify(incident) });
+    this.#entries.set(file.path, { text: sha1(file.text), catalogs: this.#catalogsDigest(catalogs), from, json: JSON.stringify(incident) });
     this.#changed.add(shardOf(file.path));
   }
 

@@ -11,10 +11,11 @@ import { writeContentFolder } from '../builders.ts';
 const NOW = FIXTURE_NOW * 1000;
 
 describe('reusable', () => {
-  const entry = { text: 'abc', catalogs: 'cat', latest: NOW };
+  // A file whose latest time held against now is NOW: it reads without problems from NOW less the leeway on.
+  const entry = { text: 'abc', catalogs: 'cat', from: NOW - AHEAD_LEEWAY_MS };
   it.each([
     ['the same text and catalogs, now later', 'abc', 'cat', NOW + 1, true],
-    ['the same text and catalogs, now as late as the leeway allows', 'abc', 'cat', NOW - AHEAD_LEEWAY_MS, true],
+    ['the same text and catalogs, now as early as the leeway allows', 'abc', 'cat', NOW - AHEAD_LEEWAY_MS, true],
     ['a now so early that a time in the file is ahead of it', 'abc', 'cat', NOW - AHEAD_LEEWAY_MS - 1, false],
     ['another text', 'abd', 'cat', NOW, false],
     ['other catalogs (a service renamed)', 'abc', 'dog', NOW, false],
