@@ -21,6 +21,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { IncidentMemo } from '../contract/load-content.ts';
 import type { Instant } from '../core/time.ts';
 import type { Incident } from '../core/types.ts';
@@ -62,6 +63,13 @@ export function readerVersion(root: string, versions: { node: string; icu?: stri
   const lockfile = path.join(root, 'package-lock.json');
   if (existsSync(lockfile)) hash.update(readFileSync(lockfile));
   return hash.digest('base64url');
+}
+
+/** Writes `file` beside and renames it into place: a reader sees the old file or the new one, never a part (two writers: the last one's). */
+function writeAtomically(file: string, text: string): void {
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, file);
 }
 
 /** One remembered read: the line as kept, and its fields. */
@@ -198,11 +206,9 @@ export class ContentCache implements IncidentMemo {
     for (const [file, entry] of this.#entries) lines.get(shardOf(file))?.push(formatLine(file, entry));
     for (const [shard, list] of lines) {
       const target = path.join(this.#dir, `${shard}.tsv`);
-      writeFileSync(`${target}.tmp`, list.length > 0 ? `${list.join('\n')}\n` : '');
-      renameSync(`${target}.tmp`, target);
+      writeAtomically(target, list.length > 0 ? `${list.join('\n')}\n` : '');
     }
-    writeFileSync(`${versionFile}.tmp`, this.#version);
-    renameSync(`${versionFile}.tmp`, versionFile);
+    writeAtomically(versionFile, this.#version);
   }
 }
 
@@ -215,9 +221,18 @@ export interface ContentCachePlace {
   version: string;
 }
 
-/** The place of the content cache under the build cache folder `cacheDir`, for the project at `root`. */
-export function contentCachePlace(cacheDir: string, root: string): ContentCachePlace {
-  return { dir: path.join(cacheDir, CONTENT_CACHE_SUBDIR), version: readerVersion(root) };
+/** The project this module is part of: its src/ is what readerVersion digests. */
+const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The place of the content cache under the build cache folder `cacheDir`, for the project at `root` (this one). */
+export function contentCachePlace(cacheDir: string, root = PROJECT_ROOT): ContentCachePlace {
+  return { dir: path.join(path.resolve(cacheDir), CONTENT_CACHE_SUBDIR), version: readerVersion(root) };
+}
+
+/** The content cache under the build cache folder `cacheDir` (build-context.ts `cacheDir`), opened: what `npm run check` reads through. */
+export function openContentCache(cacheDir: string): ContentCache {
+  const place = contentCachePlace(cacheDir);
+  return ContentCache.open(place.dir, place.version);
 }
 
 /** Makes `place` the content cache of this process's build (`undefined`: none, as in the dev server). */
