@@ -49,8 +49,8 @@ export interface BuildRun {
   reused: string[];
 }
 
-/** Builds the project at `root` as `npm run build` does, with now pinned to `epoch` (seconds). */
-export function build(root: string, place: BuildPlace, epoch: number): BuildRun {
+/** Builds the project at `root` as `npm run build` does, with now pinned to `epoch` (seconds) and `env` added. */
+export function build(root: string, place: BuildPlace, epoch: number, env: Record<string, string> = {}): BuildRun {
   const result = spawnSync('npx', ['astro', 'build'], {
     cwd: root,
     encoding: 'utf8',
@@ -61,6 +61,7 @@ export function build(root: string, place: BuildPlace, epoch: number): BuildRun 
       STATUS_CACHE_DIR: place.cacheDir,
       SOURCE_DATE_EPOCH: String(epoch),
       ASTRO_TELEMETRY_DISABLED: '1',
+      ...env,
     },
     maxBuffer: 64 * 1024 * 1024,
   });
