@@ -41,20 +41,39 @@ export function openOutlet(
   policy: RetryPolicy,
   onRetry: RetryListener,
 ): { outlet: Outlet; problems: string[] } {
+  const { outlet, problems } = openRaw(channel, env, redactor, policy, (detail, waitMs, next) => onRetry(redactor.redactEchoed(detail), waitMs, next));
+  return { outlet: { ...outlet, send: async (notification) => echoedAway(await outlet.send(notification), redactor) }, problems };
+}
+
+/**
+ * A delivery whose detail (a receiver's answer, an SMTP server's reply, a
+ * library's error) has every piece of a secret it may echo taken out.
+ */
+function echoedAway(delivery: Delivery, redactor: Redactor): Delivery {
+  return { ...delivery, detail: redactor.redactEchoed(delivery.detail) };
+}
+
+function openRaw(
+  channel: Channel,
+  env: Readonly<Record<string, string | undefined>>,
+  redactor: Redactor,
+  policy: RetryPolicy,
+  onRetry: RetryListener,
+): { outlet: Outlet; problems: string[] } {
   const problems: string[] = [];
-  const read = (ref: SecretRef, protocols?: readonly string[]): string => {
+  const read = (ref: SecretRef, protocols?: readonly string[], credentials = false): string => {
     const secret = secretValue(ref, env);
     if ('problem' in secret) {
       problems.push(secret.problem);
       return '';
     }
     redactor.add(secret.value, ref.env);
-    const wrong = protocols && addressProblem(ref, secret.value, protocols);
+    const wrong = protocols && addressProblem(ref, secret.value, protocols, credentials);
     if (wrong) problems.push(wrong);
     return secret.value;
   };
   if (channel.type === 'email') {
-    return { outlet: emailOutlet(channel, read(channel.smtp, ['smtp:', 'smtps:']), policy, onRetry), problems };
+    return { outlet: emailOutlet(channel, read(channel.smtp, ['smtp:', 'smtps:'], true), policy, onRetry), problems };
   }
   const url = read(channel.url, ['https:', 'http:']);
   const signing = channel.type === 'webhook' ? channel.secret : null;
@@ -84,7 +103,9 @@ export function openOutlet(
     send(notification) {
       const body = JSON.stringify(bodyOf(notification));
       // Signed afresh for every attempt, so a retry carries a current timestamp.
-      return withRetries(() => httpAttempt(url, { method: 'POST', headers: headersOf(notification, body), body }, policy.timeoutMs), policy, onRetry);
+      // Before the answer is cut to an excerpt, so no secret is cut in half first.
+      const redact = (text: string) => redactor.redactEchoed(text);
+      return withRetries(() => httpAttempt(url, { method: 'POST', headers: headersOf(notification, body), body }, { timeoutMs: policy.timeoutMs, redact }), policy, onRetry);
     },
     close() {},
   };
