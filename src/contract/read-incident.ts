@@ -105,7 +105,7 @@ export function readIncident(file: string, text: string, context: IncidentContex
   const body = lines.slice(bodyStart).join('\n');
   // A body too long, too deep or with control characters is not parsed: it could overflow the parser.
   const refused = bodyProblems(file, body, bodyStart + 1);
-  problems.push(...refused);
+  for (const problem of refused) problems.push(problem);
   const timeline: Timeline = refused.length > 0 ? { summaryHtml: '', updates: [], postmortem: null } : parseTimeline(file, body, bodyStart + 1, timeZone, problems);
   if (front) checkTimeline(file, front, timeline, context, stamp);
 

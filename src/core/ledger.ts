@@ -7,7 +7,7 @@ import { worstStatus, type Cause, type ServiceStatus, type WindowLevel } from '.
 import { isEligible, monthDowntime, monthFigures, monthlyReports, windowsByMonth, type MonthReport } from './monthly-report.ts';
 import { dailyBars, observedUptime, type DayBar } from './observed-uptime.ts';
 import type { CreditClaim } from './claims.ts';
-import { MINUTE_MS, monthsTouched, type Instant, type Range } from './time.ts';
+import { earliest, MINUTE_MS, monthsTouched, type Instant, type Range } from './time.ts';
 import { CLOSING_STATUSES, type Affected, type Content, type Incident, type Policy, type Service, type Tier, type Update, type UpdateStatus } from './types.ts';
 import { DEFAULT_WEIGHTS } from './defaults.ts';
 
@@ -212,7 +212,7 @@ export function computeLedger(content: Content, now: Instant): Ledger {
 /** Minutes from start to the earliest update, `null` without updates. */
 function firstUpdateMinutes(incident: Incident): number | null {
   if (incident.updates.length === 0) return null;
-  const first = Math.min(...incident.updates.map((update) => update.at));
+  const first = earliest(incident.updates.map((update) => update.at));
   return (first - incident.started) / MINUTE_MS;
 }
 

@@ -326,6 +326,15 @@ describe('what the check refuses that used to pass', () => {
   });
 });
 
+describe('many problems in one file', () => {
+  it('lists a control character on each of 200,000 front matter lines, one problem each, without overflowing the stack', async () => {
+    const front = '\u0001\n'.repeat(200_000).trimEnd();
+    const found = await problemsIn({ 'incidents/2025-01-18-x.md': `---\n${front}\n---\n` });
+    expect(found).toHaveLength(200_000);
+    expect(found[0]).toBe("content/incidents/2025-01-18-x.md:2: a control character (U+0001) on this line; delete it: it is invisible, and breaks feeds and badges");
+  });
+});
+
 describe('a content file the check may not read', () => {
   it('is reported with its path, not thrown', () => {
     const dir = writeContentFolder({ 'incidents/2025-01-18-x.md': incidentFile() });
