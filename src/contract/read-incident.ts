@@ -19,7 +19,7 @@ import {
 } from '../core/types.ts';
 import { bodyProblems, Fields, isAbsoluteHttpUrl } from './fields.ts';
 import { suggestId, type ContentProblem } from './problems.ts';
-import { ID_PATTERN } from './read-services.ts';
+import { ID_PATTERN, isWindowsDeviceName, WINDOWS_DEVICE_NAMES } from './read-services.ts';
 import { parseTimeline, statusWord, type Timeline } from './timeline.ts';
 import { parseYaml } from './yaml-source.ts';
 
@@ -79,6 +79,10 @@ export function readIncident(file: string, text: string, context: IncidentContex
   const id = incidentId(file);
   if (!ID_PATTERN.test(id)) {
     report(1, `file name '${id}' cannot be used in a URL`, 'rename the file with lowercase letters, digits and dashes, e.g. 2025-01-18-hangzhou-power.md');
+  }
+  const name = file.replace(/^.*[\\/]/, '');
+  if (isWindowsDeviceName(name)) {
+    report(1, `file name '${name}' is a device name on Windows (${WINDOWS_DEVICE_NAMES}): a repository holding it cannot be checked out there`, 'rename the file, e.g. 2025-01-18-console-outage.md');
   }
   const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (source.trim() === '') {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { earliest, formatWallTime, lastDays, latest, monthOf, monthRange, monthsTouched, parseTime } from '../../src/core/time.ts';
+import { earliest, formatWallTime, lastDays, latest, monthOf, monthRange, monthsTouched, parseTime, readTime } from '../../src/core/time.ts';
 
 describe('parseTime', () => {
   it.each([
@@ -138,5 +138,20 @@ describe('earliest and latest', () => {
     const instants = Array.from({ length: 500_000 }, (_, index) => index);
     expect(earliest(instants)).toBe(0);
     expect(latest(instants)).toBe(499_999);
+  });
+});
+
+describe('readTime', () => {
+  it.each([
+    ['1970-01-01 00:00Z', { instant: 0 }],
+    ['1970-01-01 08:00', { instant: 0 }],
+    ['1970-01-01 07:59', { early: '1969-12-31 23:59 UTC' }],
+    ['1970-01-01T00:00+14:00', { early: '1969-12-31 10:00 UTC' }],
+    ['1969-12-31 23:59Z', { early: 'the year 1969' }],
+    ['0026-11-18 10:00', { early: 'the year 0026' }],
+    ['1970-02-30 10:00', { invalid: true }],
+    ['soon', { invalid: true }],
+  ])('reads %s in Asia/Shanghai as %j: nothing before 1970-01-01 00:00 UTC', (text, reading) => {
+    expect(readTime(text, 'Asia/Shanghai')).toEqual(reading);
   });
 });
