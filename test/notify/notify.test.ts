@@ -1,4 +1,5 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RetryPolicy } from '../../src/notify/deliver.ts';
@@ -446,6 +447,23 @@ describe('npm run notify against hostile receivers', () => {
     expect(hookIds()).toEqual(NEW_IDS);
     expect(run.errors).toEqual([]);
     for (const request of http.at(PATHS.hook)) expect(request.answered).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  it("shows an SMTP server's refusal as one short line, escapes shown and not obeyed, the login taken out", async () => {
+    // A server that refuses at its greeting, as a hostile one may, with terminal escapes and a long tail.
+    const server = createServer((socket) => socket.end(`554 no entry for ${SMTP_USER}\u001b[2J\u001b]52;c;aGVsbG8=\u0007 ${'x'.repeat(400)}\r\n`));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const run = await notify({ channels: ['customers'], env: env({ SMTP_URL: `smtp://${SMTP_USER}:${SMTP_PASS}@127.0.0.1:${port}` }) });
+      expect(run.code).toBe(1);
+      const excerpt = `554 no entry for $SMTP_URL\\u001B[2J\\u001B]52;c;aGVsbG8=\\u0007 ${'x'.repeat(400)}`.slice(0, 199);
+      expect(run.lines.at(-1)).toBe(`customers (email): FAILED: sent 0 of 5 updates; ${NEW_IDS.map((id) => `${id}: SMTP ${excerpt}…`).join('; ')}`);
+      expect(run.output).not.toMatch(/[\u001b\u0007]/);
+      for (const secret of [SMTP_USER, SMTP_PASS]) expect(run.output).not.toContain(secret);
+    } finally {
+      server.close();
+    }
   });
 
   it('refuses a channel address with a user name and password in one line, naming no secret, and tries nothing', async () => {
