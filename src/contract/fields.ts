@@ -18,11 +18,24 @@ export function tooEarly(early: string): string {
   return `${early.startsWith('the year') ? `in ${early}` : early}, before ${EARLIEST_YEAR}`;
 }
 
-/** Describes a value for an error message: strings quoted, others as YAML shows them; long ones cut. */
+/**
+ * Describes a value for an error message: strings quoted, others as JSON
+ * shows them; long ones cut. Any value at all, as an import reads it: one
+ * nested too deeply for JSON.stringify, or circular, is said to be so.
+ */
 export function shown(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : json(value) ?? String(value);
   const short = text.length > 80 ? `${text.slice(0, 77)}…` : text;
   return typeof value === 'string' ? `'${short}'` : short;
+}
+
+/** `value` as JSON, `undefined` for what JSON cannot hold, or a few words for a value nested too deeply to write. */
+function json(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return Array.isArray(value) ? '[a list too deeply nested or circular to show]' : '{a value too deeply nested or circular to show}';
+  }
 }
 
 /**

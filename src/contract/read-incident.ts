@@ -43,6 +43,25 @@ export function incidentId(file: string): string {
   return file.replace(/^.*[\\/]/, '').replace(/\.md$/i, '');
 }
 
+/**
+ * The timeline of a body that passed bodyProblems, or `undefined`, reported, when
+ * Markdown cannot read it: emphasis nested a few thousand deep (`**a **a …`,
+ * a dozen kilobytes) overflows the parser's stack, which no line-based limit
+ * sees in advance. A problem, never a crash.
+ */
+function readTimeline(file: string, body: string, firstLine: number, timeZone: string, problems: ContentProblem[]): Timeline | undefined {
+  try {
+    return parseTimeline(file, body, firstLine, timeZone, problems);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    problems.push({ file, line: firstLine, message: MARKDOWN_TOO_DEEP, fix: 'write it flatter, with fewer marks (*, _, ~, [ ]) inside one another' });
+    return undefined;
+  }
+}
+
+/** Why a text Markdown cannot read is refused (the check) or left out (an import). */
+export const MARKDOWN_TOO_DEEP = 'the text nests Markdown too deeply to be read (emphasis, links, quotes or lists inside one another, thousands deep)';
+
 /** A time in a message: in the site's zone, with its offset, so a repeated hour is never ambiguous. */
 type Stamp = (instant: Instant) => string;
 
@@ -110,10 +129,11 @@ export function readIncident(file: string, text: string, context: IncidentContex
   // A body too long, too deep or with control characters is not parsed: it could overflow the parser.
   const refused = bodyProblems(file, body, bodyStart + 1);
   for (const problem of refused) problems.push(problem);
-  const timeline: Timeline = refused.length > 0 ? { summaryHtml: '', updates: [], postmortem: null } : parseTimeline(file, body, bodyStart + 1, timeZone, problems);
-  if (front) checkTimeline(file, front, timeline, context, stamp);
+  const timeline = refused.length > 0 ? undefined : readTimeline(file, body, bodyStart + 1, timeZone, problems);
+  // A body that was not read has no updates to hold against the front matter: 'no Resolved update' would be noise.
+  if (front && timeline) checkTimeline(file, front, timeline, context, stamp);
 
-  if (problems.length > before || !front || front.title === undefined || front.started === undefined || front.kind === undefined) return undefined;
+  if (problems.length > before || !timeline || !front || front.title === undefined || front.started === undefined || front.kind === undefined) return undefined;
   return {
     id,
     path: file,

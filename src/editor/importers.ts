@@ -7,6 +7,7 @@
 import { parse as parseYaml } from 'yaml';
 import { closestKnown, printable } from '../contract/problems.ts';
 import { isAbsoluteHttpUrl, shown } from '../contract/fields.ts';
+import { MARKDOWN_TOO_DEEP } from '../contract/read-incident.ts';
 import { statusWord } from '../contract/timeline.ts';
 import type { ImpactLevel } from '../core/levels.ts';
 import { DAY_MS, latest, parseTime, type Instant } from '../core/time.ts';
@@ -87,15 +88,17 @@ function noter(result: ImportResult, label: string): (message: string) => void {
 /**
  * The incident file for `spec`, or `undefined` when it cannot be written so
  * that it reads back as given (a title with a line break, a text that would
- * leave a code block open): then it is noted and left out, and the import
- * goes on with the others.
+ * leave a code block open, or that Markdown cannot read for its nesting):
+ * then it is noted and left out, and the import goes on with the others.
  */
 function fileText(spec: IncidentSpec, note: (message: string) => void): string | undefined {
   try {
     return incidentText(spec);
   } catch (error) {
-    if (!(error instanceof UnwritableText)) throw error;
-    note(`cannot be written: ${error.message}; left out (fix it in the source and import again, or write it by hand)`);
+    // A RangeError is the Markdown parser's stack overflowing on text nested thousands deep.
+    if (!(error instanceof UnwritableText) && !(error instanceof RangeError)) throw error;
+    const why = error instanceof RangeError ? MARKDOWN_TOO_DEEP : error.message;
+    note(`cannot be written: ${why}; left out (fix it in the source and import again, or write it by hand)`);
     return undefined;
   }
 }

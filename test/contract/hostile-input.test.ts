@@ -59,6 +59,11 @@ describe('crashes become one line each', () => {
       expected: 'content/services.yaml:1: YAML cannot be read: it is nested too deeply; content files nest a few levels at most (16 are allowed): check the brackets and the indentation',
     },
     {
+      what: 'emphasis nested 2,000 deep in 12 kB, which overflows the Markdown parser',
+      files: { 'incidents/2025-01-18-x.md': incidentFile('Deep', `## Investigating — 2025-01-18 02:20\n${'*a '.repeat(2000)}x${' a*'.repeat(2000)}\n`) },
+      expected: 'content/incidents/2025-01-18-x.md:6: the text nests Markdown too deeply to be read (emphasis, links, quotes or lists inside one another, thousands deep); write it flatter, with fewer marks (*, _, ~, [ ]) inside one another',
+    },
+    {
       what: 'YAML nested deeper than the limit but not enough to overflow',
       files: { 'sla.yaml': `- ${'['.repeat(40)}${']'.repeat(40)}` },
       expected: 'content/sla.yaml:1: the YAML nests more than 16 levels deep; content files nest a few levels at most (16 are allowed): check the brackets and the indentation',

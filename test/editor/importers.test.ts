@@ -267,6 +267,15 @@ describe('imports of hostile exports', () => {
     expect(readBack(result.files)).toMatchObject({ problems: [], incidents: [{ affected: [{ service: 'ecs' }] }] });
   });
 
+  it('notes a value nested 200,000 deep or circular instead of overflowing the stack to quote it', () => {
+    const deep = JSON.parse(`${'['.repeat(200_000)}${']'.repeat(200_000)}`);
+    expect(fromStatuspage([incident({ impact: deep, incident_updates: update({}) })], context).notes).toContain(
+      "statuspage abc123 'API errors': impact [a list too deeply nested or circular to show] and no component status give no level; written as degraded-performance",
+    );
+    const circular = fromCstate([{ path: 'a.md', text: '---\ntitle: X\ndate: 2025-02-01 08:00:00\nseverity: &a [*a]\naffected: [Compute]\nresolved: true\n---\n' }], context);
+    expect(circular.notes).toContain('cstate a.md: severity [a list too deeply nested or circular to show] is not down, disrupted or notice; written as partial-outage');
+  });
+
   it('never throws on an export of any shape: any field of any type, objects that cannot be turned into text among them', () => {
     const value = fc.oneof(
       fc.constantFrom<unknown>({ toString: 1 }, { valueOf: 1, toString: 1 }, Object.create(null), [], [{ toString: 1 }], '\u001b[2J', 'toString', '__proto__', '```', 'a\nb'),
@@ -327,12 +336,14 @@ describe('imports of hostile exports', () => {
     const result = fromStatuspage([
       incident({ id: 'fence', incident_updates: update({ body: '```\nnever closed' }) }),
       incident({ id: 'break', name: 'Two\nlines' }),
+      incident({ id: 'deep', incident_updates: update({ body: `${'>'.repeat(50_000)} too deep for the parser's stack` }) }),
       incident({ id: 'good' }),
     ], context);
     expect(result.files.map((file) => file.path)).toEqual(['2025/2025-02-05-api-errors.md']);
     expect(result.notes).toEqual([
       "statuspage fence 'API errors': cannot be written: the text leaves a code block (```), an HTML comment or another HTML block open, which would hide everything below it; close it; left out (fix it in the source and import again, or write it by hand)",
       "statuspage break 'Two\\u000Alines': cannot be written: the title must be one line; left out (fix it in the source and import again, or write it by hand)",
+      "statuspage deep 'API errors': cannot be written: the text nests Markdown too deeply to be read (emphasis, links, quotes or lists inside one another, thousands deep); left out (fix it in the source and import again, or write it by hand)",
     ]);
     expect(readBack(result.files).problems).toEqual([]);
   });
