@@ -97,7 +97,7 @@ function fileText(spec: IncidentSpec, note: (message: string) => void): string |
   } catch (error) {
     // A RangeError is the Markdown parser's stack overflowing on text nested thousands deep.
     if (!(error instanceof UnwritableText) && !(error instanceof RangeError)) throw error;
-    const why = error instanceof RangeError ? MARKDOWN_TOO_DEEP : error.message;
+    const why = error instanceof UnwritableText ? error.message : MARKDOWN_TOO_DEEP;
     note(`cannot be written: ${why}; left out (fix it in the source and import again, or write it by hand)`);
     return undefined;
   }
