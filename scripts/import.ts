@@ -10,11 +10,14 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { decodeUtf8 } from '../src/contract/load-content.ts';
+import { CauseMappingError, readCauseMapping } from '../src/editor/import-causes.ts';
 import { fromCstate, fromStatuspage, ImportError, STALE_OPEN_DAYS, type ImportResult } from '../src/editor/importers.ts';
 import { readFolder, run, UsageError, writeAllChecked } from '../src/editor/editor-cli.ts';
 
 const USAGE = `usage: npm run import -- statuspage <export.json>   or   npm run import -- cstate <content/issues folder>
-  --open-stale   import incidents that are open in the source but untouched for ${STALE_OPEN_DAYS} days as ongoing (they are left out otherwise)`;
+  --open-stale   import incidents that are open in the source but untouched for ${STALE_OPEN_DAYS} days as ongoing (they are left out otherwise)
+  --cause <component or impact>=<cause>   the cause of incidents on that component or system, service, impact or severity (repeat it);
+                 without one an incident is written with no cause, and a note says to review it`;
 
 /** A source file's text; a missing, unreadable or non-UTF-8 file is a one-line UsageError. */
 async function readSource(file: string): Promise<string> {
@@ -57,11 +60,18 @@ async function readCstate(folder: string): Promise<{ path: string; text: string 
 }
 
 await run(async () => {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'open-stale': { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'open-stale': { type: 'boolean' }, cause: { type: 'string', multiple: true } } });
   const [source, input] = positionals;
   if (!source || !input || positionals.length > 2) throw new UsageError(USAGE);
+  let causes;
+  try {
+    causes = readCauseMapping(values.cause ?? []);
+  } catch (error) {
+    if (error instanceof CauseMappingError) throw new UsageError(error.message);
+    throw error;
+  }
   const folder = await readFolder();
-  const context = { services: folder.catalogs.services, timeZone: folder.catalogs.site.timeZone, now: folder.now, openStale: values['open-stale'] };
+  const context = { services: folder.catalogs.services, timeZone: folder.catalogs.site.timeZone, now: folder.now, openStale: values['open-stale'], causes };
   let result: ImportResult;
   try {
     if (source === 'statuspage') result = fromStatuspage(readJson(input, await readSource(input)), context);

@@ -1,20 +1,22 @@
 /**
- * `npm run screenshots`: builds the sample site in English and in Chinese
- * (the same content with `locale: zh-CN`), with now pinned so the pictures
- * show an ongoing incident and an upcoming maintenance, and photographs each
- * with Chromium at phone and desktop widths, light and dark, into
- * docs/screenshots/ (`home-375-light.png`, `home-375-light-zh.png` …).
+ * `npm run screenshots`: builds the sample site with now pinned so the
+ * pictures show an ongoing incident and an upcoming maintenance, and
+ * photographs it in each of its languages (the first at the root, the others
+ * under their prefix) with Chromium at phone and desktop widths, light and
+ * dark, into docs/screenshots/ (`home-375-light.png` in English,
+ * `home-375-light-zh.png` in Chinese …).
  * Usage: npm run screenshots [-- /path/one/ /path/two/]
  * SOURCE_DATE_EPOCH picks another now; Chinese needs fonts-noto-cjk.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
 import { launchChromium } from '../test/browser/chromium.ts';
 import { serve } from '../test/browser/serve.ts';
 import { SAMPLE_NOW } from '../test/browser/setup.ts';
+import { readCatalogFiles, resolveCatalogs } from '../src/contract/load-content.ts';
+import { siteLanguagesOf } from '../src/i18n/language.ts';
 import { contentDir } from '../src/site/build-context.ts';
 
 const out = 'docs/screenshots';
@@ -50,33 +52,21 @@ function build(dir: string): string {
   return dist;
 }
 
-/**
- * The content folder again, in Chinese: site.yaml's `locale` set to zh-CN
- * through the yaml package's document, so a `locale` already there is
- * replaced (appending a second key would be a duplicate-key error) and its
- * comments stay.
- */
-function chinese(): string {
-  const dir = path.join(temporaryFolder('status-ledger-zh-'), 'content');
-  cpSync(content, dir, { recursive: true });
-  const file = path.join(dir, 'site.yaml');
-  const site = parseDocument(readFileSync(file, 'utf8'));
-  site.set('locale', 'zh-CN');
-  writeFileSync(file, site.toString());
-  return dir;
-}
+/** Each language's path prefix and file-name suffix: English has none, Chinese `-zh`. */
+const { site } = resolveCatalogs(await readCatalogFiles(content));
+const languages = siteLanguagesOf(site).map((language) => ({ prefix: language.prefix, suffix: language.locale === 'en' ? '' : `-${language.locale.split('-')[0]}` }));
 
 mkdirSync(out, { recursive: true });
 const browser = await launchChromium();
 try {
-  for (const [suffix, dir] of [['', content], ['-zh', chinese()]] as const) {
-    const server = await serve(build(dir));
-    try {
+  const server = await serve(build(content));
+  try {
+    for (const { prefix, suffix } of languages) {
       for (const [name, page] of Object.entries(targets)) {
         for (const width of [375, 1280]) {
           for (const scheme of ['light', 'dark'] as const) {
             const tab = await browser.newPage({ viewport: { width, height: 800 }, colorScheme: scheme });
-            await tab.goto(`${server.url}${page}`, { waitUntil: 'networkidle' });
+            await tab.goto(`${server.url}${prefix}${page}`, { waitUntil: 'networkidle' });
             const file = `${out}/${name}-${width}-${scheme}${suffix}.png`;
             await tab.screenshot({ path: file, fullPage: true });
             console.log(file);
@@ -84,9 +74,9 @@ try {
           }
         }
       }
-    } finally {
-      await server.close();
     }
+  } finally {
+    await server.close();
   }
 } finally {
   await browser.close();

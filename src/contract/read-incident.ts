@@ -10,10 +10,11 @@ import {
   CLOSING_STATUSES,
   closingStatus,
   INCIDENT_KINDS,
-  STATUSES_BY_KIND,
+  statusesOf,
   type Affected,
   type Incident,
   type IncidentKind,
+  type Locale,
   type Service,
   type Update,
 } from '../core/types.ts';
@@ -23,8 +24,10 @@ import { ID_PATTERN, isWindowsDeviceName, WINDOWS_DEVICE_NAMES } from './read-se
 import { parseTimeline, statusWord, type Timeline } from './timeline.ts';
 import { parseYaml } from './yaml-source.ts';
 
-const INCIDENT_FIELDS = ['title', 'kind', 'cause', 'started', 'resolved', 'level', 'affected', 'scheduled', 'source'];
-const AFFECTED_FIELDS = ['service', 'level', 'from', 'to'];
+/** The fields an incident's front matter may hold. */
+export const INCIDENT_FIELDS = ['title', 'kind', 'cause', 'started', 'resolved', 'level', 'affected', 'scheduled', 'source'];
+/** The fields of one `affected` entry written as a mapping. */
+export const AFFECTED_FIELDS = ['service', 'level', 'from', 'to'];
 
 /** How far after now an editor's time may lie: clocks differ, and a command may be typed a minute ahead. */
 export const AHEAD_LEEWAY_MS = 5 * MINUTE_MS;
@@ -32,6 +35,8 @@ export const AHEAD_LEEWAY_MS = 5 * MINUTE_MS;
 /** What an incident is read against. */
 export interface IncidentContext {
   timeZone: string;
+  /** The site's first language: the one incident files are written in. */
+  locale: Locale;
   services: ReadonlyMap<string, Service>;
   problems: ContentProblem[];
   /** Now: no time an editor writes may be more than AHEAD_LEEWAY_MS after it (only `scheduled` may lie ahead). */
@@ -44,19 +49,14 @@ export function incidentId(file: string): string {
 }
 
 /**
- * The timeline of a body that passed bodyProblems, or `undefined`, reported, when
- * Markdown cannot read it: emphasis nested a few thousand deep (`**a **a …`,
- * a dozen kilobytes) overflows the parser's stack, which no line-based limit
- * sees in advance. A problem, never a crash.
+ * The problem with an incident file's or a translation's name when it is a
+ * Windows device name (`con.md`, `nul.en.md`): Windows can create no such
+ * file, so a repository holding it cannot be checked out there.
  */
-function readTimeline(file: string, body: string, firstLine: number, timeZone: string, problems: ContentProblem[]): Timeline | undefined {
-  try {
-    return parseTimeline(file, body, firstLine, timeZone, problems);
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    problems.push({ file, line: firstLine, message: MARKDOWN_TOO_DEEP, fix: 'write it flatter, with fewer marks (*, _, ~, [ ]) inside one another' });
-    return undefined;
-  }
+export function deviceNameProblem(file: string): ContentProblem | undefined {
+  const name = file.replace(/^.*[\\/]/, '');
+  if (!isWindowsDeviceName(name)) return undefined;
+  return { file, line: 1, message: `file name '${name}' is a device name on Windows (${WINDOWS_DEVICE_NAMES}): a repository holding it cannot be checked out there`, fix: 'rename the file, e.g. 2025-01-18-console-outage.md' };
 }
 
 /** Why a text Markdown cannot read is refused (the check) or left out (an import). */
@@ -82,54 +82,87 @@ interface FrontMatter {
   source: string | null;
 }
 
+/** An incident file cut into its front matter and its Markdown body. */
+export interface FileParts {
+  /** The front matter's fields; `undefined` when the block is missing or is not a mapping (reported). */
+  fields: Fields | undefined;
+  /** The Markdown below the front matter, and the file line it starts on. */
+  body: string;
+  bodyLine: number;
+}
+
+/**
+ * Cuts an incident file, or a translation of one, into its front matter and
+ * body, reporting what keeps them apart (an empty file, no block, a block
+ * never closed) and YAML mistakes; `undefined` when nothing can be read.
+ */
+export function splitIncidentFile(file: string, text: string, problems: ContentProblem[]): FileParts | undefined {
+  const report = (line: number, message: string, fix: string) => void problems.push({ file, line, message, fix });
+  const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (source.trim() === '') {
+    report(1, 'the file is empty', "start it with a front matter block between two '---' lines (title, started, affected), then the updates");
+    return undefined;
+  }
+  const lines = source.split('\n');
+  if (lines[0]!.trim() !== '---') {
+    report(1, 'the file does not start with a front matter block', "put '---' on the first line, the fields, then '---' again");
+    // Most likely only the opening line is missing: the body is still checked, from after a '---' line if there is one.
+    const bodyStart = lines.findIndex((line) => line.trim() === '---') + 1;
+    return { fields: undefined, body: lines.slice(bodyStart).join('\n'), bodyLine: bodyStart + 1 };
+  }
+  const close = lines.findIndex((line, index) => index > 0 && (line.trim() === '---' || line.trim() === '...'));
+  if (close === -1) {
+    report(1, 'the front matter block is not closed', "add a line '---' after the last front matter field");
+    return undefined;
+  }
+  const yaml = parseYaml(file, lines.slice(1, close).join('\n'), problems, 2);
+  const fields = yaml && Fields.at(yaml, [], yaml.value, problems, 'the front matter');
+  return { fields, body: lines.slice(close + 1).join('\n'), bodyLine: close + 2 };
+}
+
+/**
+ * Parses a body in `lang` with the limits checked first, for originals and
+ * translations alike. A body too long, too deep or with control characters is
+ * not parsed (it could overflow the parser); nor can Markdown read emphasis
+ * nested a few thousand deep (`**a **a …`, a dozen kilobytes), which
+ * overflows the parser's stack and which no line-based limit sees in advance.
+ * Either is reported, never a crash, and gives `undefined`: a body that was
+ * not read has no updates to hold against anything.
+ */
+export function readBody(file: string, parts: FileParts, timeZone: string, lang: Locale, problems: ContentProblem[]): Timeline | undefined {
+  const refused = bodyProblems(file, parts.body, parts.bodyLine);
+  for (const problem of refused) problems.push(problem);
+  if (refused.length > 0) return undefined;
+  try {
+    return parseTimeline(file, parts.body, parts.bodyLine, timeZone, lang, problems);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    problems.push({ file, line: parts.bodyLine, message: MARKDOWN_TOO_DEEP, fix: 'write it flatter, with fewer marks (*, _, ~, [ ]) inside one another' });
+    return undefined;
+  }
+}
+
 /**
  * Reads one incident file. Every mistake is added to `context.problems`, and
  * after a mistake the rest of the file is still checked (with the value left
  * out) so that one run lists them all; returns `undefined` when there is any.
+ * Its words are in the site's first language (`context.locale`); translations
+ * are read beside it (read-translation.ts).
  */
 export function readIncident(file: string, text: string, context: IncidentContext): Incident | undefined {
-  const { problems, timeZone } = context;
+  const { problems, timeZone, locale } = context;
   const stamp: Stamp = (instant) => formatWallTime(instant, timeZone, { offset: true });
   const before = problems.length;
-  const report = (line: number, message: string, fix: string) => {
-    problems.push({ file, line, message, fix });
-    return undefined;
-  };
   const id = incidentId(file);
   if (!ID_PATTERN.test(id)) {
-    report(1, `file name '${id}' cannot be used in a URL`, 'rename the file with lowercase letters, digits and dashes, e.g. 2025-01-18-hangzhou-power.md');
+    problems.push({ file, line: 1, message: `file name '${id}' cannot be used in a URL`, fix: 'rename the file with lowercase letters, digits and dashes, e.g. 2025-01-18-hangzhou-power.md' });
   }
-  const name = file.replace(/^.*[\\/]/, '');
-  if (isWindowsDeviceName(name)) {
-    report(1, `file name '${name}' is a device name on Windows (${WINDOWS_DEVICE_NAMES}): a repository holding it cannot be checked out there`, 'rename the file, e.g. 2025-01-18-console-outage.md');
-  }
-  const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (source.trim() === '') {
-    return report(1, 'the file is empty', "start it with a front matter block between two '---' lines (title, started, affected), then the updates");
-  }
-  const lines = source.split('\n');
-  let front: FrontMatter | undefined;
-  let bodyStart = 0;
-  if (lines[0]!.trim() !== '---') {
-    report(1, 'the file does not start with a front matter block', "put '---' on the first line, the fields, then '---' again");
-    // Most likely only the opening line is missing: the body is still checked, from after a '---' line if there is one.
-    bodyStart = lines.findIndex((line) => line.trim() === '---') + 1;
-  } else {
-    const close = lines.findIndex((line, index) => index > 0 && (line.trim() === '---' || line.trim() === '...'));
-    if (close === -1) {
-      return report(1, 'the front matter block is not closed', "add a line '---' after the last front matter field");
-    }
-    const yaml = parseYaml(file, lines.slice(1, close).join('\n'), problems, 2);
-    const fields = yaml && Fields.at(yaml, [], yaml.value, problems, 'the front matter');
-    if (fields) front = readFrontMatter(fields, context, stamp);
-    bodyStart = close + 1;
-  }
-
-  const body = lines.slice(bodyStart).join('\n');
-  // A body too long, too deep or with control characters is not parsed: it could overflow the parser.
-  const refused = bodyProblems(file, body, bodyStart + 1);
-  for (const problem of refused) problems.push(problem);
-  const timeline = refused.length > 0 ? undefined : readTimeline(file, body, bodyStart + 1, timeZone, problems);
+  const device = deviceNameProblem(file);
+  if (device) problems.push(device);
+  const parts = splitIncidentFile(file, text, problems);
+  if (!parts) return undefined;
+  const front = parts.fields && readFrontMatter(parts.fields, context, stamp);
+  const timeline = readBody(file, parts, timeZone, locale, problems);
   // A body that was not read has no updates to hold against the front matter: 'no Resolved update' would be noise.
   if (front && timeline) checkTimeline(file, front, timeline, context, stamp);
 
@@ -138,17 +171,18 @@ export function readIncident(file: string, text: string, context: IncidentContex
     id,
     path: file,
     kind: front.kind,
-    title: front.title,
+    title: { [locale]: front.title },
     cause: front.kind === 'maintenance' ? 'maintenance' : front.cause,
     started: front.started,
     resolved: front.resolved,
     level: front.level,
     scheduled: front.scheduled,
     affected: front.affected,
-    summaryHtml: timeline.summaryHtml,
+    summary: { [locale]: timeline.summaryHtml },
     updates: timeline.updates,
-    postmortem: timeline.postmortem,
+    postmortem: timeline.postmortem && { [locale]: timeline.postmortem },
     source: front.source,
+    translations: {},
   };
 }
 
@@ -260,6 +294,14 @@ function readAffected(
     if (!context.services.has(service)) return at(`unknown service '${service}'`, `${suggestId(service, known)} (services are in services.yaml)`, item ? 'service' : undefined);
     if (affected.some((other) => other.service === service)) return at(`service '${service}' is listed twice`, 'list each service once; use from and to on one entry for its window');
     if (from === undefined) return;
+    const since = context.services.get(service)!.since;
+    if (since !== undefined && from < since) {
+      return at(
+        `the impact on '${service}' starts (${stamp(from)}) before its records do (since ${stamp(since)})`,
+        "check its dates, or move 'since' of the service in services.yaml (or of the site in site.yaml) earlier",
+        item?.has('from') ? 'from' : undefined,
+      );
+    }
     // A window of zero length is valid (it counts no minute); only an end before its start is a mistake.
     if (to !== null && to < from) return at(`the impact on '${service}' ends (${stamp(to)}) before it starts (${stamp(from)})`, "check its 'from' and 'to'", 'to');
     if (window.from === undefined) return;
@@ -293,8 +335,12 @@ function checkTimeline(file: string, front: FrontMatter, timeline: Timeline, con
   // In file order, top to bottom, so "the second" closing update is the one further down the file.
   const inFileOrder = timeline.updates.toSorted((a, b) => a.line - b.line);
   for (const update of inFileOrder) {
-    if (kind !== undefined && !STATUSES_BY_KIND[kind].includes(update.status)) {
-      report(update.line, `'${statusWord(update.status)}' is not ${kind === 'incident' ? 'an' : 'a'} ${kind} status`, `use one of: ${STATUSES_BY_KIND[kind].map(statusWord).join(', ')}`);
+    if (kind !== undefined && !statusesOf(kind).includes(update.status)) {
+      if (update.status === 'correction') {
+        report(update.line, `a notice has no Correction update: it has no figures to correct`, "write '## Update — <time>' to say what changed");
+      } else {
+        report(update.line, `'${statusWord(update.status)}' is not ${kind === 'incident' ? 'an' : 'a'} ${kind} status`, `use one of: ${statusesOf(kind).map(statusWord).join(', ')}`);
+      }
       continue;
     }
     if (update.at > context.now + AHEAD_LEEWAY_MS) {
@@ -312,9 +358,18 @@ function checkTimeline(file: string, front: FrontMatter, timeline: Timeline, con
     }
     // With 'resolved' before 'started' (reported once), every update would be "after" it: left out.
     const ordered = resolved !== null && (started === undefined || resolved >= started);
+    if (update.status === 'correction') {
+      // A Correction changes the figures of a resolved incident (DESIGN "Corrections are public"): it follows 'resolved'.
+      if (resolved === null && !front.hasResolved) {
+        report(update.line, `${named(update, stamp)} is in ${kind === 'maintenance' ? 'a maintenance' : 'an incident'} that is not resolved`, "until it is resolved, change its figures directly and write an Update; a Correction follows 'resolved'");
+      } else if (ordered && update.at < resolved) {
+        report(update.line, `${named(update, stamp)} is before 'resolved' (${stamp(resolved)})`, "a Correction follows 'resolved': check its time and date");
+      }
+      continue;
+    }
     if (ordered && update.at > resolved && !CLOSING_STATUSES.includes(update.status)) {
       const closing = statusWord(closingStatus(kind ?? 'incident'));
-      report(update.line, `${named(update, stamp)} is after 'resolved' (${stamp(resolved)})`, `only the ${closing} update may follow 'resolved': check its time, or move 'resolved' later`);
+      report(update.line, `${named(update, stamp)} is after 'resolved' (${stamp(resolved)})`, `only the ${closing} update and Corrections may follow 'resolved': check its time, or move 'resolved' later`);
     }
   }
 

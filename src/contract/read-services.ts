@@ -1,8 +1,14 @@
 /** services.yaml: the service catalog. */
-import type { Service } from '../core/types.ts';
+import type { Locale, Service, Site } from '../core/types.ts';
 import { Fields } from './fields.ts';
 import { suggestId, type ContentProblem } from './problems.ts';
+import { readSince } from './read-site.ts';
 import type { YamlSource } from './yaml-source.ts';
+
+/** The group of a service that names none: the same word in every language. */
+const DEFAULT_GROUP = { en: 'Services', 'zh-CN': 'Services' };
+/** An empty text, in every language. */
+const NO_TEXT = { en: '', 'zh-CN': '' };
 
 /** Ids used in URLs: lowercase letters and digits, words joined by single dashes. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -37,14 +43,23 @@ export function reservedServiceId(id: string): string | undefined {
   return undefined;
 }
 
-const SERVICE_FIELDS = ['id', 'name', 'group', 'description', 'sla'];
+/** The fields a service may hold. */
+export const SERVICE_FIELDS = ['id', 'name', 'group', 'description', 'sla', 'since'];
 
 /**
  * Reads services.yaml. `policyIds` are the policies in sla.yaml (`undefined`
  * when sla.yaml is missing, which is reported on its own): a service without
- * `sla` gets the first; `sla: none` means no SLA.
+ * `sla` gets the first; `sla: none` means no SLA. Names, groups and
+ * descriptions are in the site's `languages` (the first first). A service's
+ * `since` is read in `site`'s zone; without one it takes the site's.
  */
-export function readServices(source: YamlSource, policyIds: readonly string[] | undefined, problems: ContentProblem[]): Service[] {
+export function readServices(
+  source: YamlSource,
+  policyIds: readonly string[] | undefined,
+  languages: readonly Locale[],
+  problems: ContentProblem[],
+  site: Pick<Site, 'timeZone' | 'since'> = { timeZone: 'UTC' },
+): Service[] {
   const services: Service[] = [];
   const list = source.value ?? [];
   if (!Array.isArray(list)) {
@@ -57,9 +72,9 @@ export function readServices(source: YamlSource, policyIds: readonly string[] | 
     if (!fields) return;
     fields.allowOnly(SERVICE_FIELDS, 'a service');
     const id = fields.string('id', true);
-    const name = fields.string('name', true, 'name');
-    const group = fields.string('group', false, 'name') ?? 'Services';
-    const description = fields.string('description', false, 'description') ?? '';
+    const name = fields.localized('name', true, 'name', languages);
+    const group = fields.localized('group', false, 'name', languages) ?? DEFAULT_GROUP;
+    const description = fields.localized('description', false, 'description', languages) ?? NO_TEXT;
     if (id === undefined || name === undefined) return;
     if (!ID_PATTERN.test(id)) return fields.report('id', `service id '${id}' cannot be used in a URL`, ID_FIX);
     if (id.length > ID_LIMIT) return fields.report('id', `service id '${id}' is ${id.length} characters long, more than ${ID_LIMIT}`, 'shorten it');
@@ -76,7 +91,8 @@ export function readServices(source: YamlSource, policyIds: readonly string[] | 
     else if (sla !== undefined) {
       return fields.report('sla', `unknown SLA policy '${sla}'`, `${suggestId(sla, [...(policyIds ?? []), 'none'])} (policies are in sla.yaml)`);
     }
-    services.push({ id, name, group, description, sla: policy });
+    const since = readSince(fields, site.timeZone) ?? site.since;
+    services.push({ id, name, group, description, sla: policy, ...(since === undefined ? {} : { since }) });
   });
   return services;
 }

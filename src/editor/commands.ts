@@ -13,10 +13,12 @@ import { formatProblem, sortProblems, suggest } from '../contract/problems.ts';
 import { STATUS_WORDS, statusOfWord, statusWord } from '../contract/timeline.ts';
 import { CAUSES, IMPACT_LEVELS, WINDOW_LEVELS, type ImpactLevel } from '../core/levels.ts';
 import { formatWallTime } from '../core/time.ts';
-import { CLOSING_MESSAGES, CLOSING_STATUSES, closingStatus, STATUSES_BY_KIND, type Incident, type IncidentKind } from '../core/types.ts';
+import { translationGaps } from '../core/translation-gaps.ts';
+import { CLOSING_MESSAGES, CLOSING_STATUSES, closingStatus, STATUSES_BY_KIND, type Incident, type IncidentKind, type Locale } from '../core/types.ts';
 import { contentDir, nowFromEnvironment } from '../site/build-context.ts';
 import { checkIncident, commandResult, findIncident, openWorkspace, timeOption, UsageError, type CommandResult, type Environment, type Workspace } from './editor-cli.ts';
 import { createFile, replaceFile, withFileLock } from './file-lock.ts';
+import { sinceCheck } from './published.ts';
 import { addUpdate, editorTime, newIncidentText, setResolved, slugify } from './incident-file.ts';
 
 const NEW_USAGE =
@@ -105,6 +107,7 @@ export function updateCommand(argv: string[], env: Environment): Promise<Command
     const status = statusOfWord(word);
     if (!status) throw new UsageError(`unknown status '${word}'; ${suggest(word, Object.keys(STATUS_WORDS))}`);
     if (CLOSING_STATUSES.includes(status)) throw new UsageError(`to close it use: npm run resolve -- ${id} "<message>"`);
+    if (status === 'correction') throw new UsageError(`a Correction changes figures and says so in one step: npm run correct -- ${id} "<why>" --set <field>=<value>`);
     const workspace = await openWorkspace(env);
     const file = await findIncident(workspace, id);
     const at = timeOption(values.at, workspace);
@@ -155,7 +158,7 @@ export function resolveCommand(argv: string[], env: Environment): Promise<Comman
  * text and what it holds, checks the result as the build would (exactly one
  * update more, nothing else broken), and replaces the file in one step.
  */
-async function editIncident(workspace: Workspace, file: string, change: (text: string, incident: Incident) => string): Promise<void> {
+export async function editIncident(workspace: Workspace, file: string, change: (text: string, incident: Incident) => string): Promise<void> {
   const shown = displayPath(file);
   if (((await stat(file)).mode & 0o222) === 0) {
     throw new UsageError(`${shown} is read-only; make it writable (chmod u+w ${shown}) and run the command again; nothing was written`);
@@ -178,22 +181,45 @@ async function editIncident(workspace: Workspace, file: string, change: (text: s
 }
 
 /**
+ * One line on how much of the incidents is not translated into `locale`
+ * yet: never a problem, so it changes no exit code.
+ */
+function translationLine(incidents: readonly Incident[], locale: Locale, first: Locale): string {
+  const gaps = translationGaps(incidents, locale, first);
+  if (gaps.length === 0) return `${locale}: everything is translated`;
+  const total = incidents.reduce((count, incident) => count + incident.updates.length, 0);
+  const updates = gaps.reduce((count, gap) => count + gap.updates.length, 0);
+  const of = (count: number, all: number, noun: string) => `${count} of ${all} ${noun}${all === 1 ? '' : 's'}`;
+  return `${locale}: ${of(gaps.length, incidents.length, 'incident')} and ${of(updates, total, 'update')} not translated yet (npm run translate -- --lang ${locale} lists them)`;
+}
+
+/**
  * `npm run check`: validates the whole content folder as of now, as the build
  * would, without building. Lists every problem, one `path:line: what; fix`
  * each, and exits 1 on any.
  */
-export function checkCommand(env: Environment): Promise<CommandResult> {
+export function checkCommand(env: Environment, argv: string[] = []): Promise<CommandResult> {
   return commandResult(async () => {
+    const { values } = parseArgs({ args: argv, options: { since: { type: 'string' } } });
     const dir = contentDir(env);
     const now = nowFromEnvironment(env);
     const started = performance.now();
-    const { content, problems } = resolveContent(await readContentFiles(dir), now);
+    const files = await readContentFiles(dir);
+    const { content, problems } = resolveContent(files, now);
+    const since = values.since === undefined ? undefined : await sinceCheck(dir, values.since, files, content, now);
+    for (const problem of since?.problems ?? []) problems.push(problem);
     const took = Math.round(performance.now() - started);
     if (problems.length > 0) {
       const lines = sortProblems(problems).map(formatProblem).join('\n');
-      throw new UsageError(`${lines}\n\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${dir}; nothing was built.`);
+      throw new UsageError(`${lines}\n\n${count(problems.length, 'problem')} in ${dir}; nothing was built.`);
     }
-    const summary = `${content.incidents.length} incidents, ${content.services.length} services, ${content.policies.length} SLA policies`;
-    return `${dir}: ${summary}, no problems (${took} ms)`;
+    const summary = `${count(content.incidents.length, 'incident')}, ${count(content.services.length, 'service')}, ${count(content.policies.length, 'SLA policy', 'SLA policies')}`;
+    const published = since ? `; ${count(since.changed, 'incident file')} changed since ${values.since}, every published figure change with its Correction` : '';
+    return [`${dir}: ${summary}, no problems${published} (${took} ms)`, ...content.site.languages.map((locale) => translationLine(content.incidents, locale, content.site.locale))].join('\n');
   });
+}
+
+/** `1 incident`, `2 incidents`: a count with its noun, in the editors' English. */
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }

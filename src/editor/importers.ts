@@ -12,6 +12,7 @@ import { statusWord } from '../contract/timeline.ts';
 import type { ImpactLevel } from '../core/levels.ts';
 import { DAY_MS, latest, parseTime, type Instant } from '../core/time.ts';
 import { CLOSING_MESSAGES, CLOSING_STATUSES, closingStatus, type IncidentKind, type Service, type UpdateStatus } from '../core/types.ts';
+import { importedCause, type CauseMapping } from './import-causes.ts';
 import { editorTime, incidentText, slugify, UnwritableText, type IncidentSpec } from './incident-file.ts';
 
 /** What an import writes and what it could not map. */
@@ -33,6 +34,8 @@ export interface ImportContext {
   now: Instant;
   /** Import incidents open and untouched for STALE_OPEN_DAYS as open, instead of leaving them out. */
   openStale?: boolean;
+  /** The editor's causes by source word (`--cause`); without one an incident is written with no cause and a note. */
+  causes?: CauseMapping;
 }
 
 /** The source is not what the importer reads (not a Statuspage export): one line for the person running it. */
@@ -90,10 +93,23 @@ function noter(result: ImportResult, label: string): (message: string) => void {
  * that it reads back as given (a title with a line break, a text that would
  * leave a code block open, or that Markdown cannot read for its nesting):
  * then it is noted and left out, and the import goes on with the others.
+ * Its cause is the one the editor's `causes` give `causeWords` (the source's
+ * words for it; `undefined` for an incident that takes no cause, a
+ * maintenance or a notice); what that needs reviewing is noted only for a
+ * file that is written, as it speaks of the file.
  */
-function fileText(spec: IncidentSpec, note: (message: string) => void): string | undefined {
+function fileText(
+  spec: Omit<IncidentSpec, 'cause'>,
+  causeWords: readonly (string | undefined)[] | undefined,
+  causes: CauseMapping | undefined,
+  note: (message: string) => void,
+): string | undefined {
+  const causeNotes: string[] = [];
+  const cause = causeWords === undefined ? undefined : importedCause(causeWords, causes, (message) => void causeNotes.push(message));
   try {
-    return incidentText(spec);
+    const text = incidentText({ ...spec, cause });
+    for (const message of causeNotes) note(message);
+    return text;
   } catch (error) {
     // A RangeError is the Markdown parser's stack overflowing on text nested thousands deep.
     if (!(error instanceof UnwritableText) && !(error instanceof RangeError)) throw error;
@@ -146,7 +162,7 @@ function worse(a: ImpactLevel | undefined, b: ImpactLevel): ImpactLevel {
 /** A service id for a component or system name: by id, by name, or by slug; `undefined` when none matches. */
 function serviceFor(name: string, services: readonly Service[]): string | undefined {
   const slug = slugify(name);
-  return services.find((service) => service.id === name || service.name.toLowerCase() === name.toLowerCase() || service.id === slug)?.id;
+  return services.find((service) => service.id === name || Object.values(service.name).some((text) => text.toLowerCase() === name.toLowerCase()) || service.id === slug)?.id;
 }
 
 function unmapped(name: string, services: readonly Service[]): string {
@@ -302,7 +318,7 @@ export function fromStatuspage(exported: unknown, context: ImportContext): Impor
       postmortem,
       timeZone: context.timeZone,
       seconds: true,
-    }, note);
+    }, maintenance ? undefined : [...componentNames, ...affected.map((entry) => (typeof entry === 'string' ? entry : entry.service)), impact], context.causes, note);
     if (file !== undefined) result.files.push({ path: name(title, started), text: file });
   });
   return result;
@@ -341,12 +357,14 @@ export function fromCstate(files: { path: string; text: string }[], context: Imp
     const level = mapped(CSTATE_LEVELS, text(front.severity) ?? '');
     if (!level && !informational) note(`severity ${shown(front.severity ?? '')} is not down, disrupted or notice; written as partial-outage`);
     const affected: string[] = [];
+    const systemNames: string[] = [];
     for (const entry of list(front.affected)) {
       if (typeof entry !== 'string' && typeof entry !== 'number') {
         note(`affected system ${shown(entry)} is not a name; left out`);
         continue;
       }
       const system = String(entry);
+      systemNames.push(system);
       const service = serviceFor(system, context.services);
       if (service) affected.push(service);
       else note(unmapped(system, context.services).replace('component', 'system'));
@@ -382,6 +400,7 @@ export function fromCstate(files: { path: string; text: string }[], context: Imp
       note(stale);
       if (!context.openStale) continue;
     }
+    // The cause is looked up by the names the export gives as text: an object there is no word to map (String() of one can throw).
     const written = fileText({
       title,
       kind,
@@ -393,7 +412,7 @@ export function fromCstate(files: { path: string; text: string }[], context: Imp
       updates,
       timeZone: context.timeZone,
       seconds: true,
-    }, note);
+    }, informational ? undefined : [...systemNames, ...affected, text(front.severity)], context.causes, note);
     if (written !== undefined) result.files.push({ path: name(title, started), text: written });
   }
   return result;

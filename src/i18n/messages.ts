@@ -11,12 +11,40 @@ export { LOCALES, type Locale } from '../core/types.ts';
 const en = {
   /** BCP 47 tag for `<html lang>`. */
   lang: 'en',
-  /** The locale `Intl` formats dates in: day before month, as the site's times read. */
+  /** The locale `Intl` formats numbers in. */
   intl: 'en-GB',
-  /** Between the items of a list of names. */
-  separator: ', ',
+  /**
+   * Dates in words, as date-fns `format` patterns (with the language's
+   * date-fns locale, format.ts): day before month, as the site's times read.
+   */
+  dates: {
+    /** `20 Nov 2026` */
+    date: 'd MMM yyyy',
+    /** `November 2026` */
+    month: 'MMMM yyyy',
+    /** `20 Nov`, a day without its year */
+    day: 'd MMM',
+    /** `2–5 Oct`: days of one month, the first as `from` writes it, the last as `to` */
+    sameMonth: { from: 'd', to: 'd MMM', join: (from: string, to: string) => `${from}–${to}` },
+    /** `28 Sep – 3 Oct`: days across months, each as `day` writes it */
+    range: (from: string, to: string) => `${from} – ${to}`,
+  },
   /** Between two sentences: Chinese sentences follow each other without a space. */
   gap: ' ',
+  /** Between a label and what it labels (`Identified: <title>`): full-width in Chinese. */
+  colon: ': ',
+  language: {
+    /** The language's name in itself, for the language switch. */
+    name: 'English',
+    /** The language switch's label. */
+    switch: 'Language',
+    /** Beside text shown in another language because it has no translation yet. */
+    notTranslated: 'not yet translated',
+    /** The same, as a mark after the text. */
+    mark: '(not yet translated)',
+    /** Where pages in other languages are listed, for search engines and switches. */
+    other: 'Other languages',
+  },
   status: {
     operational: 'Operational',
     'under-maintenance': 'Under maintenance',
@@ -41,6 +69,7 @@ const en = {
     'in-progress': 'In progress',
     verifying: 'Verifying',
     completed: 'Completed',
+    correction: 'Correction',
     active: 'Active',
   } satisfies Record<UpdateStatus | 'active', string>,
   kind: { incident: 'Incident', maintenance: 'Maintenance', notice: 'Notice' } satisfies Record<IncidentKind, string>,
@@ -88,6 +117,7 @@ const en = {
     slaPage: 'SLA page',
     serviceStatus: (service: string, status: string) => `${service} (${status})`,
     uptime: (percent: string) => `${percent}% uptime`,
+    noUptime: 'No uptime data yet',
     recent: 'Recently resolved',
     fullHistory: 'Full incident history',
     since: 'Since',
@@ -98,8 +128,9 @@ const en = {
   bars: {
     label: (service: string, days: number) => `${service}, last ${days} days, oldest first:`,
     quiet: (days: string) => `${days}: no downtime`,
+    noData: (days: string) => `${days}: no data`,
     day: (day: string, level: string, minutes: string, incidents: string) => `${day}: ${level}, ${minutes} min downtime. ${incidents}`,
-    short: (day: string, level: string, minutes: number, count: number) => `${day}: ${level}, ${minutes} min, ${count} incident${count === 1 ? '' : 's'}`,
+    short: (day: string, level: string, minutes: string, count: number) => `${day}: ${level}, ${minutes} min, ${count} incident${count === 1 ? '' : 's'}`,
     today: 'Today',
     range: (from: string, to: string) => `${from} to ${to}`,
   },
@@ -139,6 +170,10 @@ const en = {
     none: 'None',
     final: 'Final',
     provisional: 'Provisional',
+    correctedOn: (date: string) => `Corrected on ${date}`,
+    corrected: 'Corrected',
+    withdrawn: 'Withdrawn',
+    withdrawnNote: 'Withdrawn by a correction: this incident counts no downtime against any service. The correction in the timeline says why.',
     finalNote: 'will not change',
     monthOpen: 'may change until the month is over',
     incidentOpen: 'may change until every incident in the month is resolved',
@@ -163,7 +198,8 @@ const en = {
     link: 'Claim this credit',
     context: (service: string, month: string) => ` for ${service}, ${month}`,
     by: (link: string, date: string) => `${link} by ${date}.`,
-    ended: (link: string, date: string) => `${link}: the claim period ended on ${date}.`,
+    closed: (date: string) => `The claim period ended on ${date}.`,
+    mayChange: 'The amount may still change: the month’s figures are provisional.',
     open: (link: string) => `${link}.`,
     automatic: 'Credited automatically: nothing to claim.',
     support: (link: string) => `To claim it, ${link}.`,
@@ -180,8 +216,9 @@ const en = {
     placeholder: 'e.g. 1200',
     fee: 'Your monthly fee',
     feeFor: (subject: string) => `Your monthly fee for ${subject}`,
+    inCurrency: (label: string, currency: string) => `${label} (${currency})`,
     show: 'Show amounts',
-    note: 'Credits below are shown as amounts of this fee. Nothing leaves your browser.',
+    note: 'Credits below are shown as amounts of these fees. Nothing leaves your browser.',
   },
   service: {
     description: (name: string) => `Status, 90-day uptime, monthly SLA report and incidents of ${name}.`,
@@ -190,10 +227,11 @@ const en = {
     observed: (percent: string) => `${percent}% observed uptime: what users saw, every cause but announced maintenance.`,
     report: 'Monthly SLA report',
     terms: (link: string, objective: number, zone: string) =>
-      `Under the ${link} (objective ${objective}%, months in ${zone}). Only months with any impact are listed; every other month is at 100% and owes nothing.`,
+      `Under the ${link} (objective ${objective}%, months in ${zone}). Only months with any impact or a correction are listed; every other month with data is at 100% and owes nothing.`,
     csv: 'Download this report as CSV',
     noImpact: 'No impact on record: every month at 100%.',
     noSla: 'This service has no SLA: no availability is promised and no credit is owed.',
+    since: (date: string) => `Records for this service start on ${date}: earlier days and months have no data.`,
     incidents: 'Incidents',
     noIncidents: 'No incidents on record.',
     newest: (listed: number, total: number, link: string) =>
@@ -253,6 +291,7 @@ const en = {
     creditOf: (tier: string, percent: string) => `${tier}: ${percent}% of the month’s fee`,
     byMonth: (policy: string) => `${policy}: by month`,
     matrixCaption: (months: number, policy: string) => `Last ${months} months under ${policy}`,
+    noData: 'no data',
     service: 'Service',
   },
   notFound: {
@@ -266,6 +305,8 @@ const en = {
     description: (site: string) => `Incident updates from ${site}`,
     serviceDescription: (service: string) => `Incident updates for ${service}`,
     affected: (list: string) => `Affected: ${list}.`,
+    /** One affected service and its level in the list above. */
+    serviceLevel: (service: string, level: string) => `${service} (${level})`,
     impact: 'SLA impact:',
     month: (service: string, month: string, minutes: string, availability: string, credit: string, state: string) =>
       `${service}, ${month}: ${minutes} min; month at ${availability}%, ${credit} (${state})`,
@@ -273,8 +314,9 @@ const en = {
     noCredit: 'no credit',
     final: 'final',
     provisional: 'provisional',
+    correctedOn: (state: string, date: string) => `${state}, corrected on ${date}`,
   },
-  badge: { status: 'status', uptime: (service: string) => `${service} uptime` },
+  badge: { status: 'status', uptime: (service: string) => `${service} uptime`, noData: 'no data' },
   notify: {
     subject: (site: string, status: string, title: string) => `[${site}] ${status}: ${title}`,
     affected: 'Affected services',
@@ -292,8 +334,16 @@ export type Messages = typeof en;
 const zhCN: Messages = {
   lang: 'zh-CN',
   intl: 'zh-CN',
-  separator: '、',
+  dates: {
+    date: 'yyyy年M月d日',
+    month: 'yyyy年M月',
+    day: 'M月d日',
+    sameMonth: { from: 'M月d日', to: 'd日', join: (from, to) => `${from}至${to}` },
+    range: (from, to) => `${from}至${to}`,
+  },
   gap: '',
+  colon: '：',
+  language: { name: '简体中文', switch: '语言', notTranslated: '尚未翻译', mark: '（尚未翻译）', other: '其他语言' },
   status: {
     operational: '正常运行',
     'under-maintenance': '维护中',
@@ -318,6 +368,7 @@ const zhCN: Messages = {
     'in-progress': '进行中',
     verifying: '验证中',
     completed: '已完成',
+    correction: '更正',
     active: '生效中',
   },
   kind: { incident: '故障', maintenance: '维护', notice: '公告' },
@@ -359,6 +410,7 @@ const zhCN: Messages = {
     slaPage: 'SLA 页面',
     serviceStatus: (service, status) => `${service}（${status}）`,
     uptime: (percent) => `可用率 ${percent}%`,
+    noUptime: '暂无可用率数据',
     recent: '最近解决',
     fullHistory: '完整事件历史',
     since: '开始于',
@@ -369,6 +421,7 @@ const zhCN: Messages = {
   bars: {
     label: (service, days) => `${service}，最近 ${days} 天，从最早开始：`,
     quiet: (days) => `${days}：无不可用`,
+    noData: (days) => `${days}：无数据`,
     day: (day, level, minutes, incidents) => `${day}：${level}，不可用 ${minutes} 分钟。${incidents}`,
     short: (day, level, minutes, count) => `${day}：${level}，${minutes} 分钟，${count} 个事件`,
     today: '今天',
@@ -410,6 +463,10 @@ const zhCN: Messages = {
     none: '无',
     final: '最终',
     provisional: '暂定',
+    correctedOn: (date) => `已于 ${date} 更正`,
+    corrected: '更正于',
+    withdrawn: '已撤回',
+    withdrawnNote: '已由更正撤回：本事件不计入任何服务的不可用时间。原因见时间线中的更正。',
     finalNote: '不会再变',
     monthOpen: '本月结束前可能变化',
     incidentOpen: '当月事件全部解决前可能变化',
@@ -434,7 +491,8 @@ const zhCN: Messages = {
     link: '申请赔付',
     context: (service, month) => `（${service}，${month}）`,
     by: (link, date) => `请于 ${date} 前${link}。`,
-    ended: (link, date) => `${link}：申请期限已于 ${date} 结束。`,
+    closed: (date) => `申请期限已于 ${date} 结束。`,
+    mayChange: '金额仍可能变化：当月数字是暂定的。',
     open: (link) => `${link}。`,
     automatic: '自动计入，无需申请。',
     support: (link) => `如需申请，请${link}。`,
@@ -451,8 +509,9 @@ const zhCN: Messages = {
     placeholder: '例如 1200',
     fee: '您的月费',
     feeFor: (subject) => `您在 ${subject} 上的月费`,
+    inCurrency: (label, currency) => `${label}（${currency}）`,
     show: '显示金额',
-    note: '下方的赔付会按此月费显示为金额。数据不会离开您的浏览器。',
+    note: '下方的赔付会按这些月费显示为金额。数据不会离开您的浏览器。',
   },
   service: {
     description: (name) => `${name} 的状态、90 天可用率、SLA 月报和事件。`,
@@ -460,10 +519,11 @@ const zhCN: Messages = {
     last90: '最近 90 天',
     observed: (percent) => `实际可用率 ${percent}%：用户看到的情况，除已公告的维护外所有原因都计入。`,
     report: 'SLA 月报',
-    terms: (link, objective, zone) => `适用${link}（目标 ${objective}%，按 ${zone} 时区划分月份）。只列出有影响的月份；其他月份均为 100%，无需赔付。`,
+    terms: (link, objective, zone) => `适用${link}（目标 ${objective}%，按 ${zone} 时区划分月份）。只列出有影响或有更正的月份；其他有数据的月份均为 100%，无需赔付。`,
     csv: '下载此月报（CSV）',
     noImpact: '没有影响记录：每个月都是 100%。',
     noSla: '此服务没有 SLA：不承诺可用率，也没有赔付。',
+    since: (date) => `此服务的记录始于 ${date}：之前的日期和月份没有数据。`,
     incidents: '事件',
     noIncidents: '没有事件记录。',
     newest: (listed, total, link) => `共 ${total} 个事件中最新的 ${listed} 个。上方月报链接了每一个，${link}页面按月列出全部事件。`,
@@ -518,6 +578,7 @@ const zhCN: Messages = {
     creditOf: (tier, percent) => `${tier}：当月费用的 ${percent}%`,
     byMonth: (policy) => `${policy}：按月`,
     matrixCaption: (months, policy) => `${policy} 最近 ${months} 个月`,
+    noData: '无数据',
     service: '服务',
   },
   notFound: {
@@ -531,14 +592,16 @@ const zhCN: Messages = {
     description: (site) => `${site} 的事件更新`,
     serviceDescription: (service) => `${service} 的事件更新`,
     affected: (list) => `受影响：${list}。`,
+    serviceLevel: (service, level) => `${service}（${level}）`,
     impact: 'SLA 影响：',
     month: (service, month, minutes, availability, credit, state) => `${service}，${month}：${minutes} 分钟；当月可用率 ${availability}%，${credit}（${state}）`,
     credit: (tier, percent) => `${tier}，赔付 ${percent}%`,
     noCredit: '无赔付',
     final: '最终',
     provisional: '暂定',
+    correctedOn: (state, date) => `${state}，已于 ${date} 更正`,
   },
-  badge: { status: '状态', uptime: (service) => `${service} 可用率` },
+  badge: { status: '状态', uptime: (service) => `${service} 可用率`, noData: '无数据' },
   notify: {
     subject: (site, status, title) => `[${site}] ${status}：${title}`,
     affected: '受影响的服务',

@@ -3,9 +3,11 @@
  * in UTC; availability, credit and minutes are unrounded numbers.
  */
 import { incidentUrl, updateId, updateUrl } from './links.ts';
+import type { MonthCorrection } from '../core/corrections.ts';
 import type { IncidentLedger, Ledger, ServiceLedger } from '../core/ledger.ts';
 import { DAY_MS, type Instant } from '../core/time.ts';
-import type { Site } from '../core/types.ts';
+import type { Locale, Localized, Site } from '../core/types.ts';
+import { originalOf } from '../i18n/language.ts';
 
 function iso(instant: Instant): string;
 function iso(instant: Instant | null): string | null;
@@ -13,11 +15,27 @@ function iso(instant: Instant | null): string | null {
   return instant === null ? null : new Date(instant).toISOString();
 }
 
+/**
+ * `translations` of an object's text fields (`/api/v1` is written once, its
+ * text in the first language): by language, the fields translated into it;
+ * a language with none is left out. Nothing on a one-language site, whose
+ * files stay as they were.
+ */
+function translations(site: Site, fields: Record<string, Localized>): { translations?: Partial<Record<Locale, Record<string, string>>> } {
+  if (site.languages.length === 0) return {};
+  const byLanguage: Partial<Record<Locale, Record<string, string>>> = {};
+  for (const locale of site.languages) {
+    const translated = Object.entries(fields).flatMap(([key, text]) => (text[locale] === undefined ? [] : [[key, text[locale]!] as const]));
+    if (translated.length > 0) byLanguage[locale] = Object.fromEntries(translated);
+  }
+  return { translations: byLanguage };
+}
+
 function incidentJson(entry: IncidentLedger, site: Site) {
   const { incident } = entry;
   return {
     id: incident.id,
-    title: incident.title,
+    title: originalOf(incident.title, site),
     kind: incident.kind,
     cause: incident.cause,
     status: entry.status,
@@ -26,6 +44,8 @@ function incidentJson(entry: IncidentLedger, site: Site) {
     scheduled: incident.scheduled && { from: iso(incident.scheduled.from), to: iso(incident.scheduled.to) },
     services: incident.affected.map((affected) => affected.service),
     url: incidentUrl(site, incident.id),
+    corrected: iso(entry.correction?.at ?? null),
+    withdrawn: entry.withdrawn,
     impacts: entry.impacts.map((impact) => ({
       service: impact.service,
       level: impact.level,
@@ -41,8 +61,10 @@ function incidentJson(entry: IncidentLedger, site: Site) {
         creditPercent: month.creditPercent,
         tierWithout: month.tierWithout?.id ?? null,
         final: month.final,
+        corrected: correctedJson(month.corrected),
       })),
     })),
+    ...translations(site, { title: incident.title }),
   };
 }
 
@@ -78,10 +100,16 @@ export function incidentsPages(ledger: Ledger, site: Site) {
   }));
 }
 
+/** A month's correction: when, and which incidents; `null` when none changed it. */
+function correctedJson(corrected: MonthCorrection | null) {
+  return corrected && { at: iso(corrected.at), incidents: corrected.incidents };
+}
+
 function serviceReportJson(entry: ServiceLedger) {
   return {
     id: entry.service.id,
     policy: entry.policy?.id ?? null,
+    since: iso(entry.service.since ?? null),
     months: entry.months.map((month) => ({
       month: month.month,
       minutes: month.minutes,
@@ -90,6 +118,7 @@ function serviceReportJson(entry: ServiceLedger) {
       creditPercent: month.creditPercent,
       final: month.final,
       incidents: month.incidents,
+      corrected: correctedJson(month.corrected),
     })),
   };
 }
@@ -121,7 +150,7 @@ export function availabilityPages(ledger: Ledger, site: Site) {
 function activeJson(entry: IncidentLedger, site: Site) {
   return {
     id: entry.incident.id,
-    title: entry.incident.title,
+    title: originalOf(entry.incident.title, site),
     kind: entry.incident.kind,
     status: entry.status,
     level: entry.currentLevel,
@@ -129,6 +158,7 @@ function activeJson(entry: IncidentLedger, site: Site) {
     scheduled: entry.incident.scheduled && { from: iso(entry.incident.scheduled.from), to: iso(entry.incident.scheduled.to) },
     services: entry.incident.affected.map((affected) => affected.service),
     url: incidentUrl(site, entry.incident.id),
+    ...translations(site, { title: entry.incident.title }),
   };
 }
 
@@ -139,10 +169,11 @@ export function summaryJson(ledger: Ledger, site: Site) {
     status: ledger.overall,
     services: ledger.services.map((entry) => ({
       id: entry.service.id,
-      name: entry.service.name,
-      group: entry.service.group,
+      name: originalOf(entry.service.name, site),
+      group: originalOf(entry.service.group, site),
       status: entry.status,
       uptime90: entry.uptime,
+      ...translations(site, { name: entry.service.name, group: entry.service.group }),
     })),
     activeIncidents: ledger.active.map((entry) => activeJson(entry, site)),
     upcomingMaintenance: ledger.upcoming.map((entry) => activeJson(entry, site)),

@@ -14,9 +14,10 @@
 import { renderPlainText } from '../contract/markdown.ts';
 import { incidentStatus, type IncidentLedger, type IncidentStatus, type Ledger } from '../core/ledger.ts';
 import { worstStatus, type ServiceStatus } from '../core/levels.ts';
-import { earliest, formatIsoTime, latest, type Instant } from '../core/time.ts';
+import { dateOf, earliest, formatIsoTime, latest, type Instant } from '../core/time.ts';
 import type { IncidentKind, Site, Update } from '../core/types.ts';
-import { incidentUrl, statuspageGroupId, statuspagePageId, updateId } from './links.ts';
+import { homeUrl, incidentUrl, statuspageGroupId, statuspagePageId, updateId } from './links.ts';
+import { originalOf, wordsIn, type Language } from '../i18n/language.ts';
 
 /** How many incidents `incidents.json`, and maintenances `scheduled-maintenances.json`, hold: the newest, as Statuspage's do. */
 export const NEWEST_LISTED = 50;
@@ -199,20 +200,24 @@ function statusNow(entry: IncidentLedger): IncidentStatusV2 | MaintenanceStatusV
 
 /**
  * Where an entry stood at one of its updates, in Statuspage's words: the
- * update's own status, or for an Update (a further word, no change of
- * status) the status the entry had at that moment.
+ * update's own status, or for an Update or a Correction (a further word, no
+ * change of status) the status the entry had at that moment.
  */
 function statusAt(entry: IncidentLedger, update: Update): IncidentStatusV2 | MaintenanceStatusV2 {
-  const status = update.status === 'update' ? incidentStatus(entry.incident, update.at) : update.status;
+  // A Correction, like an Update, changes no status: Statuspage has no word for it, and the incident stays resolved.
+  const status = update.status === 'update' || update.status === 'correction' ? incidentStatus(entry.incident, update.at) : update.status;
   return STATUS_WORDS[entry.incident.kind][status]!;
 }
 
 /**
  * Builds the eight files of the Statuspage-compatible API as of the ledger's
- * now. Every file carries the same `page`; the incidents, maintenances and
- * components in them are the same objects wherever they appear.
+ * now, in `language` (`/api/v2/` is the first language's, `/en/api/v2/`
+ * English's …): names and texts in it where translated; ids, statuses and
+ * times the same in every language. Every file carries the same `page`; the
+ * incidents, maintenances and components in them are the same objects
+ * wherever they appear.
  */
-export function statuspageApi(ledger: Ledger, site: Site): StatuspageApi {
+export function statuspageApi(ledger: Ledger, site: Site, language: Language): StatuspageApi {
   const { now } = ledger;
   const time = (instant: Instant) => formatIsoTime(instant, site.timeZone);
   const pageId = statuspagePageId(site);
@@ -220,23 +225,26 @@ export function statuspageApi(ledger: Ledger, site: Site): StatuspageApi {
   // (Folds, not spreads: a long history has more entries than a call takes arguments.)
   const onRecord = ledger.incidents.reduce((first, entry) => Math.min(first, createdAt(entry, now)), now);
   const lastChange = (entries: IncidentLedger[]) => entries.reduce((last, entry) => Math.max(last, updatedAt(entry, now)), onRecord);
-  const page: PageV2 = { id: pageId, name: site.title, url: site.url, time_zone: site.timeZone, updated_at: time(lastChange(ledger.incidents)) };
+  // The page's address without a trailing slash, as site.yaml's url is written: the language's root.
+  const page: PageV2 = { id: pageId, name: wordsIn(site.title, language), url: homeUrl(site, language).slice(0, -1), time_zone: site.timeZone, updated_at: time(lastChange(ledger.incidents)) };
 
   const components: ComponentV2[] = [];
   const byService = new Map<string, ComponentV2>();
   ledger.groups.forEach((group, index) => {
-    const groupId = statuspageGroupId(group.name);
+    // Known by its first-language name, so the id is the same in every language.
+    const groupId = statuspageGroupId(originalOf(group.name, site));
     const changed = group.services.map((entry) => lastChange(entry.incidents.map((id) => ledger.byId.get(id)!)));
     const members = group.services.map((entry, position): ComponentV2 => ({
       id: entry.service.id,
-      name: entry.service.name,
+      name: wordsIn(entry.service.name, language),
       status: COMPONENT_STATUS[entry.status],
       created_at: time(onRecord),
       updated_at: time(changed[position]!),
       position: position + 1,
-      description: entry.service.description || null,
+      description: wordsIn(entry.service.description, language) || null,
       showcase: true,
-      start_date: null,
+      // Statuspage's "date the component started being used": the service's `since`, on the site's calendar.
+      start_date: entry.service.since === undefined ? null : dateOf(entry.service.since, site.timeZone),
       group_id: groupId,
       page_id: pageId,
       group: false,
@@ -244,7 +252,7 @@ export function statuspageApi(ledger: Ledger, site: Site): StatuspageApi {
     }));
     components.push({
       id: groupId,
-      name: group.name,
+      name: wordsIn(group.name, language),
       status: COMPONENT_STATUS[worstStatus(group.services.map((entry) => entry.status))],
       created_at: time(onRecord),
       updated_at: time(latest(changed)),
@@ -271,20 +279,20 @@ export function statuspageApi(ledger: Ledger, site: Site): StatuspageApi {
     const monitoring = incident.updates.find((update) => update.at <= now && (update.status === 'monitoring' || update.status === 'verifying'));
     return {
       id: incident.id,
-      name: incident.title,
+      name: wordsIn(incident.title, language),
       status: statusNow(entry),
       created_at: time(createdAt(entry, now)),
       updated_at: time(updatedAt(entry, now)),
       monitoring_at: monitoring ? time(monitoring.at) : null,
       resolved_at: incident.resolved !== null && incident.resolved <= now ? time(incident.resolved) : null,
       impact: impactOf(entry),
-      shortlink: incidentUrl(site, incident.id),
+      shortlink: incidentUrl(site, incident.id, language),
       started_at: time(incident.started),
       page_id: pageId,
       incident_updates: incident.updates.map((update, index) => ({
         id: updateId(incident, update),
         status: statuses[index]!,
-        body: renderPlainText(update.markdown),
+        body: renderPlainText(wordsIn(update.text, language).markdown),
         incident_id: incident.id,
         created_at: time(update.at),
         updated_at: time(update.at),
@@ -296,7 +304,7 @@ export function statuspageApi(ledger: Ledger, site: Site): StatuspageApi {
       })),
       components: [...new Set(incident.affected.map((affected) => affected.service))].flatMap((id) => byService.get(id) ?? []),
       ...(incident.scheduled ? { scheduled_for: time(incident.scheduled.from), scheduled_until: time(incident.scheduled.to) } : {}),
-      postmortem_body: incident.postmortem ? renderPlainText(incident.postmortem.markdown) : null,
+      postmortem_body: incident.postmortem ? renderPlainText(wordsIn(incident.postmortem, language).markdown) : null,
     };
   };
   // Written only for the entries some file lists (a long history has thousands), once each.

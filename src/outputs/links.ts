@@ -1,23 +1,33 @@
 /**
  * Addresses and ids of what the site publishes, one function each, for every
- * writer alike (pages, JSON, feeds, calendar, embed, notifications).
+ * writer alike (pages, JSON, feeds, calendar, embed, notifications). An
+ * address in a language other than the first has its prefix (`/en`) after
+ * the site's address; left out, it is the first language's, at the root.
  */
 import { createHash } from 'node:crypto';
 import type { Incident, Site, Update } from '../core/types.ts';
 
+/** Which language's address: its path prefix (`''` for the first language, `/en` …). */
+export type InLanguage = { prefix: string } | undefined;
+
+/** The absolute address of a language's root: the site's address, then the language's prefix. */
+function rootUrl(site: Pick<Site, 'url'>, language: InLanguage): string {
+  return `${site.url}${language?.prefix ?? ''}`;
+}
+
 /** The absolute address of the home page. */
-export function homeUrl(site: Site): string {
-  return `${site.url}/`;
+export function homeUrl(site: Pick<Site, 'url'>, language?: InLanguage): string {
+  return `${rootUrl(site, language)}/`;
 }
 
 /** The absolute address of a service's page. */
-export function serviceUrl(site: Site, serviceId: string): string {
-  return `${site.url}/services/${serviceId}/`;
+export function serviceUrl(site: Pick<Site, 'url'>, serviceId: string, language?: InLanguage): string {
+  return `${rootUrl(site, language)}/services/${serviceId}/`;
 }
 
 /** The absolute address of an incident's page. */
-export function incidentUrl(site: Site, id: string): string {
-  return `${site.url}/incidents/${id}/`;
+export function incidentUrl(site: Pick<Site, 'url'>, id: string, language?: InLanguage): string {
+  return `${rootUrl(site, language)}/incidents/${id}/`;
 }
 
 /**
@@ -32,8 +42,8 @@ export function updateId(incident: Incident, update: Update): string {
 }
 
 /** The absolute address of an update: its incident's page, at the update's anchor. */
-export function updateUrl(site: Site, incident: Incident, update: Update): string {
-  return `${incidentUrl(site, incident.id)}#${updateAnchor(update, incident.updates)}`;
+export function updateUrl(site: Pick<Site, 'url'>, incident: Incident, update: Update, language?: InLanguage): string {
+  return `${incidentUrl(site, incident.id, language)}#${updateAnchor(update, incident.updates)}`;
 }
 
 /** `update-<UTC time>-<status>`: what an anchor says before it is made unique. */
@@ -49,9 +59,30 @@ function anchorBase(update: Update): string {
  * anchor, the next `-2`, and a newer one added above takes the next number.
  */
 export function updateAnchor(update: Update, updates: readonly Update[]): string {
-  const base = anchorBase(update);
-  const below = updates.filter((other) => other !== update && other.line > update.line && anchorBase(other) === base).length;
-  return below === 0 ? base : `${base}-${below + 1}`;
+  return anchorsOf(updates).get(update) ?? anchorBase(update);
+}
+
+/** Every update's anchor, worked out once per list of updates (a page, a feed and the API ask for each). */
+const anchors = new WeakMap<readonly Update[], Map<Update, string>>();
+
+/**
+ * The anchors of `updates`: bottom of the file first, each base counted as
+ * it comes, so an incident with thousands of updates costs one pass, not a
+ * pass per update.
+ */
+function anchorsOf(updates: readonly Update[]): Map<Update, string> {
+  let found = anchors.get(updates);
+  if (found) return found;
+  found = new Map();
+  const seen = new Map<string, number>();
+  for (const update of updates.toSorted((a, b) => b.line - a.line)) {
+    const base = anchorBase(update);
+    const below = seen.get(base) ?? 0;
+    seen.set(base, below + 1);
+    found.set(update, below === 0 ? base : `${base}-${below + 1}`);
+  }
+  anchors.set(updates, found);
+  return found;
 }
 
 /**
@@ -63,8 +94,8 @@ export function rssPath(serviceId?: string): string {
 }
 
 /** The absolute address of the site's RSS feed, or of one service's. */
-export function rssUrl(site: Site, serviceId?: string): string {
-  return `${site.url}${rssPath(serviceId)}`;
+export function rssUrl(site: Pick<Site, 'url'>, serviceId?: string, language?: InLanguage): string {
+  return `${rootUrl(site, language)}${rssPath(serviceId)}`;
 }
 
 /**
@@ -76,8 +107,8 @@ export function atomPath(serviceId?: string): string {
 }
 
 /** The absolute address of the site's Atom feed, or of one service's. */
-export function atomUrl(site: Site, serviceId?: string): string {
-  return `${site.url}${atomPath(serviceId)}`;
+export function atomUrl(site: Pick<Site, 'url'>, serviceId?: string, language?: InLanguage): string {
+  return `${rootUrl(site, language)}${atomPath(serviceId)}`;
 }
 
 /** 12 lowercase hex characters of SHA-256: an opaque id shaped like Statuspage's own. */
@@ -90,7 +121,7 @@ function opaqueId(text: string): string {
  * `page_id`): opaque, like Statuspage's, and the same in every build while
  * site.yaml's `url` stays.
  */
-export function statuspagePageId(site: Site): string {
+export function statuspagePageId(site: Pick<Site, 'url'>): string {
   return opaqueId(`page:${site.url}`);
 }
 

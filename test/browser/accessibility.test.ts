@@ -1,13 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, inject, it } from 'vitest';
 import { sharedChromium } from './shared-chromium.ts';
-import { PAGE_TYPES } from './pages.ts';
+import { PAGES_IN_EVERY_LANGUAGE } from './pages.ts';
 
 const base = inject('siteUrl');
 const chromium = sharedChromium();
 
 describe('accessibility: WCAG 2.1 AA and best practices (axe)', () => {
-  const cases = Object.entries(PAGE_TYPES).flatMap(([name, path]) =>
+  const cases = PAGES_IN_EVERY_LANGUAGE.flatMap(([name, path]) =>
     (['light', 'dark'] as const).map((scheme) => ({ name, path, scheme })),
   );
   it.each(cases)('$name ($scheme) has no violations', async ({ path, scheme }) => {

@@ -13,3 +13,11 @@ export const PAGE_TYPES: Record<string, string> = {
   sla: '/sla/',
   'not found': '/404.html',
 };
+
+/**
+ * Each page type in each of the sample's languages: Chinese at the root and
+ * English under /en/ (the one 404 page is at the root only).
+ */
+export const PAGES_IN_EVERY_LANGUAGE: [string, string][] = Object.entries(PAGE_TYPES).flatMap(([name, path]): [string, string][] =>
+  path === '/404.html' ? [[name, path]] : [[`${name} (zh-CN)`, path], [`${name} (en)`, `/en${path}`]],
+);

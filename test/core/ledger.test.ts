@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeLedger, incidentStatus } from '../../src/core/ledger.ts';
 import type { Update } from '../../src/core/types.ts';
-import { at, content, incident, service, standardPolicy } from '../builders.ts';
-
-function update(status: Update['status'], time: string): Update {
-  return { status, at: at(time), html: '', markdown: '', line: 1 };
-}
+import { at, content, en, incident, service, standardPolicy, update } from '../builders.ts';
 
 describe('computeLedger', () => {
   describe('current status', () => {
@@ -244,11 +240,11 @@ describe('computeLedger', () => {
   it('groups services in catalog order', () => {
     const ledger = computeLedger(
       content([], {
-        services: [service('a', { group: 'Compute' }), service('b', { group: 'Storage' }), service('c', { group: 'Compute' })],
+        services: [service('a', { group: en('Compute') }), service('b', { group: en('Storage') }), service('c', { group: en('Compute') })],
       }),
       at('2024-07-01 00:00'),
     );
-    expect(ledger.groups.map((group) => [group.name, group.services.map((entry) => entry.service.id)])).toEqual([
+    expect(ledger.groups.map((group) => [group.name.en, group.services.map((entry) => entry.service.id)])).toEqual([
       ['Compute', ['a', 'c']],
       ['Storage', ['b']],
     ]);
@@ -312,7 +308,7 @@ describe('observed uptime', () => {
 describe('an incident with a very long timeline', () => {
   it('is computed with 200,000 updates without overflowing the stack', () => {
     const started = at('2025-05-01 09:00');
-    const updates = Array.from({ length: 200_000 }, (_, index): Update => ({ status: 'update', at: started + (index + 1) * 1000, html: '', markdown: '', line: 200_010 - index }));
+    const updates = Array.from({ length: 200_000 }, (_, index): Update => ({ status: 'update', at: started + (index + 1) * 1000, text: { en: { html: '', markdown: '' } }, line: 200_010 - index }));
     const ledger = computeLedger(content([incident('2025-05-01 09:00', null, { updates })]), started + 300_000_000);
     expect(ledger.incidents[0]!.firstUpdateMinutes).toBeCloseTo(1 / 60);
   });

@@ -6,7 +6,7 @@ import { formatProblem } from '../../src/contract/problems.ts';
 import { updateAnchor } from '../../src/outputs/links.ts';
 import { computeLedger } from '../../src/core/ledger.ts';
 import { checkCommand, newCommand, resolveCommand, updateCommand } from '../../src/editor/commands.ts';
-import { DESIGN_EXAMPLE, SITE_YAML, writeContentFolder } from '../builders.ts';
+import { DESIGN_EXAMPLE, SITE_YAML, SLA_YAML, writeContentFolder } from '../builders.ts';
 
 /** 2025-03-01 10:00 in Asia/Shanghai, the test site's zone: "now" for every command here. */
 const NOW = Date.parse('2025-03-01T02:00:00Z') / 1000;
@@ -53,7 +53,14 @@ describe('the editor commands, in process', () => {
     const text = readFileSync(folder.file(ID), 'utf8');
     expect(text).toContain('resolved: 2025-03-01 09:45');
     expect(text.indexOf('## Resolved — 2025-03-01 09:45')).toBeLessThan(text.indexOf('## Identified — 2025-03-01 09:20'));
-    expect((await folder.check()).output).toContain('1 incidents, 4 services, 2 SLA policies, no problems');
+    expect((await folder.check()).output).toContain('1 incident, 4 services, 2 SLA policies, no problems');
+  });
+
+  it.each([
+    [{}, '0 incidents, 4 services, 2 SLA policies'],
+    [{ 'sla.yaml': SLA_YAML.replace(/- id: fixed[\s\S]*$/, ''), 'services.yaml': '- id: ecs\n  name: Compute\n' }, '0 incidents, 1 service, 1 SLA policy'],
+  ])('counts in the check’s summary with the right plural: %#', async (files, summary) => {
+    expect((await workspace(files).check()).output).toContain(`${summary}, no problems`);
   });
 
   it('closes a maintenance with Completed, announced ahead of its window', async () => {
@@ -148,7 +155,7 @@ describe('the editor commands, in process', () => {
       expect(problems).toEqual([]);
       expect(content.incidents[0]!.updates.map((update) => update.status)).toEqual(['identified', 'investigating']);
       expect(content.incidents[0]!.postmortem).toBeNull();
-      expect(content.incidents[0]!.updates[0]!.html).toContain('## Resolved — 2025-03-01 09:10');
+      expect(content.incidents[0]!.updates[0]!.text.en!.html).toContain('## Resolved — 2025-03-01 09:10');
     });
 
     it.each(['1.50', '1e3', '0x1F', 'null', 'yes', 'Errors: 50% #1'])('5. writes the title %j so that it reads back as typed', async (title) => {
@@ -156,7 +163,7 @@ describe('the editor commands, in process', () => {
       expect((await folder.new(title, '--services', 'oss')).code).toBe(0);
       const { content, problems } = await folder.content();
       expect(problems).toEqual([]);
-      expect(content.incidents[0]!.title).toBe(title);
+      expect(content.incidents[0]!.title.en).toBe(title);
     });
 
     it.each([
@@ -177,7 +184,7 @@ describe('the editor commands, in process', () => {
       await folder.new('Storage errors', '--services', 'oss', '--at', '2025-03-01 09:00');
       for (const message of ['first', 'second', 'third']) expect((await folder.update(ID, 'update', message, '--at', '2025-03-01 09:30')).code).toBe(0);
       const incident = (await folder.content()).content.incidents[0]!;
-      expect(incident.updates.map((update) => update.html)).toEqual(['<p>third</p>', '<p>second</p>', '<p>first</p>', expect.stringContaining('investigating')]);
+      expect(incident.updates.map((update) => update.text.en!.html)).toEqual(['<p>third</p>', '<p>second</p>', '<p>first</p>', expect.stringContaining('investigating')]);
       const anchors = incident.updates.map((update) => updateAnchor(update, incident.updates));
       expect(new Set(anchors).size).toBe(4);
       expect(anchors[2]).toBe('update-20250301T013000-update');
@@ -312,11 +319,11 @@ describe('the editor commands, in process', () => {
     const folder = workspace();
     expect((await folder.update(ID)).output).toMatch(/^usage: npm run update/);
     expect((await folder.new('--services', 'oss')).output).toMatch(/^usage: npm run new/);
-    expect((await folder.update(ID, 'fixed', 'x')).output).toBe("unknown status 'fixed'; use one of: investigating, identified, monitoring, update, resolved, scheduled, in progress, verifying, completed");
+    expect((await folder.update(ID, 'fixed', 'x')).output).toBe("unknown status 'fixed'; use one of: investigating, identified, monitoring, update, resolved, scheduled, in progress, verifying, completed, correction");
   });
 
   it('refuses a status word every object answers to (constructor) as unknown', async () => {
     const folder = workspace();
-    expect((await folder.update(ID, 'constructor', 'x')).output).toBe("unknown status 'constructor'; use one of: investigating, identified, monitoring, update, resolved, scheduled, in progress, verifying, completed");
+    expect((await folder.update(ID, 'constructor', 'x')).output).toBe("unknown status 'constructor'; use one of: investigating, identified, monitoring, update, resolved, scheduled, in progress, verifying, completed, correction");
   });
 });

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolveContent } from '../../src/contract/load-content.ts';
 import { formatProblem } from '../../src/contract/problems.ts';
+import { CauseMappingError, readCauseMapping } from '../../src/editor/import-causes.ts';
 import { fromCstate, fromStatuspage, ImportError } from '../../src/editor/importers.ts';
 import { at, SERVICES_YAML, SITE_YAML, SLA_YAML } from '../builders.ts';
 
@@ -11,6 +12,9 @@ const fixtures = path.join(import.meta.dirname, '..', 'fixtures');
 const { content } = resolveContent({ dir: 'content', site: SITE_YAML, services: SERVICES_YAML, sla: SLA_YAML, incidents: [], others: [] }, Date.now());
 /** The importers run at the fixtures' now: nothing in them is stale yet. */
 const context = { services: content.services, timeZone: content.site.timeZone, now: Date.parse('2025-02-10T00:00:00Z') };
+
+/** The note an imported incident whose cause nothing gives carries: it is written without one, to be reviewed. */
+const NO_CAUSE = "the source says no cause: written without one (shown as under investigation, counted as the platform's); review it and set 'cause', or import with --cause <component or impact>=<cause>";
 
 /** Reads imported files back through the contract, as the build would. */
 function readBack(files: { path: string; text: string }[]) {
@@ -43,14 +47,14 @@ describe('fromStatuspage', () => {
       ['monitoring', '2025-02-05T10:31:50.000Z'],
       ['investigating', '2025-02-05T09:12:04.000Z'],
     ]);
-    expect(incident.updates[1]!.html).toContain('## Details');
-    expect(incident.postmortem!.html).toContain('connection limits');
+    expect(incident.updates[1]!.text.en!.html).toContain('## Details');
+    expect(incident.postmortem!.en!.html).toContain('connection limits');
   });
 
   it('keeps the shortlink as the source in the front matter, not as the summary customers read', () => {
     const incident = incidents.find((entry) => entry.id === '2025-02-05-elevated-api-error-rates')!;
     expect(incident.source).toBe('https://stspg.io/p31zjtct2jer');
-    expect(incident.summaryHtml).toBe('');
+    expect(incident.summary.en).toBe('');
     const file = result.files.find((entry) => entry.path.endsWith('elevated-api-error-rates.md'))!.text;
     expect(file).toMatch(/^source: https:\/\/stspg\.io\/p31zjtct2jer$/m);
     expect(file).not.toContain('Imported from');
@@ -75,6 +79,7 @@ describe('fromStatuspage', () => {
   it('reports what it could not map', () => {
     expect(result.notes).toEqual([
       "statuspage p31zjtct2jer 'Elevated API error rates': component 'Billing' matches no service in services.yaml; add it, or name the service after it",
+      `statuspage p31zjtct2jer 'Elevated API error rates': ${NO_CAUSE}`,
       "statuspage zz9y8x7w6v5u 'Delayed email notifications': component 'Email' matches no service in services.yaml; add it, or name the service after it",
       "statuspage zz9y8x7w6v5u 'Delayed email notifications': no component maps to a service; left out",
     ]);
@@ -95,7 +100,7 @@ describe('fromCstate', () => {
   it('maps severity, times in the site zone, the summary and the tracked updates', () => {
     const cdn = incidents.find((incident) => incident.id === '2025-01-10-cdn-errors-in-europe')!;
     expect(cdn).toMatchObject({ level: 'partial-outage', started: at('2025-01-10 14:05'), resolved: at('2025-01-10 15:40') });
-    expect(cdn.summaryHtml).toBe('<p>Some requests to European edge locations failed.</p>');
+    expect(cdn.summary.en).toBe('<p>Some requests to European edge locations failed.</p>');
     expect(cdn.updates.map((update) => [update.status, update.at])).toEqual([
       ['resolved', at('2025-01-10 15:40')],
       ['monitoring', at('2025-01-10 15:05')],
@@ -109,14 +114,16 @@ describe('fromCstate', () => {
 
   it('closes a resolved notice with the words npm run resolve gives a notice, not an incident', () => {
     const region = incidents.find((incident) => incident.id === '2025-02-01-new-region-in-frankfurt')!;
-    expect(region.updates.map((update) => [update.status, update.markdown])).toEqual([['resolved', 'This notice no longer applies.']]);
+    expect(region.updates.map((update) => [update.status, update.text.en!.markdown])).toEqual([['resolved', 'This notice no longer applies.']]);
   });
 
   it('reports what it could not map', () => {
     expect(result.notes).toEqual([
       "cstate 2025-01-10-cdn-errors.md: system 'Video transcoding' matches no service in services.yaml; add it, or name the service after it",
+      `cstate 2025-01-10-cdn-errors.md: ${NO_CAUSE}`,
       'cstate 2025-02-01-new-region.md: resolved with no Resolved update; one was added',
       "cstate 2025-02-08-console-down.md: update '*Escalated*' is not a known status; written as an Update",
+      `cstate 2025-02-08-console-down.md: ${NO_CAUSE}`,
     ]);
   });
 });
@@ -161,6 +168,7 @@ describe('imports of broken, repeated or stale exports', () => {
       `statuspage abc123 'API errors': update '${word}' at '2025-02-05T09:10:00Z' has no known status or time; written as an Update`,
       `statuspage abc123 'API errors': impact '${word}' and no component status give no level; written as degraded-performance`,
       "statuspage abc123 'API errors': resolved at 2025-02-05T10:00:00Z with no resolved update; one was added",
+      `statuspage abc123 'API errors': ${NO_CAUSE}`,
     ]);
     expect(readBack(result.files).problems).toEqual([]);
     const cstate = fromCstate([{ path: 'a.md', text: `---\ntitle: X\ndate: 2025-02-01 08:00:00\nseverity: ${word}\naffected: [Compute]\nresolved: true\nresolvedWhen: 2025-02-01 09:00:00\n---\n` }], context);
@@ -171,7 +179,7 @@ describe('imports of broken, repeated or stale exports', () => {
   it('writes an incident that appears twice in the export once, and says so', () => {
     const result = fromStatuspage({ incidents: [statuspageIncident(), statuspageIncident()] }, context);
     expect(result.files).toHaveLength(1);
-    expect(result.notes).toEqual(["statuspage abc123 'API errors': the same id as an earlier incident in the export; written once"]);
+    expect(result.notes).toEqual([`statuspage abc123 'API errors': ${NO_CAUSE}`, "statuspage abc123 'API errors': the same id as an earlier incident in the export; written once"]);
   });
 
   it('reads times without an offset in the site zone, whatever the machine zone is', () => {
@@ -197,7 +205,7 @@ describe('imports of broken, repeated or stale exports', () => {
       const { incidents, problems } = readBack(fromStatuspage(exported, context).files);
       expect(problems).toEqual([]);
       expect(incidents[0]!.updates).toHaveLength(1);
-      expect(incidents[0]!.updates[0]!.html).not.toMatch(/<h\d/);
+      expect(incidents[0]!.updates[0]!.text.en!.html).not.toMatch(/<h\d/);
     },
   );
 
@@ -265,6 +273,15 @@ describe('imports of hostile exports', () => {
     const result = fromCstate([{ path: 'a.md', text: `---\ntitle: X\ndate: 2025-02-01 08:00:00\n${fields}\nresolved: true\nresolvedWhen: 2025-02-01 09:00:00\n---\n` }], context);
     expect(result.notes).toContain(`cstate a.md: ${note}`);
     expect(readBack(result.files)).toMatchObject({ problems: [], incidents: [{ affected: [{ service: 'ecs' }] }] });
+  });
+
+  it('maps the cause of a cState issue by the names it gives as text, whatever else its affected list and severity hold', () => {
+    const causes = readCauseMapping(['compute=third-party', 'down=platform']);
+    const front = (fields: string) => [{ path: 'a.md', text: `---\ntitle: X\ndate: 2025-02-01 08:00:00\n${fields}\nresolved: true\nresolvedWhen: 2025-02-01 09:00:00\n---\n` }];
+    const mapped = fromCstate(front('severity: {toString: 1}\naffected: [{toString: 1}, Compute]'), { ...context, causes });
+    expect(readBack(mapped.files)).toMatchObject({ problems: [], incidents: [{ cause: 'third-party' }] });
+    const unmapped = fromCstate(front('severity: [{toString: 1}]\naffected: [{valueOf: 1, toString: 1}, Storage]'), { ...context, causes });
+    expect(unmapped.notes).toContain(`cstate a.md: ${NO_CAUSE}`);
   });
 
   it('notes a value nested 200,000 deep or circular instead of overflowing the stack to quote it', () => {
@@ -344,6 +361,8 @@ describe('imports of hostile exports', () => {
       "statuspage fence 'API errors': cannot be written: the text leaves a code block (```), an HTML comment or another HTML block open, which would hide everything below it; close it; left out (fix it in the source and import again, or write it by hand)",
       "statuspage break 'Two\\u000Alines': cannot be written: the title must be one line; left out (fix it in the source and import again, or write it by hand)",
       "statuspage deep 'API errors': cannot be written: the text nests Markdown too deeply to be read (emphasis, links, quotes or lists inside one another, thousands deep); left out (fix it in the source and import again, or write it by hand)",
+      // Only a file that is written has a cause to review.
+      `statuspage good 'API errors': ${NO_CAUSE}`,
     ]);
     expect(readBack(result.files).problems).toEqual([]);
   });
@@ -351,7 +370,7 @@ describe('imports of hostile exports', () => {
   it('writes two incidents with the same numeric id once', () => {
     const result = fromStatuspage([incident({ id: 123 }), incident({ id: 123 })], context);
     expect(result.files).toHaveLength(1);
-    expect(result.notes).toEqual(["statuspage 123 'API errors': the same id as an earlier incident in the export; written once"]);
+    expect(result.notes).toEqual([`statuspage 123 'API errors': ${NO_CAUSE}`, "statuspage 123 'API errors': the same id as an earlier incident in the export; written once"]);
   });
 
   it('shows the control characters an export holds as escapes in its notes: no clear screen, no clipboard write', () => {
@@ -361,7 +380,61 @@ describe('imports of hostile exports', () => {
     const notes = [...statuspage.notes, ...cstate.notes];
     expect(notes).toEqual([
       "statuspage abc123 'Errors\\u001B[2J\\u001B]52;c;aGVsbG8=\\u0007\\u009B31m\\u202E': component 'Billing\\u001B[2J' matches no service in services.yaml; add it, or name the service after it",
+      `statuspage abc123 'Errors\\u001B[2J\\u001B]52;c;aGVsbG8=\\u0007\\u009B31m\\u202E': ${NO_CAUSE}`,
       'cstate a\\u001B[2J.md: no title or no date; left out',
     ]);
+  });
+});
+
+describe('the cause of an imported incident (issue 18, item 5)', () => {
+  const exported = JSON.parse(readFileSync(path.join(fixtures, 'statuspage-incidents.json'), 'utf8'));
+  const cstateDir = path.join(fixtures, 'cstate');
+  const cstateFiles = readdirSync(cstateDir).sort().map((name) => ({ path: name, text: readFileSync(path.join(cstateDir, name), 'utf8') }));
+  const causeOf = (result: ReturnType<typeof fromStatuspage>, id: string) => readBack(result.files).incidents.find((incident) => incident.id === id)?.cause;
+
+  it('writes no cause it was not given, so the incident shows as under investigation, and notes per incident that it needs review', () => {
+    const result = fromStatuspage(exported, context);
+    expect(result.files.find((file) => file.path.endsWith('elevated-api-error-rates.md'))!.text).not.toMatch(/^cause:/m);
+    expect(causeOf(result, '2025-02-05-elevated-api-error-rates')).toBeNull();
+    expect(result.notes).toContain(`statuspage p31zjtct2jer 'Elevated API error rates': ${NO_CAUSE}`);
+    // A maintenance has no cause to review: inside its window it counts as maintenance.
+    expect(result.notes.filter((note) => note.includes('no cause'))).toHaveLength(1);
+  });
+
+  it.each([
+    ['a component name, in any case', ['compute=third-party'], 'third-party'],
+    ['the service it maps to', ['ecs=customer'], 'customer'],
+    ['the impact', ['major=force-majeure'], 'force-majeure'],
+  ])('takes the cause an editor maps %s to, with no note', (_, values, cause) => {
+    const result = fromStatuspage(exported, { ...context, causes: readCauseMapping(values) });
+    expect(causeOf(result, '2025-02-05-elevated-api-error-rates')).toBe(cause);
+    expect(result.files.find((file) => file.path.endsWith('elevated-api-error-rates.md'))!.text).toMatch(new RegExp(`^cause: ${cause}$`, 'm'));
+    expect(result.notes.some((note) => note.includes('no cause'))).toBe(false);
+  });
+
+  it('writes no cause, and says so, when the mapping gives an incident two', () => {
+    const result = fromStatuspage(exported, { ...context, causes: readCauseMapping(['ecs=customer', 'major=platform']) });
+    expect(causeOf(result, '2025-02-05-elevated-api-error-rates')).toBeNull();
+    expect(result.notes).toContain(
+      "statuspage p31zjtct2jer 'Elevated API error rates': --cause gives it more than one cause ('ecs' → customer, 'major' → platform); written without a cause: review it and set 'cause' by hand",
+    );
+  });
+
+  it('maps a cState issue by its system or its severity, and notes the rest', () => {
+    const result = fromCstate(cstateFiles, { ...context, causes: readCauseMapping(['CDN=third-party']) });
+    const { incidents, problems } = readBack(result.files);
+    expect(problems).toEqual([]);
+    expect(incidents.find((incident) => incident.id === '2025-01-10-cdn-errors-in-europe')?.cause).toBe('third-party');
+    expect(result.notes).toContain(`cstate 2025-02-08-console-down.md: ${NO_CAUSE}`);
+    expect(result.notes.some((note) => note.startsWith('cstate 2025-01-10-cdn-errors.md') && note.includes('no cause'))).toBe(false);
+  });
+
+  it.each([
+    [['cdn'], "--cause 'cdn' is not <component or impact>=<cause>; e.g. --cause CDN=third-party"],
+    [['=platform'], "--cause '=platform' is not <component or impact>=<cause>; e.g. --cause CDN=third-party"],
+    [['cdn=vendor'], "--cause 'cdn=vendor': unknown cause 'vendor'; use one of: platform, customer, third-party, maintenance, force-majeure"],
+    [['cdn=customer', 'CDN=platform'], "--cause maps 'cdn' to both customer and platform; keep one"],
+  ])('refuses the mapping %j with one line that says what to write', (values, message) => {
+    expect(() => readCauseMapping(values)).toThrow(new CauseMappingError(message));
   });
 });

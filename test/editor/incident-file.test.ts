@@ -25,7 +25,7 @@ describe('newIncidentText', () => {
     const text = newIncidentText({ title: 'API errors', services: ['ecs', 'oss'], level: 'partial-outage', cause: 'platform', now: at('2025-01-18 02:11'), timeZone: zone });
     const { incident, problems } = readBack(text);
     expect(problems).toEqual([]);
-    expect(incident).toMatchObject({ title: 'API errors', cause: 'platform', level: 'partial-outage', started: at('2025-01-18 02:11'), resolved: null });
+    expect(incident).toMatchObject({ title: { en: 'API errors' }, cause: 'platform', level: 'partial-outage', started: at('2025-01-18 02:11'), resolved: null });
     expect(incident!.affected.map((affected) => affected.service)).toEqual(['ecs', 'oss']);
     expect(incident!.updates.map((update) => [update.status, update.at])).toEqual([['investigating', at('2025-01-18 02:11')]]);
   });
@@ -45,7 +45,7 @@ describe('newIncidentText', () => {
     (title) => {
       const { incident, problems } = readBack(newIncidentText({ title, services: ['ecs'], now: at('2025-01-18 02:11'), timeZone: zone }));
       expect(problems).toEqual([]);
-      expect(incident!.title).toBe(title.trim());
+      expect(incident!.title.en).toBe(title.trim());
     },
   );
 });
@@ -204,7 +204,7 @@ describe('addUpdate with hostile messages', () => {
     const { incident, problems } = readBack(text);
     expect(problems).toEqual([]);
     expect(incident!.updates.map((update) => update.status)).toEqual(['monitoring', 'identified', 'investigating']);
-    expect(incident!.postmortem!.actions).toHaveLength(1);
+    expect(incident!.postmortem!.en!.actions).toHaveLength(1);
   });
 });
 
