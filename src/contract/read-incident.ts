@@ -20,7 +20,7 @@ import {
 } from '../core/types.ts';
 import { bodyProblems, Fields, isAbsoluteHttpUrl } from './fields.ts';
 import { suggestId, type ContentProblem } from './problems.ts';
-import { ID_PATTERN } from './read-services.ts';
+import { ID_PATTERN, isWindowsDeviceName, WINDOWS_DEVICE_NAMES } from './read-services.ts';
 import { parseTimeline, statusWord, type Timeline } from './timeline.ts';
 import { parseYaml } from './yaml-source.ts';
 
@@ -47,6 +47,20 @@ export interface IncidentContext {
 export function incidentId(file: string): string {
   return file.replace(/^.*[\\/]/, '').replace(/\.md$/i, '');
 }
+
+/**
+ * The problem with an incident file's or a translation's name when it is a
+ * Windows device name (`con.md`, `nul.en.md`): Windows can create no such
+ * file, so a repository holding it cannot be checked out there.
+ */
+export function deviceNameProblem(file: string): ContentProblem | undefined {
+  const name = file.replace(/^.*[\\/]/, '');
+  if (!isWindowsDeviceName(name)) return undefined;
+  return { file, line: 1, message: `file name '${name}' is a device name on Windows (${WINDOWS_DEVICE_NAMES}): a repository holding it cannot be checked out there`, fix: 'rename the file, e.g. 2025-01-18-console-outage.md' };
+}
+
+/** Why a text Markdown cannot read is refused (the check) or left out (an import). */
+export const MARKDOWN_TOO_DEEP = 'the text nests Markdown too deeply to be read (emphasis, links, quotes or lists inside one another, thousands deep)';
 
 /** A time in a message: in the site's zone, with its offset, so a repeated hour is never ambiguous. */
 type Stamp = (instant: Instant) => string;
@@ -107,14 +121,25 @@ export function splitIncidentFile(file: string, text: string, problems: ContentP
 }
 
 /**
- * Parses a body in `lang` with the limits checked first: a body too long, too
- * deep or with control characters is not parsed (it could overflow the
- * parser), and gives an empty timeline.
+ * Parses a body in `lang` with the limits checked first, for originals and
+ * translations alike. A body too long, too deep or with control characters is
+ * not parsed (it could overflow the parser); nor can Markdown read emphasis
+ * nested a few thousand deep (`**a **a …`, a dozen kilobytes), which
+ * overflows the parser's stack and which no line-based limit sees in advance.
+ * Either is reported, never a crash, and gives `undefined`: a body that was
+ * not read has no updates to hold against anything.
  */
-export function readBody(file: string, parts: FileParts, timeZone: string, lang: Locale, problems: ContentProblem[]): Timeline {
+export function readBody(file: string, parts: FileParts, timeZone: string, lang: Locale, problems: ContentProblem[]): Timeline | undefined {
   const refused = bodyProblems(file, parts.body, parts.bodyLine);
-  problems.push(...refused);
-  return refused.length > 0 ? { summaryHtml: '', updates: [], postmortem: null } : parseTimeline(file, parts.body, parts.bodyLine, timeZone, lang, problems);
+  for (const problem of refused) problems.push(problem);
+  if (refused.length > 0) return undefined;
+  try {
+    return parseTimeline(file, parts.body, parts.bodyLine, timeZone, lang, problems);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    problems.push({ file, line: parts.bodyLine, message: MARKDOWN_TOO_DEEP, fix: 'write it flatter, with fewer marks (*, _, ~, [ ]) inside one another' });
+    return undefined;
+  }
 }
 
 /**
@@ -132,13 +157,16 @@ export function readIncident(file: string, text: string, context: IncidentContex
   if (!ID_PATTERN.test(id)) {
     problems.push({ file, line: 1, message: `file name '${id}' cannot be used in a URL`, fix: 'rename the file with lowercase letters, digits and dashes, e.g. 2025-01-18-hangzhou-power.md' });
   }
+  const device = deviceNameProblem(file);
+  if (device) problems.push(device);
   const parts = splitIncidentFile(file, text, problems);
   if (!parts) return undefined;
   const front = parts.fields && readFrontMatter(parts.fields, context, stamp);
   const timeline = readBody(file, parts, timeZone, locale, problems);
-  if (front) checkTimeline(file, front, timeline, context, stamp);
+  // A body that was not read has no updates to hold against the front matter: 'no Resolved update' would be noise.
+  if (front && timeline) checkTimeline(file, front, timeline, context, stamp);
 
-  if (problems.length > before || !front || front.title === undefined || front.started === undefined || front.kind === undefined) return undefined;
+  if (problems.length > before || !timeline || !front || front.title === undefined || front.started === undefined || front.kind === undefined) return undefined;
   return {
     id,
     path: file,

@@ -11,7 +11,7 @@
 import { formatWallTime, type Instant } from '../core/time.ts';
 import { LOCALES, type Incident, type Locale, type Update } from '../core/types.ts';
 import { closestKnown, type ContentProblem } from './problems.ts';
-import { readBody, splitIncidentFile } from './read-incident.ts';
+import { deviceNameProblem, readBody, splitIncidentFile } from './read-incident.ts';
 import { statusWord } from './timeline.ts';
 
 /** What a file name says of a translation: `x.en.md` is the English translation of `x`. */
@@ -66,6 +66,9 @@ export function readTranslation(file: string, text: string, name: TranslationNam
   const { problems } = context;
   const report = (line: number, message: string, fix: string) => void problems.push({ file, line, message, fix });
   const { id, tag, locale } = name;
+  // As an original's: whatever else is wrong with it, Windows can hold no such file.
+  const device = deviceNameProblem(file);
+  if (device) problems.push(device);
   if (locale === context.locale) {
     return report(1, `a translation into '${locale}', the site's first language: the original is written in it`, 'move its words into the original file, and remove this one');
   }
@@ -98,6 +101,8 @@ export function readTranslation(file: string, text: string, name: TranslationNam
     if (given !== null && given !== undefined && given !== '') title = parts.fields.string('title', false, 'title');
   }
   const timeline = readBody(file, parts, context.timeZone, locale, problems);
+  // A body that could not be read is reported: it has no headings to match.
+  if (!timeline) return;
   const before = problems.length;
   const matched = matchUpdates(file, timeline.updates, original, context);
   if (timeline.postmortem && !original.postmortem) {

@@ -207,7 +207,7 @@ export function checkCommand(env: Environment, argv: string[] = []): Promise<Com
     const files = await readContentFiles(dir);
     const { content, problems } = resolveContent(files, now);
     const since = values.since === undefined ? undefined : await sinceCheck(dir, values.since, files, content, now);
-    problems.push(...(since?.problems ?? []));
+    for (const problem of since?.problems ?? []) problems.push(problem);
     const took = Math.round(performance.now() - started);
     if (problems.length > 0) {
       const lines = sortProblems(problems).map(formatProblem).join('\n');

@@ -201,6 +201,23 @@ export async function run(main: () => Promise<void>): Promise<void> {
   process.exitCode = result.code;
 }
 
+/** How many files an import writes at a time. */
+const WRITE_CONCURRENCY = 16;
+
+/** `task` run on every item, at most `limit` at a time; the results in the items' order. */
+async function eachLimited<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 /**
  * Writes many new files at once: the folder is checked with all of them, and
  * only those with no problem are written, each created in one step and never
@@ -213,10 +230,14 @@ export async function writeAllChecked(folder: Folder, files: { path: string; tex
   const failing = new Set(problems.map((problem) => problem.file));
   const written: string[] = [];
   const skipped = files.filter((file) => taken.has(incidentId(file.path))).map((file) => `${file.path}: an incident with this id exists already; not written`);
-  for (const file of fresh.filter((candidate) => !failing.has(candidate.path))) {
-    if (await createFile(file.path, file.text)) written.push(file.path);
+  const passing = fresh.filter((candidate) => !failing.has(candidate.path));
+  // Each file is synced to disk before it is linked in: a few at a time, not one by one (16,000 took minutes).
+  const created = await eachLimited(passing, WRITE_CONCURRENCY, (file) => createFile(file.path, file.text));
+  passing.forEach((file, index) => {
+    if (created[index]) written.push(file.path);
     else skipped.push(`${file.path}: an incident with this id exists already; not written`);
-  }
-  const own = sortProblems(problems.filter((problem) => fresh.some((file) => file.path === problem.file))).map(formatProblem);
+  });
+  const freshPaths = new Set(fresh.map((file) => file.path));
+  const own = sortProblems(problems.filter((problem) => freshPaths.has(problem.file))).map(formatProblem);
   return { written, problems: [...skipped, ...own] };
 }

@@ -87,6 +87,8 @@ function headingsIn(file: string, text: string, incident: Incident, zone: string
   const parts = splitIncidentFile(file, text, problems);
   if (!parts) return { updates: [], postmortem: false };
   const timeline = readBody(file, parts, zone, locale, problems);
+  // A body Markdown cannot read (too long, too deep) cannot have headings put into it either: refused, never a crash.
+  if (!timeline) throw new UsageError(`${sortProblems(problems).map(formatProblem).join('\n')}\nnothing was written`);
   const updates = incident.updates.filter((update) => timeline.updates.some((other) => other.status === update.status && other.at === update.at));
   return { updates, postmortem: timeline.postmortemLine !== undefined };
 }

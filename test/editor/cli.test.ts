@@ -172,6 +172,32 @@ describe('the editor commands, given broken input', () => {
     expect(readFileSync(path.join(dir, 'incidents', '2025', '2025-02-05-compute-errors.md'), 'utf8')).not.toContain('resolved:');
   }, PROCESS_LIMIT);
 
+  it('import writes the incidents that pass from a hostile export, lists the rest with why, and prints no control character', () => {
+    const dir = writeContentFolder({});
+    const file = path.join(dir, 'export.json');
+    const incident = (id: unknown, name: string, body = 'Fixed.', status: unknown = 'resolved') => ({
+      id, name, impact: 'major', started_at: '2025-02-05T09:05:00Z', resolved_at: '2025-02-05T10:00:00Z', components: [{ name: 'Compute' }],
+      incident_updates: [{ status, body, display_at: '2025-02-05T10:00:00Z' }, { status: 'investigating', body: 'Looking.', display_at: '2025-02-05T09:10:00Z' }],
+    });
+    writeFileSync(file, JSON.stringify({ incidents: [
+      incident('fence', 'Unclosed', '```\nnever closed'),
+      incident('break', 'Two\nlines'),
+      incident('escape', 'Errors\u001b[2J\u001b]52;c;aGVsbG8=\u0007'),
+      incident(7, 'Object status', 'Fixed.', { toString: 1 }),
+      incident(7, 'Object status'),
+    ] }));
+    const result = npmRun(dir, 'import', 'statuspage', file);
+    expect(result.status).toBe(0);
+    expect(result.output).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(result.output).toContain("- statuspage fence 'Unclosed': cannot be written: the text leaves a code block (```)");
+    expect(result.output).toContain("- statuspage break 'Two\\u000Alines': cannot be written: the title must be one line; left out");
+    expect(result.output).toContain("- statuspage 7 'Object status': update {\"toString\":1} at '2025-02-05T10:00:00Z' has no known status or time; written as an Update");
+    expect(result.output).toContain("- statuspage 7 'Object status': the same id as an earlier incident in the export; written once");
+    expect(result.output).toMatch(/Not written, fix by hand:\n- .+2025-02-05-errors-2j-52-c-agvsbg8\.md:2: 'title' holds a control character \(U\+001B\)/);
+    expect(result.output).toContain('1 of 5 incidents imported.');
+    expect(readdirSync(path.join(dir, 'incidents', '2025'))).toEqual(['2025-02-05-object-status.md']);
+  });
+
   it('import exits 1 when it writes none of the incidents', () => {
     const dir = writeContentFolder({});
     const file = path.join(dir, 'export.json');
