@@ -7,7 +7,7 @@
  */
 import { checkCommand } from '../src/editor/commands.ts';
 
-const result = await checkCommand(process.env);
+const result = await checkCommand(process.env, process.argv.slice(2));
 if (result.stdout) process.stdout.write(result.stdout);
 if (result.stderr) process.stderr.write(result.stderr);
 process.exitCode = result.code;

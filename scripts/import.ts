@@ -8,13 +8,26 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { decodeUtf8 } from '../src/contract/load-content.ts';
 import { fromCstate, fromStatuspage, ImportError, STALE_OPEN_DAYS, type ImportResult } from '../src/editor/importers.ts';
 import { readFolder, run, UsageError, writeAllChecked } from '../src/editor/editor-cli.ts';
+import { helpText, parseCommand, usageError, type CommandSpec } from '../src/editor/options.ts';
 
-const USAGE = `usage: npm run import -- statuspage <export.json>   or   npm run import -- cstate <content/issues folder>
-  --open-stale   import incidents that are open in the source but untouched for ${STALE_OPEN_DAYS} days as ongoing (they are left out otherwise)`;
+const IMPORT_SPEC = {
+  name: 'import',
+  summary: "bring another status page's incidents over as incident files",
+  usage: ['statuspage <export.json> [--open-stale]', 'cstate <content/issues folder> [--open-stale]'],
+  options: {
+    'open-stale': { type: 'boolean', help: `import incidents open in the source but untouched for ${STALE_OPEN_DAYS} days as ongoing (left out otherwise)` },
+  },
+  examples: [
+    'curl -s https://status.example.com/api/v2/incidents.json > export.json && npm run import -- statuspage export.json',
+    'npm run import -- cstate ../old-status/content/issues',
+  ],
+  notes: [
+    'Says first what it could not map or left out, then writes every incident that passes the check (under incidents/<year>/ of STATUS_CONTENT_DIR, default content) and lists the rest; exits 1 when it wrote none.',
+  ],
+} as const satisfies CommandSpec;
 
 /** A source file's text; a missing, unreadable or non-UTF-8 file is a one-line UsageError. */
 async function readSource(file: string): Promise<string> {
@@ -57,16 +70,18 @@ async function readCstate(folder: string): Promise<{ path: string; text: string 
 }
 
 await run(async () => {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'open-stale': { type: 'boolean' } } });
+  const args = parseCommand(IMPORT_SPEC, process.argv.slice(2));
+  if (!args) return console.log(helpText(IMPORT_SPEC));
+  const { values, positionals } = args;
   const [source, input] = positionals;
-  if (!source || !input || positionals.length > 2) throw new UsageError(USAGE);
+  if (!source || !input || positionals.length > 2) throw usageError(IMPORT_SPEC);
   const folder = await readFolder();
   const context = { services: folder.catalogs.services, timeZone: folder.catalogs.site.timeZone, now: folder.now, openStale: values['open-stale'] };
   let result: ImportResult;
   try {
     if (source === 'statuspage') result = fromStatuspage(readJson(input, await readSource(input)), context);
     else if (source === 'cstate') result = fromCstate(await readCstate(input), context);
-    else throw new UsageError(USAGE);
+    else throw usageError(IMPORT_SPEC, `unknown source '${source}': statuspage or cstate`);
   } catch (error) {
     if (error instanceof ImportError) throw new UsageError(`${input}: ${error.message}`);
     throw error;

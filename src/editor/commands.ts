@@ -1,57 +1,198 @@
 /**
- * The editor commands, `npm run new`, `update` and `resolve`, as functions of
- * their arguments and environment (the scripts only call them): each reads
- * the catalogs and the one incident file it changes, checks the result as the
- * build would, and writes it under the file's lock in one step, or writes
- * nothing and says why.
+ * The editor commands, `npm run new`, `update`, `resolve`, `postmortem` and
+ * `check`, as functions of their arguments and environment (the scripts only
+ * call them): each reads the catalogs and the one incident file it changes,
+ * checks the result as the build would, and writes it under the file's lock
+ * in one step, or writes nothing and says why in one line.
+ *
+ * Few commands, the same flags everywhere: `new` opens, `update` posts an
+ * update and changes what the incident says about its impact while it is
+ * open, `resolve` closes (taking the same changes), `postmortem` writes the
+ * postmortem and its follow-ups. Figures of a resolved incident change only
+ * through `npm run correct`, which says so publicly.
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { displayPath, readContentFile, readContentFiles, resolveContent, resolveIncident } from '../contract/load-content.ts';
-import { formatProblem, sortProblems, suggest } from '../contract/problems.ts';
+import { closestKnown, formatProblem, sortProblems, suggest, suggestId } from '../contract/problems.ts';
 import { STATUS_WORDS, statusOfWord, statusWord } from '../contract/timeline.ts';
 import { CAUSES, IMPACT_LEVELS, WINDOW_LEVELS, type ImpactLevel } from '../core/levels.ts';
-import { formatWallTime } from '../core/time.ts';
-import { CLOSING_MESSAGES, CLOSING_STATUSES, closingStatus, STATUSES_BY_KIND, type Incident, type IncidentKind } from '../core/types.ts';
+import { formatWallTime, MINUTE_MS, type Instant } from '../core/time.ts';
+import { CLOSING_MESSAGES, CLOSING_STATUSES, closingStatus, STATUSES_BY_KIND, type Incident, type IncidentKind, type UpdateStatus } from '../core/types.ts';
 import { contentDir, nowFromEnvironment } from '../site/build-context.ts';
 import { checkIncident, commandResult, findIncident, openWorkspace, timeOption, UsageError, type CommandResult, type Environment, type Workspace } from './editor-cli.ts';
 import { createFile, replaceFile, withFileLock } from './file-lock.ts';
-import { addUpdate, editorTime, newIncidentText, setResolved, slugify } from './incident-file.ts';
+import {
+  addAffected,
+  addToPostmortem,
+  addUpdate,
+  editorTime,
+  followUpKey,
+  newIncidentText,
+  postmortemFollowUps,
+  removeAffected,
+  setField,
+  setResolved,
+  setScheduled,
+  setServiceOverride,
+  titleSlug,
+  yamlScalar,
+  type ServiceOverride,
+} from './incident-file.ts';
+import { helpText, parseCommand, usageError, type CommandSpec, type OptionSpec } from './options.ts';
 
-const NEW_USAGE =
-  'usage: npm run new -- "<title>" --services a,b [--level …] [--cause …] [--message "…"] [--slug …] [--at "YYYY-MM-DD HH:mm"]\n' +
-  '       npm run new -- "<title>" --services a,b --maintenance --from "YYYY-MM-DD HH:mm" --to "YYYY-MM-DD HH:mm"';
-const UPDATE_USAGE =
-  'usage: npm run update -- <id> <status> "<message>" [--at "YYYY-MM-DD HH:mm"]   (status: investigating, identified, monitoring, update; for maintenance scheduled, "in progress", verifying, update)';
-const RESOLVE_USAGE = 'usage: npm run resolve -- <id> ["<message>"] [--at "YYYY-MM-DD HH:mm"]';
+const TIME = '"YYYY-MM-DD HH:mm"';
+
+/** What every command's help ends with: where it works, and what it guarantees. */
+const COMMON_NOTES = [
+  "Works on the content folder in STATUS_CONTENT_DIR (default: content). Times are read and written in site.yaml's timeZone; SOURCE_DATE_EPOCH, when set, is now.",
+  'The file is checked as the build checks it (no time more than 5 minutes ahead, updates at or after the start, only the closing update after the end) and written in one step under a lock; when it would not pass, nothing is written and the command says why.',
+];
+
+/** The changes `update` and `resolve` make to what an open incident says about its impact. */
+const CHANGE_OPTIONS = {
+  cause: { type: 'string', value: 'CAUSE', help: 'set the cause: platform, customer, third-party, maintenance or force-majeure' },
+  level: { type: 'string', value: 'LEVEL', help: "set the level: degraded-performance, partial-outage or major-outage; with --service, that service's own" },
+  service: { type: 'string', value: 'ID', help: 'the service that --level, --from and --to are for (added when it is not affected yet)' },
+  from: { type: 'string', value: TIME, help: "with --service: when the impact on it started; on a maintenance without --service: the announced window's start" },
+  to: { type: 'string', value: TIME, help: "with --service: when the impact on it ended; on a maintenance without --service: the announced window's end" },
+  started: { type: 'string', value: TIME, help: 'move the start (of a maintenance: when the work really started)' },
+  add: { type: 'string', value: 'a,b', help: "add affected services (ids from services.yaml), with the incident's level and times" },
+  remove: { type: 'string', value: 'a,b', help: 'remove affected services' },
+} as const satisfies Record<string, OptionSpec>;
+
+/** `npm run new`, as its help shows it and its arguments are read. */
+export const NEW_SPEC = {
+  name: 'new',
+  summary: 'open an incident, announce a maintenance, or post a notice',
+  usage: [
+    `"<title>" --services a,b [--level LEVEL] [--cause CAUSE] [--message "…"] [--at ${TIME}]`,
+    `"<title>" --maintenance --services a,b --from ${TIME} --to ${TIME} [--message "…"]`,
+    '"<title>" --notice --message "…" [--services a,b]',
+  ],
+  options: {
+    services: { type: 'string', value: 'a,b', help: 'the affected services: ids from services.yaml, comma-separated' },
+    level: { type: 'string', value: 'LEVEL', help: 'degraded-performance, partial-outage or major-outage (default); a maintenance also under-maintenance (its default)' },
+    cause: { type: 'string', value: 'CAUSE', help: 'platform, customer, third-party, maintenance or force-majeure; leave it out while unknown' },
+    message: { type: 'string', value: '"…"', help: "the first update's text (a notice's is its announcement, and required)" },
+    slug: { type: 'string', value: 'words', help: "the words of the id instead of the title's: <date>-<words>" },
+    at: { type: 'string', value: TIME, help: 'when it started, or when the maintenance was announced (default: now)' },
+    maintenance: { type: 'boolean', help: 'announce a maintenance, with --from and --to' },
+    from: { type: 'string', value: TIME, help: "the maintenance window's start (may lie ahead)" },
+    to: { type: 'string', value: TIME, help: "the maintenance window's end" },
+    notice: { type: 'boolean', help: 'post a notice: an announcement with no impact and no SLA effect' },
+  },
+  examples: [
+    'npm run new -- "Upload failures in Hangzhou" --services oss-hangzhou,functions --level partial-outage',
+    'npm run new -- "Console sign-in errors" --services console --cause third-party --message "Sign-in fails for some accounts."',
+    'npm run new -- "上海地域对象存储请求失败" --services oss-shanghai      # id: <date>-shang-hai-di-yu-dui-xiang-cun-chu-qing-qiu-shi-bai',
+    'npm run new -- "MySQL storage upgrade" --services rds-mysql --maintenance --from "2026-12-05 01:00" --to "2026-12-05 03:00"',
+    'npm run new -- "TLS 1.0 ends on 1 March" --notice --message "From 1 March 2027 the API accepts TLS 1.2 or later only."',
+  ],
+  notes: [
+    'Writes incidents/<year>/<date>-<words>.md with its first update (Investigating; Scheduled for a maintenance; Update for a notice) and prints the file: its name without .md is the id the other commands take. A Chinese title gives a pinyin id.',
+    ...COMMON_NOTES,
+  ],
+} as const satisfies CommandSpec;
+
+/** `npm run update`. */
+export const UPDATE_SPEC = {
+  name: 'update',
+  summary: "post an update, and change what an open incident says about its impact",
+  usage: [`<id> <status> "<message>" [--at ${TIME}] [changes]`, '<id> changes   (no update: the front matter only)'],
+  options: {
+    at: { type: 'string', value: TIME, help: 'when the update was posted (default: now)' },
+    ...CHANGE_OPTIONS,
+  },
+  examples: [
+    'npm run update -- 2026-11-26-upload-failures identified "A bad deploy; we are rolling it back."',
+    'npm run update -- 2026-11-26-upload-failures identified "An upstream carrier cut." --cause third-party',
+    'npm run update -- 2026-11-26-upload-failures --service functions --level degraded-performance --from "2026-11-26 22:50"',
+    'npm run update -- 2026-11-26-upload-failures --service functions --to "2026-11-26 23:20"     # functions recovered first',
+    'npm run update -- 2026-11-26-upload-failures --add cdn --remove functions',
+    'npm run update -- 2026-12-05-mysql-storage-upgrade "in progress" "The upgrade has started."',
+  ],
+  notes: [
+    'Statuses: investigating, identified, monitoring, update; for a maintenance scheduled, "in progress", verifying, update; for a notice update. To close, use npm run resolve.',
+    "Changes are taken while it is open; a resolved incident's figures change only with npm run correct, which adds a public Correction.",
+    ...COMMON_NOTES,
+  ],
+} as const satisfies CommandSpec;
+
+/** `npm run resolve`. */
+export const RESOLVE_SPEC = {
+  name: 'resolve',
+  summary: 'close an incident, maintenance or notice: sets resolved and adds the Resolved (Completed) update',
+  usage: [`<id> ["<message>"] [--at ${TIME}] [changes]`],
+  options: {
+    at: { type: 'string', value: TIME, help: 'when it ended (default: now)' },
+    ...CHANGE_OPTIONS,
+  },
+  examples: [
+    'npm run resolve -- 2026-11-26-upload-failures "Uploads work again in every zone."',
+    'npm run resolve -- 2026-11-26-upload-failures "Fixed upstream." --cause third-party --at "2026-11-26 23:40"',
+    'npm run resolve -- 2026-12-05-mysql-storage-upgrade     # Completed, with the default message',
+  ],
+  notes: [
+    'The changes are those of npm run update, made before it closes. A resolved incident is not resolved again: its end changes only with npm run correct.',
+    ...COMMON_NOTES,
+  ],
+} as const satisfies CommandSpec;
+
+/** `npm run postmortem`. */
+export const POSTMORTEM_SPEC = {
+  name: 'postmortem',
+  summary: 'write the postmortem of an incident, and its follow-up actions',
+  usage: ['<id> ["<text>"] [--action "…"]… [--done "…"]…'],
+  options: {
+    action: { type: 'string', multiple: true, value: '"…"', help: 'add an open follow-up action' },
+    done: { type: 'string', multiple: true, value: '"…"', help: 'tick the open follow-up with these words, or add a done one' },
+  },
+  examples: [
+    'npm run postmortem -- 2026-11-26-upload-failures "A deploy mishandled part numbers above 1,000." --action "Test uploads of 10,000 parts" --done "Roll back the deploy"',
+    'npm run postmortem -- 2026-11-26-upload-failures --done "Test uploads of 10,000 parts"     # ticks it',
+  ],
+  notes: [
+    'Starts the ## Postmortem section at the end of the file, or adds to the one there is. The postmortem is words, not figures: it may be written and completed after the incident is resolved.',
+    ...COMMON_NOTES,
+  ],
+} as const satisfies CommandSpec;
+
+/** `npm run check`. */
+export const CHECK_SPEC = {
+  name: 'check',
+  summary: 'check the content folder as the build would, without building',
+  usage: [''],
+  options: {},
+  examples: ['npm run check', 'STATUS_CONTENT_DIR=../my-status npm run check', 'SOURCE_DATE_EPOCH=1767225600 npm run check     # as of 2026-01-01 00:00 UTC'],
+  notes: ["Lists every problem, one 'path:line: what is wrong; how to fix it' line each, and exits 1 on any. Checks the folder in STATUS_CONTENT_DIR (default: content), as of SOURCE_DATE_EPOCH or now."],
+} as const satisfies CommandSpec;
 
 const article = (kind: IncidentKind) => (kind === 'incident' ? 'an' : 'a');
 
+/** A comma-separated list of ids, blanks left out. */
+function idList(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+}
+
 /**
  * `npm run new`: writes incidents/<year>/<date>-<slug>.md with an
- * Investigating update (a Scheduled one for maintenance) at now or `--at`,
- * under a name no other incident file has.
+ * Investigating update (Scheduled for a maintenance, Update for a notice) at
+ * now or `--at`, under a name no other incident file has.
  */
 export function newCommand(argv: string[], env: Environment): Promise<CommandResult> {
   return commandResult(async () => {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        services: { type: 'string' },
-        level: { type: 'string' },
-        cause: { type: 'string' },
-        message: { type: 'string' },
-        slug: { type: 'string' },
-        maintenance: { type: 'boolean' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        at: { type: 'string' },
-      },
-    });
+    const args = parseCommand(NEW_SPEC, argv);
+    if (!args) return helpText(NEW_SPEC);
+    const { values, positionals } = args;
     const title = positionals.join(' ').trim();
-    if (!title || !values.services) throw new UsageError(NEW_USAGE);
+    if (!title) throw usageError(NEW_SPEC, 'give the title first');
+    if (values.maintenance && values.notice) throw new UsageError('--maintenance and --notice: choose one (a notice has no impact; a maintenance announces a window)');
+    if (!values.services && !values.notice) throw usageError(NEW_SPEC, 'say which services are affected with --services');
+    if (values.notice) {
+      if (values.level !== undefined || values.cause !== undefined) throw new UsageError('a notice has no impact: leave out --level and --cause, or open an incident (without --notice)');
+      if (!values.message?.trim()) throw new UsageError('a notice needs its text: add --message "…"');
+    }
     const workspace = await openWorkspace(env);
     const zone = workspace.catalogs.site.timeZone;
     const now = timeOption(values.at, workspace);
@@ -59,9 +200,8 @@ export function newCommand(argv: string[], env: Environment): Promise<CommandRes
       throw new UsageError('--from and --to announce a maintenance window: add --maintenance');
     }
     const windowEnd = (flag: 'from' | 'to') => {
-      const instant = values[flag] === undefined ? undefined : timeOption(values[flag], workspace);
-      if (instant === undefined) throw new UsageError(`--maintenance needs --${flag} "YYYY-MM-DD HH:mm" (in ${zone})`);
-      return instant;
+      if (values[flag] === undefined) throw new UsageError(`--maintenance needs --${flag} "YYYY-MM-DD HH:mm" (in ${zone})`);
+      return timeOption(values[flag], workspace, flag);
     };
     const maintenance = values.maintenance ? { from: windowEnd('from'), to: windowEnd('to') } : undefined;
     const levels: readonly string[] = maintenance ? WINDOW_LEVELS : IMPACT_LEVELS;
@@ -69,21 +209,22 @@ export function newCommand(argv: string[], env: Environment): Promise<CommandRes
       throw new UsageError(`unknown --level '${values.level}'; ${suggest(values.level, levels)}`);
     }
     if (values.cause !== undefined) {
-      if (maintenance) throw new UsageError("a maintenance has no --cause: inside its window it counts as maintenance, outside it as platform");
+      if (maintenance) throw new UsageError('a maintenance has no --cause: inside its window it counts as maintenance, outside it as platform');
       if (!(CAUSES as readonly string[]).includes(values.cause)) throw new UsageError(`unknown --cause '${values.cause}'; ${suggest(values.cause, CAUSES)}`);
     }
     const text = newIncidentText({
       title,
-      services: values.services.split(',').map((service) => service.trim()).filter(Boolean),
+      services: idList(values.services),
       level: values.level as ImpactLevel | undefined,
       cause: values.cause,
       now,
       timeZone: zone,
       maintenance,
+      notice: values.notice,
       message: values.message,
     });
     const date = editorTime(maintenance?.from ?? now, zone).slice(0, 10);
-    const base = `${date}-${slugify(values.slug ?? title)}`;
+    const base = `${date}-${await titleSlug(values.slug ?? title)}`;
     for (let n = 1; ; n++) {
       const id = n === 1 ? base : `${base}-${n}`;
       if (workspace.ids.has(id)) continue;
@@ -95,72 +236,319 @@ export function newCommand(argv: string[], env: Environment): Promise<CommandRes
   });
 }
 
-/** `npm run update`: adds a timeline entry at now or `--at` to the incident's file. */
+/** The changes to an open incident's front matter that `update` and `resolve` were given, read and checked against the catalogs. */
+interface Changes {
+  cause?: string;
+  level?: string;
+  started?: Instant;
+  /** On a maintenance, without --service: the announced window. */
+  window: { from?: Instant; to?: Instant };
+  service?: { id: string; level?: string; from?: Instant; to?: Instant };
+  add: string[];
+  remove: string[];
+}
+
+/** Reads the change options. Times are read in the site's zone; service ids must be in services.yaml. */
+function readChanges(values: { [Name in keyof typeof CHANGE_OPTIONS]?: string }, workspace: Workspace): Changes {
+  const known = workspace.catalogs.services.map((service) => service.id);
+  const service = (id: string) => {
+    if (!known.includes(id)) throw new UsageError(`unknown service '${id}'; ${suggestId(id, known)} (services are in services.yaml)`);
+    return id;
+  };
+  const time = (flag: 'from' | 'to' | 'started') => (values[flag] === undefined ? undefined : timeOption(values[flag], workspace, flag));
+  const add = idList(values.add).map(service);
+  const remove = idList(values.remove).map(service);
+  const both = add.find((id) => remove.includes(id));
+  if (both) throw new UsageError(`'${both}' is in --add and in --remove; give it once`);
+  const changes: Changes = { cause: values.cause, level: values.level, started: time('started'), window: {}, add, remove };
+  const from = time('from');
+  const to = time('to');
+  if (values.service !== undefined) {
+    changes.service = { id: service(values.service.trim()), level: values.level, from, to };
+    changes.level = undefined;
+  } else {
+    changes.window = { from, to };
+  }
+  return changes;
+}
+
+function hasChanges(values: Record<string, unknown>): boolean {
+  return Object.keys(CHANGE_OPTIONS).some((name) => values[name] !== undefined);
+}
+
+const floorMinute = (instant: Instant) => Math.floor(instant / MINUTE_MS) * MINUTE_MS;
+
+/**
+ * Makes `changes` in the text of `incident` (what its file says now). Refuses,
+ * one line each, what cannot be: any change to a resolved incident (that is
+ * a correction), a cause or level the kind does not take, a service added
+ * twice or removed that is not there, the last service removed. Returns the
+ * new text, what was changed in words, and a check that the file read back
+ * says what was asked.
+ */
+function applyChanges(text: string, incident: Incident, changes: Changes, workspace: Workspace): { text: string; said: string[]; verify: (after: Incident) => string | undefined } {
+  const { kind } = incident;
+  const asked = [
+    changes.cause !== undefined && 'cause',
+    changes.level !== undefined && 'level',
+    changes.started !== undefined && 'start',
+    (changes.window.from !== undefined || changes.window.to !== undefined) && 'announced window',
+    changes.service && `impact on ${changes.service.id}`,
+    (changes.add.length > 0 || changes.remove.length > 0) && 'affected services',
+  ].filter((what): what is string => typeof what === 'string');
+  if (asked.length === 0) return { text, said: [], verify: () => undefined };
+  if (incident.resolved !== null) {
+    throw new UsageError(
+      `${incident.id} is resolved: a change to its ${asked.join(', ')} changes what is owed for it, so it is a correction, shown to customers; use npm run correct (npm run correct -- --help); nothing was written`,
+    );
+  }
+  const zone = workspace.catalogs.site.timeZone;
+  const time = (instant: Instant) => editorTime(instant, zone);
+  const levels: readonly string[] = kind === 'maintenance' ? WINDOW_LEVELS : IMPACT_LEVELS;
+  const checkLevel = (level: string) => {
+    if (kind === 'notice') throw new UsageError(`${incident.id} is a notice, which has no impact level`);
+    if (!levels.includes(level)) throw new UsageError(`unknown --level '${level}'; ${suggest(level, levels)}`);
+    return level;
+  };
+  const said: string[] = [];
+  let next = text;
+
+  if (changes.cause !== undefined) {
+    if (kind === 'maintenance') throw new UsageError('a maintenance has no --cause: inside its window it counts as maintenance, outside it as platform');
+    if (kind === 'notice') throw new UsageError(`${incident.id} is a notice, which has no impact and so no cause`);
+    if (!(CAUSES as readonly string[]).includes(changes.cause)) throw new UsageError(`unknown --cause '${changes.cause}'; ${suggest(changes.cause, CAUSES)}`);
+    next = setField(next, 'cause', changes.cause);
+    said.push(`cause ${incident.cause ?? 'unknown'} → ${changes.cause}`);
+  }
+  if (changes.level !== undefined) {
+    next = setField(next, 'level', checkLevel(changes.level));
+    said.push(`level ${incident.level} → ${changes.level}`);
+  }
+  if (changes.started !== undefined) {
+    next = setField(next, 'started', time(changes.started));
+    said.push(`started ${time(incident.started)} → ${time(changes.started)}`);
+  }
+  const { window } = changes;
+  if (window.from !== undefined || window.to !== undefined) {
+    if (kind !== 'maintenance') {
+      throw new UsageError("--from and --to are a service's own window: add --service <id> (to move the start of the incident, use --started)");
+    }
+    if (window.from !== undefined) next = setScheduled(next, 'from', time(window.from));
+    if (window.to !== undefined) next = setScheduled(next, 'to', time(window.to));
+    said.push(`announced window ${time(window.from ?? incident.scheduled!.from)} to ${time(window.to ?? incident.scheduled!.to)}`);
+  }
+  const affected = incident.affected.map((entry) => entry.service);
+  if (changes.service) {
+    const { id, level, from, to } = changes.service;
+    const override: ServiceOverride = { level: level === undefined ? undefined : yamlScalar(checkLevel(level), 'the level'), from: from === undefined ? undefined : time(from), to: to === undefined ? undefined : time(to) };
+    const listed = affected.includes(id);
+    if (listed && level === undefined && from === undefined && to === undefined) {
+      throw new UsageError(`say what to change for ${id}: --level, --from or --to`);
+    }
+    next = level === undefined && from === undefined && to === undefined ? addAffected(next, [id]) : setServiceOverride(next, id, override);
+    const parts = [level && `level ${level}`, from !== undefined && `from ${time(from)}`, to !== undefined && `to ${time(to)}`].filter(Boolean);
+    said.push(`${listed ? '' : 'added '}${id}${parts.length ? ` ${parts.join(', ')}` : ''}`);
+  }
+  for (const id of changes.add) {
+    if (affected.includes(id) || changes.service?.id === id) {
+      throw new UsageError(`'${id}' is affected already; to give it its own level or times use --service ${id} --level …`);
+    }
+  }
+  if (changes.add.length > 0) {
+    next = addAffected(next, changes.add);
+    said.push(`added ${changes.add.join(', ')}`);
+  }
+  for (const id of changes.remove) {
+    if (!affected.includes(id)) throw new UsageError(`'${id}' is not affected by ${incident.id}; it lists ${affected.join(', ') || 'no service'}`);
+  }
+  if (changes.remove.length > 0) {
+    const left = [...affected, ...changes.add, ...(changes.service && !affected.includes(changes.service.id) ? [changes.service.id] : [])].filter((id) => !changes.remove.includes(id));
+    if (left.length === 0 && kind !== 'notice') throw new UsageError(`${incident.id} would affect no service; add the right one first (--add), then remove`);
+    if (left.length === 0) throw new UsageError(`${incident.id} would list no service; a notice without services has no 'affected' at all: remove it by hand`);
+    next = removeAffected(next, changes.remove);
+    said.push(`removed ${changes.remove.join(', ')}`);
+  }
+
+  const verify = (after: Incident): string | undefined => {
+    const entry = (id: string) => after.affected.find((candidate) => candidate.service === id);
+    if (changes.cause !== undefined && after.cause !== changes.cause) return 'cause';
+    if (changes.level !== undefined && after.level !== changes.level) return 'level';
+    if (changes.started !== undefined && after.started !== floorMinute(changes.started)) return 'started';
+    if (window.from !== undefined && after.scheduled?.from !== floorMinute(window.from)) return 'scheduled';
+    if (window.to !== undefined && after.scheduled?.to !== floorMinute(window.to)) return 'scheduled';
+    if (changes.service) {
+      const own = entry(changes.service.id);
+      if (!own) return changes.service.id;
+      if (changes.service.level !== undefined && own.level !== changes.service.level) return changes.service.id;
+      if (changes.service.from !== undefined && own.from !== floorMinute(changes.service.from)) return changes.service.id;
+      if (changes.service.to !== undefined && own.to !== floorMinute(changes.service.to)) return changes.service.id;
+    }
+    if (changes.add.some((id) => !entry(id)) || changes.remove.some((id) => entry(id))) return 'affected';
+    return undefined;
+  };
+  return { text: next, said, verify };
+}
+
+/** The status an update's word names, refused when unknown or closing (that is `resolve`). */
+function updateStatus(word: string, id: string): UpdateStatus {
+  const status = statusOfWord(word);
+  if (!status) throw new UsageError(`unknown status '${word}'; ${suggest(word, Object.keys(STATUS_WORDS))}`);
+  if (CLOSING_STATUSES.includes(status)) throw new UsageError(`to close it use: npm run resolve -- ${id} "<message>"`);
+  return status;
+}
+
+/**
+ * `npm run update`: adds a timeline entry at now or `--at` to the incident's
+ * file, and makes the changes given (cause, level, start, a service's own
+ * level and window, services added or removed) while it is open; or only the
+ * changes, when no status is given.
+ */
 export function updateCommand(argv: string[], env: Environment): Promise<CommandResult> {
   return commandResult(async () => {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { at: { type: 'string' } } });
+    const args = parseCommand(UPDATE_SPEC, argv);
+    if (!args) return helpText(UPDATE_SPEC);
+    const { values, positionals } = args;
     const [id, word, ...rest] = positionals;
     const message = rest.join(' ').trim();
-    if (!id || !word || !message) throw new UsageError(UPDATE_USAGE);
-    const status = statusOfWord(word);
-    if (!status) throw new UsageError(`unknown status '${word}'; ${suggest(word, Object.keys(STATUS_WORDS))}`);
-    if (CLOSING_STATUSES.includes(status)) throw new UsageError(`to close it use: npm run resolve -- ${id} "<message>"`);
+    if (!id) throw usageError(UPDATE_SPEC);
+    if (word === undefined && !hasChanges(values)) throw usageError(UPDATE_SPEC, `say what to post to ${id}, or what to change`);
+    const status = word === undefined ? undefined : updateStatus(word, id);
+    if (status && !message) throw usageError(UPDATE_SPEC, `the ${statusWord(status)} update needs a message`);
+    if (!status && values.at !== undefined) throw new UsageError('--at is the time of an update: give a status and a message too');
     const workspace = await openWorkspace(env);
+    const changes = readChanges(values, workspace);
     const file = await findIncident(workspace, id);
     const at = timeOption(values.at, workspace);
-    await editIncident(workspace, file, (text, incident) => {
-      const allowed = STATUSES_BY_KIND[incident.kind].filter((candidate) => !CLOSING_STATUSES.includes(candidate));
-      if (!allowed.includes(status)) {
-        throw new UsageError(
-          `'${statusWord(status)}' is not ${article(incident.kind)} ${incident.kind} status, and ${id} is ${article(incident.kind)} ${incident.kind}; use one of: ${allowed.map((candidate) => statusWord(candidate).toLowerCase()).join(', ')}`,
-        );
+    const said = await editIncident(workspace, file, (text, incident) => {
+      if (status) {
+        const allowed = STATUSES_BY_KIND[incident.kind].filter((candidate) => !CLOSING_STATUSES.includes(candidate));
+        if (!allowed.includes(status)) {
+          throw new UsageError(
+            `'${statusWord(status)}' is not ${article(incident.kind)} ${incident.kind} status, and ${id} is ${article(incident.kind)} ${incident.kind}; use one of: ${allowed.map((candidate) => statusWord(candidate).toLowerCase()).join(', ')}`,
+          );
+        }
       }
-      return addUpdate(text, { status, at, message, timeZone: workspace.catalogs.site.timeZone });
+      const changed = applyChanges(text, incident, changes, workspace);
+      const next = status ? addUpdate(changed.text, { status, at, message, timeZone: workspace.catalogs.site.timeZone }) : changed.text;
+      return { text: next, updates: status ? 1 : 0, said: changed.said, verify: changed.verify };
     });
-    return `updated ${displayPath(file)}`;
+    return `updated ${displayPath(file)}${said.length > 0 ? ` (${said.join('; ')})` : ''}`;
   });
 }
 
 /**
- * `npm run resolve`: sets `resolved` to now or `--at` and adds the closing
- * update (Resolved; Completed for maintenance). An incident that is resolved
- * already is refused: running it twice must not move the end.
+ * `npm run resolve`: makes the changes given, as `update` does, then sets
+ * `resolved` to now or `--at` and adds the closing update (Resolved;
+ * Completed for maintenance). An incident that is resolved already is
+ * refused: running it twice must not move the end.
  */
 export function resolveCommand(argv: string[], env: Environment): Promise<CommandResult> {
   return commandResult(async () => {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { at: { type: 'string' } } });
+    const args = parseCommand(RESOLVE_SPEC, argv);
+    if (!args) return helpText(RESOLVE_SPEC);
+    const { values, positionals } = args;
     const [id, ...rest] = positionals;
-    if (!id) throw new UsageError(RESOLVE_USAGE);
+    if (!id) throw usageError(RESOLVE_SPEC);
     const workspace = await openWorkspace(env);
     const zone = workspace.catalogs.site.timeZone;
+    const changes = readChanges(values, workspace);
     const file = await findIncident(workspace, id);
     const at = timeOption(values.at, workspace);
-    await editIncident(workspace, file, (text, incident) => {
-      const closing = statusWord(closingStatus(incident.kind));
+    const said = await editIncident(workspace, file, (text, incident) => {
       if (incident.resolved !== null || incident.updates.some((update) => CLOSING_STATUSES.includes(update.status))) {
         const when = incident.resolved === null ? '' : ` at ${formatWallTime(incident.resolved, zone)}`;
-        throw new UsageError(
-          `${id} is resolved already${when}; nothing was written (to change when it ended, edit 'resolved:' and the ${closing} update in ${displayPath(file)})`,
-        );
+        throw new UsageError(`${id} is resolved already${when}; nothing was written (to change when it ended, use npm run correct, which adds a public Correction)`);
       }
+      const changed = applyChanges(text, incident, changes, workspace);
       const message = rest.join(' ').trim() || CLOSING_MESSAGES[incident.kind];
-      return addUpdate(setResolved(text, at, zone), { status: closingStatus(incident.kind), at, message, timeZone: zone });
+      const next = addUpdate(setResolved(changed.text, at, zone), { status: closingStatus(incident.kind), at, message, timeZone: zone });
+      return { text: next, updates: 1, said: changed.said, verify: changed.verify };
     });
-    return `resolved ${displayPath(file)}`;
+    return `resolved ${displayPath(file)}${said.length > 0 ? ` (${said.join('; ')})` : ''}`;
   });
+}
+
+/**
+ * `npm run postmortem`: starts the postmortem, or adds to it: text, open
+ * follow-ups (`--action`), done ones (`--done`: ticks the open follow-up with
+ * the same words, or the `--action` given with them, or adds a done one).
+ * Words close to an open follow-up's but not the same are refused with that
+ * follow-up: a typo would otherwise add a second one.
+ */
+export function postmortemCommand(argv: string[], env: Environment): Promise<CommandResult> {
+  return commandResult(async () => {
+    const args = parseCommand(POSTMORTEM_SPEC, argv);
+    if (!args) return helpText(POSTMORTEM_SPEC);
+    const { values, positionals } = args;
+    const [id, ...rest] = positionals;
+    const prose = rest.join(' ').trim();
+    const actions = values.action ?? [];
+    const done = values.done ?? [];
+    if (!id) throw usageError(POSTMORTEM_SPEC);
+    if (!prose && actions.length === 0 && done.length === 0) throw usageError(POSTMORTEM_SPEC, `say what to write in the postmortem of ${id}: its text, --action or --done`);
+    const workspace = await openWorkspace(env);
+    const file = await findIncident(workspace, id);
+    const said = await editIncident(workspace, file, (text, incident) => {
+      const open = postmortemFollowUps(text);
+      const add = actions.map((words) => ({ words, done: false }));
+      const tick: string[] = [];
+      for (const words of done) {
+        const exact = open.find((candidate) => followUpKey(candidate) === followUpKey(words));
+        const action = add.find((candidate) => followUpKey(candidate.words) === followUpKey(words));
+        if (exact) {
+          tick.push(exact);
+          continue;
+        }
+        if (action) {
+          action.done = true;
+          continue;
+        }
+        const near = closestKnown(words, open);
+        if (near) throw new UsageError(`no open follow-up reads '${words}'; did you mean '${near}'? (to add it as a new follow-up, done, give --action "${words}" --done "${words}")`);
+        add.push({ words, done: true });
+      }
+      const before = incident.postmortem?.actions ?? [];
+      const next = addToPostmortem(text, { text: prose || undefined, add, tick });
+      const verify = (after: Incident) => {
+        const actionsNow = after.postmortem?.actions ?? [];
+        if (!after.postmortem) return 'the postmortem';
+        if (actionsNow.length !== before.length + add.length) return 'the follow-ups';
+        const doneNow = actionsNow.filter((action) => action.done).length;
+        if (doneNow !== before.filter((action) => action.done).length + tick.length + add.filter((entry) => entry.done).length) return 'the follow-ups';
+        return undefined;
+      };
+      const parts = [
+        incident.postmortem ? (prose ? 'added text' : '') : 'started it',
+        add.length > 0 ? `added ${add.length} follow-up${add.length === 1 ? '' : 's'}` : '',
+        ...tick.map((words) => `ticked '${words}'`),
+      ].filter(Boolean);
+      return { text: next, updates: 0, said: parts, verify };
+    });
+    return `wrote the postmortem of ${displayPath(file)} (${said.join('; ')})`;
+  });
+}
+
+/** What a change to an incident file makes: the new text, how many updates it adds, what it did in words, and a read-back check. */
+interface Edit {
+  text: string;
+  updates: number;
+  said: string[];
+  /** What the file read back does not say as asked (a field's name), or `undefined`. */
+  verify?: (after: Incident) => string | undefined;
 }
 
 /**
  * Changes an incident file under its lock: reads it, makes `change` from its
- * text and what it holds, checks the result as the build would (exactly one
- * update more, nothing else broken), and replaces the file in one step.
+ * text and what it holds, checks the result as the build would (exactly the
+ * updates the change adds, what was asked read back, nothing else broken),
+ * and replaces the file in one step. Returns what the change did, in words.
  */
-async function editIncident(workspace: Workspace, file: string, change: (text: string, incident: Incident) => string): Promise<void> {
+async function editIncident(workspace: Workspace, file: string, change: (text: string, incident: Incident) => Edit): Promise<string[]> {
   const shown = displayPath(file);
   if (((await stat(file)).mode & 0o222) === 0) {
     throw new UsageError(`${shown} is read-only; make it writable (chmod u+w ${shown}) and run the command again; nothing was written`);
   }
-  await withFileLock(file, async () => {
+  return withFileLock(file, async () => {
     const read = await readContentFile(file, workspace.root);
     if ('problem' in read) throw new UsageError(`${formatProblem(read.problem)}\nnothing was written`);
     const { text } = read;
@@ -168,22 +556,30 @@ async function editIncident(workspace: Workspace, file: string, change: (text: s
     if (!current) {
       throw new UsageError(`${sortProblems(problems).map(formatProblem).join('\n')}\n${shown} has problems: fix them first (npm run check lists them); nothing was written`);
     }
-    const next = change(text, current);
-    const incident = checkIncident(workspace, file, next);
-    if (incident.updates.length !== current.updates.length + 1) {
-      throw new UsageError('the message would add more to the timeline than one update; nothing was written');
+    const edit = change(text, current);
+    const incident = checkIncident(workspace, file, edit.text);
+    if (incident.updates.length !== current.updates.length + edit.updates) {
+      throw new UsageError(`the text would add more to the timeline than ${edit.updates === 0 ? 'nothing' : 'one update'}; nothing was written`);
     }
-    await replaceFile(file, next, text);
+    const wrong = edit.verify?.(incident);
+    if (wrong !== undefined) {
+      throw new UsageError(`${shown} is written in a way this command could not change ${wrong} in as asked; edit it by hand (npm run check checks it); nothing was written`);
+    }
+    await replaceFile(file, edit.text, text);
+    return edit.said;
   });
 }
 
 /**
  * `npm run check`: validates the whole content folder as of now, as the build
- * would, without building. Lists every problem, one `path:line: what; fix`
+ * would, without building (`argv`: only `--help`). Lists every problem, one `path:line: what; fix`
  * each, and exits 1 on any.
  */
-export function checkCommand(env: Environment): Promise<CommandResult> {
+export function checkCommand(env: Environment, argv: string[] = []): Promise<CommandResult> {
   return commandResult(async () => {
+    const args = parseCommand(CHECK_SPEC, argv);
+    if (!args) return helpText(CHECK_SPEC);
+    if (args.positionals.length > 0) throw usageError(CHECK_SPEC, `check takes no folder: set STATUS_CONTENT_DIR=${args.positionals[0]}`);
     const dir = contentDir(env);
     const now = nowFromEnvironment(env);
     const started = performance.now();

@@ -91,7 +91,7 @@ describe('the editor commands, in process', () => {
       const again = await folder.resolve(ID);
       expect(again.code).toBe(1);
       expect(again.output).toBe(
-        `${ID} is resolved already at 2025-03-01 09:30; nothing was written (to change when it ended, edit 'resolved:' and the Resolved update in ${folder.file(ID)})`,
+        `${ID} is resolved already at 2025-03-01 09:30; nothing was written (to change when it ended, use npm run correct, which adds a public Correction)`,
       );
       expect(readFileSync(folder.file(ID), 'utf8')).toBe(before);
     });
@@ -308,10 +308,12 @@ describe('the editor commands, in process', () => {
     });
   });
 
-  it('answers --help-less mistakes with the usage', async () => {
+  it('answers a call that says too little with one line: what is missing, the usage and where the help is', async () => {
     const folder = workspace();
-    expect((await folder.update(ID)).output).toMatch(/^usage: npm run update/);
-    expect((await folder.new('--services', 'oss')).output).toMatch(/^usage: npm run new/);
+    expect((await folder.update(ID)).output).toBe(
+      `say what to post to ${ID}, or what to change; usage: npm run update -- <id> <status> "<message>" [--at "YYYY-MM-DD HH:mm"] [changes]   (npm run update -- --help shows every option, with examples)`,
+    );
+    expect((await folder.new('--services', 'oss')).output).toMatch(/^give the title first; usage: npm run new -- .*\(npm run new -- --help shows every option, with examples\)$/);
     expect((await folder.update(ID, 'fixed', 'x')).output).toBe("unknown status 'fixed'; use one of: investigating, identified, monitoring, update, resolved, scheduled, in progress, verifying, completed");
   });
 
