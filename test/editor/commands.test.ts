@@ -322,3 +322,50 @@ describe('the editor commands, in process', () => {
     expect((await folder.update(ID, 'constructor', 'x')).output).toBe("unknown status 'constructor'; use one of: investigating, identified, monitoring, update, resolved, scheduled, in progress, verifying, completed");
   });
 });
+
+describe('issue 21, editors: files as editors save them', () => {
+  const FILE = `---\ntitle: Storage errors\nstarted: 2025-03-01 09:00\naffected: [oss]\n---\nSummary.\n\n## Investigating — 2025-03-01 09:05\nLooking.\n`;
+
+  it('10. updates and resolves a file with CR-only line ends, keeping them', async () => {
+    const folder = workspace({ [`incidents/2025/${ID}.md`]: FILE.replace(/\n/g, '\r') });
+    expect(await folder.update(ID, 'identified', 'A full disk.', '--at', '2025-03-01 09:20')).toEqual({ code: 0, output: `updated ${folder.file(ID)}` });
+    expect(await folder.resolve(ID, 'Disk cleared.', '--at', '2025-03-01 09:45')).toEqual({ code: 0, output: `resolved ${folder.file(ID)}` });
+    const text = readFileSync(folder.file(ID), 'utf8');
+    expect(text).not.toContain('\n');
+    expect(text.replace(/\r/g, '\n')).toBe(
+      FILE.replace('started: 2025-03-01 09:00\n', 'started: 2025-03-01 09:00\nresolved: 2025-03-01 09:45\n').replace(
+        '## Investigating',
+        '## Resolved — 2025-03-01 09:45\nDisk cleared.\n\n## Identified — 2025-03-01 09:20\nA full disk.\n\n## Investigating',
+      ),
+    );
+    expect((await folder.check()).output).toContain('no problems');
+  });
+
+  it('10. rewrites no line it does not change in a file with CRLF front matter and an LF body', async () => {
+    const [, front, body] = /^(---\n[\s\S]*?\n---\n)([\s\S]*)$/.exec(FILE)!;
+    const mixed = front!.replace(/\n/g, '\r\n') + body;
+    const folder = workspace({ [`incidents/2025/${ID}.md`]: mixed });
+    expect((await folder.update(ID, 'identified', 'A full disk.', '--at', '2025-03-01 09:20')).code).toBe(0);
+    // Five CRLF lines to four LF ones: the added lines take CRLF, and every other line keeps its own end.
+    expect(readFileSync(folder.file(ID), 'utf8')).toBe(mixed.replace('## Investigating', '## Identified — 2025-03-01 09:20\r\nA full disk.\r\n\r\n## Investigating'));
+  });
+
+  it('10. updates a file saved with a byte order mark, keeping the mark', async () => {
+    const folder = workspace({ [`incidents/2025/${ID}.md`]: `\uFEFF${FILE}` });
+    expect(await folder.update(ID, 'identified', 'A full disk.', '--at', '2025-03-01 09:20')).toEqual({ code: 0, output: `updated ${folder.file(ID)}` });
+    expect(readFileSync(folder.file(ID), 'utf8')).toBe(`\uFEFF${FILE.replace('## Investigating', '## Identified — 2025-03-01 09:20\nA full disk.\n\n## Investigating')}`);
+  });
+
+  it.each([
+    ['a code block', 'We saw:\n\n```\n## Update — 2025-03-01 09:01\n```\n'],
+    ['an HTML comment', 'Summary.\n\n<!--\n## Monitoring — 2025-03-01 09:01\n-->\n'],
+  ])('11. posts the update below a summary with a heading in %s, where the timeline reads it', async (_, summary) => {
+    const folder = workspace({ [`incidents/2025/${ID}.md`]: FILE.replace('Summary.\n', summary) });
+    expect(await folder.update(ID, 'identified', 'A full disk.', '--at', '2025-03-01 09:20')).toEqual({ code: 0, output: `updated ${folder.file(ID)}` });
+    expect(await folder.resolve(ID, 'Disk cleared.', '--at', '2025-03-01 09:45')).toEqual({ code: 0, output: `resolved ${folder.file(ID)}` });
+    const { content, problems } = await folder.content();
+    expect(problems).toEqual([]);
+    expect(content.incidents[0]!.updates.map((update) => update.status)).toEqual(['resolved', 'identified', 'investigating']);
+    expect(readFileSync(folder.file(ID), 'utf8')).toContain(summary);
+  });
+});
