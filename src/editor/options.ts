@@ -70,7 +70,16 @@ function helpHint(spec: CommandSpec): string {
  * makes everything after it positional.
  */
 export function parseCommand<Options extends Record<string, OptionSpec>>(spec: CommandSpec<Options>, argv: readonly string[]): ParsedArguments<Options> | undefined {
-  const options = Object.fromEntries(Object.entries(spec.options).map(([name, option]) => [name, { type: option.type, multiple: option.multiple === true }]));
+  const options: Record<string, { type: 'string' | 'boolean'; multiple: boolean }> = Object.fromEntries(
+    Object.entries(spec.options).map(([name, option]) => [name, { type: option.type, multiple: option.multiple === true }]),
+  );
+  // Per-language names are declared as they are met, so that parseArgs takes their values.
+  for (const arg of argv) {
+    if (arg === '--') break;
+    const name = /^--([^=]+)/.exec(arg)?.[1];
+    const language = name === undefined || Object.hasOwn(options, name) ? undefined : perLanguage(spec, name);
+    if (language) options[name!] = { type: spec.options[language.name]!.type, multiple: false };
+  }
   const { tokens } = parseArgs({ args: [...argv], options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: false, allowPositionals: true, tokens: true });
   const values: Record<string, string | boolean | string[]> = {};
   const positionals = new Map<number, string>();
