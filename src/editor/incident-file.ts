@@ -323,22 +323,20 @@ export function setServiceOverride(text: string, service: string, override: Serv
   return doc.toString();
 }
 
-/** A level-1 or level-2 heading of the body: where the timeline's sections start. */
-interface SectionHeading {
-  /** Offset in the body. */
-  start: number;
-  postmortem: boolean;
-}
-
-/** The body of `text` (LF form): where it starts, its Markdown, and its section headings as the timeline reads them. */
+/**
+ * The body of `text` (LF form): where it starts, its Markdown, its top-level
+ * tokens with their offsets, and its section headings as the timeline reads
+ * them (level 1 or 2, at the top level: not in a code block, an HTML block,
+ * a list or a quote), each with where it starts in the body.
+ */
 function bodyOf(text: string) {
   const { end } = frontMatterRange(text);
-  const start = text.indexOf('\n', end);
-  const from = start === -1 ? text.length : start + 1;
+  const close = text.indexOf('\n', end);
+  const from = close === -1 ? text.length : close + 1;
   const markdown = text.slice(from);
   const tokens = tokenStarts(markdown);
-  const headings: (SectionHeading & { token: Token })[] = tokens.flatMap(({ token, start: at }) =>
-    token.type === 'heading' && (token as Tokens.Heading).depth <= 2 && at >= 0 ? [{ start: at, token, postmortem: isPostmortemHeading((token as Tokens.Heading).text) }] : [],
+  const headings = tokens.flatMap(({ token, start }) =>
+    token.type === 'heading' && (token as Tokens.Heading).depth <= 2 && start >= 0 ? [{ start, postmortem: isPostmortemHeading((token as Tokens.Heading).text) }] : [],
   );
   return { from, markdown, tokens, headings };
 }
@@ -390,7 +388,7 @@ export function followUpKey(words: string): string {
 }
 
 /** An open follow-up of the postmortem: its words (first line) and where its `[ ]` is, by offset in the body. */
-export interface OpenFollowUp {
+interface OpenFollowUp {
   words: string;
   box: number | undefined;
 }
