@@ -162,7 +162,7 @@ export function helpText(spec: CommandSpec): string {
     'examples:',
     ...spec.examples.map((example) => `  ${example}`),
   ];
-  if (spec.notes?.length) lines.push('', ...spec.notes.flatMap((note) => wrap(note, HELP_WIDTH)));
+  for (const note of spec.notes ?? []) lines.push('', ...wrap(note, HELP_WIDTH));
   return lines.join('\n');
 }
 
