@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_EXCLUDED_CAUSES, DEFAULT_WEIGHTS } from '../src/core/defaults.ts';
 import { parseTime, type Instant } from '../src/core/time.ts';
-import type { Content, Incident, Policy, Service, Site } from '../src/core/types.ts';
+import type { Content, Incident, Localized, Policy, Service, Site, Update, UpdateStatus } from '../src/core/types.ts';
 
 /** An instant from `YYYY-MM-DD HH:mm[:ss]` with an offset, or read in Asia/Shanghai without one. */
 export function at(text: string, timeZone = 'Asia/Shanghai'): Instant {
@@ -16,19 +16,29 @@ export function at(text: string, timeZone = 'Asia/Shanghai'): Instant {
   return instant;
 }
 
+/** Words in the test site's one language, English. */
+export function en(text: string): Localized {
+  return { en: text };
+}
+
+/** An update of `status` at `time` (read with `at`) saying `markdown`, in English. */
+export function update(status: UpdateStatus, time: string, markdown = 'An update.', line = 1): Update {
+  return { status, at: at(time), text: { en: { html: `<p>${markdown}</p>`, markdown } }, line };
+}
+
 /** DESIGN's standard policy, in Asia/Shanghai unless overridden. */
 export function standardPolicy(overrides: Partial<Policy> = {}): Policy {
   return {
     id: 'standard',
-    name: 'Standard monthly SLA',
+    name: en('Standard monthly SLA'),
     timeZone: 'Asia/Shanghai',
     objective: 99.95,
     weights: { ...DEFAULT_WEIGHTS },
     excludedCauses: [...DEFAULT_EXCLUDED_CAUSES],
     capPercent: 100,
     tiers: [
-      { id: 'prorated-plus', name: 'Pro-rated refund plus service credit', below: 99, prorated: true, creditPercent: 10 },
-      { id: 'prorated', name: 'Pro-rated refund', below: 99.95, prorated: true, creditPercent: 0 },
+      { id: 'prorated-plus', name: en('Pro-rated refund plus service credit'), below: 99, prorated: true, creditPercent: 10 },
+      { id: 'prorated', name: en('Pro-rated refund'), below: 99.95, prorated: true, creditPercent: 0 },
     ],
     claim: null,
     ...overrides,
@@ -39,19 +49,19 @@ export function standardPolicy(overrides: Partial<Policy> = {}): Policy {
 export function fixedCreditPolicy(overrides: Partial<Policy> = {}): Policy {
   return standardPolicy({
     id: 'fixed',
-    name: 'Fixed credit',
+    name: en('Fixed credit'),
     objective: 99.99,
     tiers: [
-      { id: 'full', name: 'Full credit', below: 95, prorated: false, creditPercent: 100 },
-      { id: 'quarter', name: '25% credit', below: 99, prorated: false, creditPercent: 25 },
-      { id: 'tenth', name: '10% credit', below: 99.99, prorated: false, creditPercent: 10 },
+      { id: 'full', name: en('Full credit'), below: 95, prorated: false, creditPercent: 100 },
+      { id: 'quarter', name: en('25% credit'), below: 99, prorated: false, creditPercent: 25 },
+      { id: 'tenth', name: en('10% credit'), below: 99.99, prorated: false, creditPercent: 10 },
     ],
     ...overrides,
   });
 }
 
 export function service(id: string, overrides: Partial<Service> = {}): Service {
-  return { id, name: id, group: 'Compute', description: '', sla: 'standard', ...overrides };
+  return { id, name: en(id), group: en('Compute'), description: en(''), sla: 'standard', ...overrides };
 }
 
 let counter = 0;
@@ -74,29 +84,31 @@ export function incident(
     id: `incident-${++counter}`,
     path: 'content/incidents/test.md',
     kind: 'incident',
-    title: 'Test incident',
+    title: en('Test incident'),
     cause: 'platform',
     started,
     resolved,
     level,
     scheduled: null,
     affected: services.map((id) => ({ service: id, level, from: started, to: resolved })),
-    summaryHtml: '',
+    summary: en(''),
     updates: [],
     postmortem: null,
     source: null,
+    translations: {},
     ...rest,
   };
 }
 
 export const testSite: Site = {
-  title: 'Test Status',
-  description: 'Test',
+  title: en('Test Status'),
+  description: en('Test'),
   url: 'https://status.test',
   timeZone: 'Asia/Shanghai',
   feedItems: 50,
   support: [],
   locale: 'en',
+  languages: [],
 };
 
 export function content(incidents: Incident[], overrides: Partial<Content> = {}): Content {

@@ -4,6 +4,7 @@
  * a caller can go on and find the next mistake in the same run.
  */
 import { EARLIEST_YEAR, parseTime, type Instant } from '../core/time.ts';
+import { LOCALES, type Locale, type Localized } from '../core/types.ts';
 import { BIDI, CONTROL, LINE_BREAK, LONE_SURROGATE } from './characters.ts';
 import { suggest, type ContentProblem } from './problems.ts';
 import type { YamlPath, YamlSource } from './yaml-source.ts';
@@ -230,6 +231,46 @@ export class Fields {
     const text = value.trim();
     const found = textFault(text, kind);
     return found === undefined ? text : this.report(key, `'${key}' ${found.fault}`, found.fix);
+  }
+
+  /**
+   * Text in the site's languages (`languages`, the first first): a plain
+   * string is the text of every language; a mapping by language (`{zh-CN:
+   * 灵云状态, en: Nimbus Cloud Status}`) must have the first language, and
+   * may leave others out (they fall back to the first, shown as not yet
+   * translated). Each text follows the rules of `kind`, as `string` does.
+   */
+  localized(key: string, required: boolean, kind: TextKind, languages: readonly Locale[]): Localized | undefined {
+    const value = this.record[key];
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      const text = this.string(key, required, kind);
+      return text === undefined ? undefined : Object.fromEntries(languages.map((language) => [language, text]));
+    }
+    const texts = Fields.at(this.source, [...this.path, key], value, this.problems, `'${key}'`)!;
+    const first = languages[0]!;
+    const localized: Partial<Record<Locale, string>> = {};
+    for (const tag of Object.keys(texts.record)) {
+      const language = languages.find((candidate) => candidate.toLowerCase() === tag.toLowerCase());
+      if (language === undefined) {
+        const known = LOCALES.find((candidate) => candidate.toLowerCase() === tag.toLowerCase());
+        texts.report(
+          tag,
+          known ? `'${key}' has text in '${tag}', which site.yaml does not list in 'languages'` : `'${key}' has text in '${tag}', which is not a language the site can be published in`,
+          known ? `add ${known} to 'languages' in site.yaml, or remove this line` : `write it for ${languages.map((language) => `'${language}'`).join(' or ')}`,
+        );
+        continue;
+      }
+      if (localized[language] !== undefined) {
+        texts.report(tag, `'${key}' has two texts in '${language}'`, 'keep one');
+        continue;
+      }
+      const text = texts.string(tag, true, kind);
+      if (text !== undefined) localized[language] = text;
+    }
+    if (localized[first] === undefined && !Object.keys(texts.record).some((tag) => tag.toLowerCase() === first.toLowerCase())) {
+      return this.report(key, `'${key}' has no text in '${first}', the site's first language`, `add a line '${first}: …' under '${key}': every other language falls back to it`);
+    }
+    return localized[first] === undefined ? undefined : localized;
   }
 
   /** A finite number within `[min, max]`; `integer` asks for a whole number. */

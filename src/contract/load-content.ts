@@ -12,7 +12,8 @@ import { incidentId, readIncident } from './read-incident.ts';
 import { readNotify } from './read-notify.ts';
 import { readPolicies } from './read-policies.ts';
 import { readServices } from './read-services.ts';
-import { readSite } from './read-site.ts';
+import { readSite, siteLanguages } from './read-site.ts';
+import { readTranslation, translationName } from './read-translation.ts';
 import { parseYaml } from './yaml-source.ts';
 
 /** The text of a content folder's files, by path. */
@@ -61,7 +62,8 @@ export function resolveCatalogs(files: Pick<ContentFiles, 'dir' | 'site' | 'serv
 
   const slaSource = yaml('sla.yaml', files.sla);
   if (files.sla === undefined) missing('sla.yaml', "create it with at least one policy ('- id: standard' …), or give every service 'sla: none'");
-  const policies = slaSource ? readPolicies(slaSource, site.timeZone, problems) : [];
+  const languages = siteLanguages(site);
+  const policies = slaSource ? readPolicies(slaSource, site.timeZone, languages, problems) : [];
   // Services name policies even when a policy has its own mistake; that mistake is reported once, in sla.yaml.
   // A missing or unreadable sla.yaml is reported once; services are then not checked against it.
   const declaredPolicies = !slaSource
@@ -72,7 +74,7 @@ export function resolveCatalogs(files: Pick<ContentFiles, 'dir' | 'site' | 'serv
 
   if (files.services === undefined) missing('services.yaml', "create it with one '- id: …' entry per service");
   const servicesSource = yaml('services.yaml', files.services);
-  const services = servicesSource ? readServices(servicesSource, declaredPolicies, problems) : [];
+  const services = servicesSource ? readServices(servicesSource, declaredPolicies, languages, problems) : [];
   return { site, services, policies, problems };
 }
 
@@ -93,14 +95,21 @@ export function resolveIncident(
 ): { incident: Incident | undefined; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
   const services = new Map(catalogs.services.map((service) => [service.id, service]));
-  const incident = readIncident(file.path, file.text, { timeZone: catalogs.site.timeZone, services, problems, now });
+  const incident = readIncident(file.path, file.text, { timeZone: catalogs.site.timeZone, locale: catalogs.site.locale, services, problems, now });
   return { incident, problems };
+}
+
+/** Paths in a stable order, whatever the platform's sorting. */
+function byPath(a: { path: string }, b: { path: string }): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
 /**
  * Resolves content from file texts as of `now` (SOURCE_DATE_EPOCH or the
- * clock, read by the caller). Pure: reads nothing. Returns the content and
- * every problem found; the content is only usable when there are none.
+ * clock, read by the caller). Pure: reads nothing. Originals are read first,
+ * then each translation (`<id>.<lang>.md`) into its original. Returns the
+ * content and every problem found; the content is only usable when there
+ * are none.
  */
 export function resolveContent(files: ContentFiles, now: Instant): { content: Content; problems: ContentProblem[]; notify: Channel[] } {
   const { site, services, policies, problems } = resolveCatalogs(files);
@@ -109,9 +118,15 @@ export function resolveContent(files: ContentFiles, now: Instant): { content: Co
   for (const other of files.others) {
     problems.push({ file: other, line: 1, message: 'a file under incidents/ that is not Markdown', fix: "rename it to end in .md, or move it out of incidents/" });
   }
+  const sorted = files.incidents.toSorted(byPath);
+  const translations = sorted.flatMap((file) => {
+    const name = translationName(file.path);
+    return name ? [{ file, name }] : [];
+  });
   const incidents: Incident[] = [];
   const paths = new Map<string, string>();
-  for (const file of files.incidents.toSorted((a, b) => (a.path < b.path ? -1 : 1))) {
+  for (const file of sorted) {
+    if (translationName(file.path)) continue;
     const id = incidentId(file.path);
     const other = paths.get(id);
     if (other !== undefined) {
@@ -119,11 +134,31 @@ export function resolveContent(files: ContentFiles, now: Instant): { content: Co
       continue;
     }
     paths.set(id, file.path);
-    const incident = readIncident(file.path, file.text, { timeZone: site.timeZone, services: serviceMap, problems, now });
+    const incident = readIncident(file.path, file.text, { timeZone: site.timeZone, locale: site.locale, services: serviceMap, problems, now });
     if (incident) incidents.push(incident);
   }
+  const context = {
+    timeZone: site.timeZone,
+    locale: site.locale,
+    languages: site.languages,
+    incidents: new Map(incidents.map((incident) => [incident.id, incident])),
+    ids: new Set(paths.keys()),
+    problems,
+  };
+  const translated = new Map<string, string>();
+  for (const { file, name } of translations) {
+    // `x.en.md` and `x.EN.md` are one translation, as `x.md` and `x.MD` are one incident.
+    const key = `${name.id}.${name.tag.toLowerCase()}`;
+    const other = translated.get(key);
+    if (other !== undefined) {
+      problems.push({ file: file.path, line: 1, message: `a second ${name.locale ?? name.tag} translation of '${name.id}' (the other is ${other})`, fix: 'keep one translation per language' });
+      continue;
+    }
+    translated.set(key, file.path);
+    readTranslation(file.path, file.text, name, context);
+  }
   const notifySource = files.notify === undefined ? undefined : parseYaml(`${files.dir}/notify.yaml`, files.notify, problems);
-  const notify = notifySource ? readNotify(notifySource, services.map((service) => service.id), problems) : [];
+  const notify = notifySource ? readNotify(notifySource, services.map((service) => service.id), siteLanguages(site), problems) : [];
   return { content: { site, services, policies, incidents }, problems, notify };
 }
 
@@ -338,14 +373,14 @@ export async function readCatalogFiles(dir: string): Promise<Pick<ContentFiles, 
 }
 
 /**
- * The Markdown files under incidents/ of the content folder `dir`, walked by
- * the same rules as readContentFiles but not read: the ids a command checks a
- * new file against.
+ * The incident files (originals, not translations) under incidents/ of the
+ * content folder `dir`, walked by the same rules as readContentFiles but not
+ * read: the ids a command checks a new file against.
  */
 export async function incidentPaths(dir: string): Promise<string[]> {
   const given = path.resolve(dir);
   const found = await incidentFiles(path.join(given, 'incidents'), await realRoot(given), []);
-  return found.map((file) => file.path).filter((file) => file.toLowerCase().endsWith('.md'));
+  return found.map((file) => file.path).filter((file) => file.toLowerCase().endsWith('.md') && !translationName(file));
 }
 
 /**

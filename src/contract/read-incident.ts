@@ -14,6 +14,7 @@ import {
   type Affected,
   type Incident,
   type IncidentKind,
+  type Locale,
   type Service,
   type Update,
 } from '../core/types.ts';
@@ -23,8 +24,10 @@ import { ID_PATTERN } from './read-services.ts';
 import { parseTimeline, statusWord, type Timeline } from './timeline.ts';
 import { parseYaml } from './yaml-source.ts';
 
-const INCIDENT_FIELDS = ['title', 'kind', 'cause', 'started', 'resolved', 'level', 'affected', 'scheduled', 'source'];
-const AFFECTED_FIELDS = ['service', 'level', 'from', 'to'];
+/** The fields an incident's front matter may hold. */
+export const INCIDENT_FIELDS = ['title', 'kind', 'cause', 'started', 'resolved', 'level', 'affected', 'scheduled', 'source'];
+/** The fields of one `affected` entry written as a mapping. */
+export const AFFECTED_FIELDS = ['service', 'level', 'from', 'to'];
 
 /** How far after now an editor's time may lie: clocks differ, and a command may be typed a minute ahead. */
 export const AHEAD_LEEWAY_MS = 5 * MINUTE_MS;
@@ -32,6 +35,8 @@ export const AHEAD_LEEWAY_MS = 5 * MINUTE_MS;
 /** What an incident is read against. */
 export interface IncidentContext {
   timeZone: string;
+  /** The site's first language: the one incident files are written in. */
+  locale: Locale;
   services: ReadonlyMap<string, Service>;
   problems: ContentProblem[];
   /** Now: no time an editor writes may be more than AHEAD_LEEWAY_MS after it (only `scheduled` may lie ahead). */
@@ -63,50 +68,74 @@ interface FrontMatter {
   source: string | null;
 }
 
+/** An incident file cut into its front matter and its Markdown body. */
+export interface FileParts {
+  /** The front matter's fields; `undefined` when the block is missing or is not a mapping (reported). */
+  fields: Fields | undefined;
+  /** The Markdown below the front matter, and the file line it starts on. */
+  body: string;
+  bodyLine: number;
+}
+
+/**
+ * Cuts an incident file, or a translation of one, into its front matter and
+ * body, reporting what keeps them apart (an empty file, no block, a block
+ * never closed) and YAML mistakes; `undefined` when nothing can be read.
+ */
+export function splitIncidentFile(file: string, text: string, problems: ContentProblem[]): FileParts | undefined {
+  const report = (line: number, message: string, fix: string) => void problems.push({ file, line, message, fix });
+  const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (source.trim() === '') {
+    report(1, 'the file is empty', "start it with a front matter block between two '---' lines (title, started, affected), then the updates");
+    return undefined;
+  }
+  const lines = source.split('\n');
+  if (lines[0]!.trim() !== '---') {
+    report(1, 'the file does not start with a front matter block', "put '---' on the first line, the fields, then '---' again");
+    // Most likely only the opening line is missing: the body is still checked, from after a '---' line if there is one.
+    const bodyStart = lines.findIndex((line) => line.trim() === '---') + 1;
+    return { fields: undefined, body: lines.slice(bodyStart).join('\n'), bodyLine: bodyStart + 1 };
+  }
+  const close = lines.findIndex((line, index) => index > 0 && (line.trim() === '---' || line.trim() === '...'));
+  if (close === -1) {
+    report(1, 'the front matter block is not closed', "add a line '---' after the last front matter field");
+    return undefined;
+  }
+  const yaml = parseYaml(file, lines.slice(1, close).join('\n'), problems, 2);
+  const fields = yaml && Fields.at(yaml, [], yaml.value, problems, 'the front matter');
+  return { fields, body: lines.slice(close + 1).join('\n'), bodyLine: close + 2 };
+}
+
+/**
+ * Parses a body in `lang` with the limits checked first: a body too long, too
+ * deep or with control characters is not parsed (it could overflow the
+ * parser), and gives an empty timeline.
+ */
+export function readBody(file: string, parts: FileParts, timeZone: string, lang: Locale, problems: ContentProblem[]): Timeline {
+  const refused = bodyProblems(file, parts.body, parts.bodyLine);
+  problems.push(...refused);
+  return refused.length > 0 ? { summaryHtml: '', updates: [], postmortem: null } : parseTimeline(file, parts.body, parts.bodyLine, timeZone, lang, problems);
+}
+
 /**
  * Reads one incident file. Every mistake is added to `context.problems`, and
  * after a mistake the rest of the file is still checked (with the value left
  * out) so that one run lists them all; returns `undefined` when there is any.
+ * Its words are in the site's first language (`context.locale`); translations
+ * are read beside it (read-translation.ts).
  */
 export function readIncident(file: string, text: string, context: IncidentContext): Incident | undefined {
-  const { problems, timeZone } = context;
+  const { problems, timeZone, locale } = context;
   const stamp: Stamp = (instant) => formatWallTime(instant, timeZone, { offset: true });
   const before = problems.length;
-  const report = (line: number, message: string, fix: string) => {
-    problems.push({ file, line, message, fix });
-    return undefined;
-  };
   const id = incidentId(file);
   if (!ID_PATTERN.test(id)) {
-    report(1, `file name '${id}' cannot be used in a URL`, 'rename the file with lowercase letters, digits and dashes, e.g. 2025-01-18-hangzhou-power.md');
+    problems.push({ file, line: 1, message: `file name '${id}' cannot be used in a URL`, fix: 'rename the file with lowercase letters, digits and dashes, e.g. 2025-01-18-hangzhou-power.md' });
   }
-  const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (source.trim() === '') {
-    return report(1, 'the file is empty', "start it with a front matter block between two '---' lines (title, started, affected), then the updates");
-  }
-  const lines = source.split('\n');
-  let front: FrontMatter | undefined;
-  let bodyStart = 0;
-  if (lines[0]!.trim() !== '---') {
-    report(1, 'the file does not start with a front matter block', "put '---' on the first line, the fields, then '---' again");
-    // Most likely only the opening line is missing: the body is still checked, from after a '---' line if there is one.
-    bodyStart = lines.findIndex((line) => line.trim() === '---') + 1;
-  } else {
-    const close = lines.findIndex((line, index) => index > 0 && (line.trim() === '---' || line.trim() === '...'));
-    if (close === -1) {
-      return report(1, 'the front matter block is not closed', "add a line '---' after the last front matter field");
-    }
-    const yaml = parseYaml(file, lines.slice(1, close).join('\n'), problems, 2);
-    const fields = yaml && Fields.at(yaml, [], yaml.value, problems, 'the front matter');
-    if (fields) front = readFrontMatter(fields, context, stamp);
-    bodyStart = close + 1;
-  }
-
-  const body = lines.slice(bodyStart).join('\n');
-  // A body too long, too deep or with control characters is not parsed: it could overflow the parser.
-  const refused = bodyProblems(file, body, bodyStart + 1);
-  problems.push(...refused);
-  const timeline: Timeline = refused.length > 0 ? { summaryHtml: '', updates: [], postmortem: null } : parseTimeline(file, body, bodyStart + 1, timeZone, problems);
+  const parts = splitIncidentFile(file, text, problems);
+  if (!parts) return undefined;
+  const front = parts.fields && readFrontMatter(parts.fields, context, stamp);
+  const timeline = readBody(file, parts, timeZone, locale, problems);
   if (front) checkTimeline(file, front, timeline, context, stamp);
 
   if (problems.length > before || !front || front.title === undefined || front.started === undefined || front.kind === undefined) return undefined;
@@ -114,17 +143,18 @@ export function readIncident(file: string, text: string, context: IncidentContex
     id,
     path: file,
     kind: front.kind,
-    title: front.title,
+    title: { [locale]: front.title },
     cause: front.kind === 'maintenance' ? 'maintenance' : front.cause,
     started: front.started,
     resolved: front.resolved,
     level: front.level,
     scheduled: front.scheduled,
     affected: front.affected,
-    summaryHtml: timeline.summaryHtml,
+    summary: { [locale]: timeline.summaryHtml },
     updates: timeline.updates,
-    postmortem: timeline.postmortem,
+    postmortem: timeline.postmortem && { [locale]: timeline.postmortem },
     source: front.source,
+    translations: {},
   };
 }
 

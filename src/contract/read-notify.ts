@@ -4,15 +4,17 @@
  * NAME is set is for `npm run notify` to say where it runs (a pull request's
  * check has no secrets).
  */
+import type { Locale } from '../core/types.ts';
 import { CHANNEL_TYPES, type Channel, type ChannelType, type SecretRef } from '../notify/channels.ts';
 import { Fields, shown } from './fields.ts';
 import { suggestId, type ContentProblem } from './problems.ts';
 import { ID_FIX, ID_PATTERN } from './read-services.ts';
 import type { YamlSource } from './yaml-source.ts';
 
-const COMMON_FIELDS = ['id', 'type', 'services'];
+/** The fields every channel may hold. */
+export const COMMON_FIELDS = ['id', 'type', 'services', 'locale'];
 /** The fields each type takes, besides id, type and services. */
-const TYPE_FIELDS: Record<ChannelType, string[]> = {
+export const TYPE_FIELDS: Record<ChannelType, string[]> = {
   slack: ['url'],
   discord: ['url'],
   teams: ['url'],
@@ -29,11 +31,12 @@ const ADDRESS = /^(?:[^<>\u0000-\u001f\u007f]*<[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>|[
 const UNSUBSCRIBE = /^(?:mailto:[^\s<>,]+@[^\s<>,]+|https:\/\/[^\s<>,]+)$/i;
 
 /**
- * Reads notify.yaml against the service ids of services.yaml. Every mistake
- * is added to `problems`; channels with a mistake are left out (the content
- * check then fails, so they are never used).
+ * Reads notify.yaml against the service ids of services.yaml and the site's
+ * languages (the first first: a channel without `locale` gets it). Every
+ * mistake is added to `problems`; channels with a mistake are left out (the
+ * content check then fails, so they are never used).
  */
-export function readNotify(source: YamlSource, serviceIds: readonly string[], problems: ContentProblem[]): Channel[] {
+export function readNotify(source: YamlSource, serviceIds: readonly string[], languages: readonly Locale[], problems: ContentProblem[]): Channel[] {
   const list = source.value ?? [];
   if (!Array.isArray(list)) {
     problems.push({ file: source.file, line: 1, message: 'notify.yaml is not a list of channels', fix: "start each channel with '- id: …' and 'type: slack' (or discord, teams, webhook, email)" });
@@ -52,8 +55,9 @@ export function readNotify(source: YamlSource, serviceIds: readonly string[], pr
     else if (id !== undefined && seen.has(id)) fields.report('id', `channel id '${id}' is already used on line ${seen.get(id)}`, 'give each channel its own id');
     else if (id !== undefined) seen.set(id, fields.lineOf('id'));
     const services = readServiceFilter(fields, serviceIds);
+    const locale = readLocale(fields, languages);
     const secret = (key: string, required: boolean) => readSecret(fields, key, required, id);
-    const base = { id: id ?? '', services, where: `${source.file}:${fields.lineOf()}` };
+    const base = { id: id ?? '', locale, services, where: `${source.file}:${fields.lineOf()}` };
     let channel: Channel | undefined;
     if (type === 'slack' || type === 'discord' || type === 'teams') {
       const url = secret('url', true);
@@ -72,6 +76,16 @@ export function readNotify(source: YamlSource, serviceIds: readonly string[], pr
     if (channel && problems.length === before) channels.push(channel);
   });
   return channels;
+}
+
+/** `locale:` one of the site's languages, whatever its case; the first when left out (or wrong, which is reported). */
+function readLocale(fields: Fields, languages: readonly Locale[]): Locale {
+  const tag = fields.string('locale', false);
+  if (tag === undefined) return languages[0]!;
+  const locale = languages.find((language) => language.toLowerCase() === tag.toLowerCase());
+  if (locale !== undefined) return locale;
+  fields.report('locale', `'locale' ${shown(tag)} is not one of the site's languages (${languages.join(', ')})`, languages.length > 1 ? `use one of: ${languages.join(', ')}` : "add it to 'languages' in site.yaml, or remove the line");
+  return languages[0]!;
 }
 
 /** `services:` as a list of known service ids; `null` when left out (every update). */

@@ -3,18 +3,24 @@ import { fillClaimTemplate } from '../core/claims.ts';
 import { DEFAULT_CAP_PERCENT, DEFAULT_EXCLUDED_CAUSES, DEFAULT_WEIGHTS } from '../core/defaults.ts';
 import { CAUSES, WINDOW_LEVELS, type Cause, type WindowLevel } from '../core/levels.ts';
 import { isTimeZone } from '../core/time.ts';
-import { CLAIM_METHODS, CLAIM_PLACEHOLDERS, type Claim, type ClaimPeriod, type Policy, type Tier } from '../core/types.ts';
+import { CLAIM_METHODS, CLAIM_PLACEHOLDERS, type Claim, type ClaimPeriod, type Locale, type Policy, type Tier } from '../core/types.ts';
 import { Fields, isAbsoluteHttpUrl, shown } from './fields.ts';
 import { ID_FIX, ID_PATTERN } from './read-services.ts';
 import { suggest, type ContentProblem } from './problems.ts';
 import type { YamlSource } from './yaml-source.ts';
 
-const POLICY_FIELDS = ['id', 'name', 'timeZone', 'objective', 'weights', 'excludedCauses', 'capPercent', 'tiers', 'claim'];
-const CLAIM_FIELDS = ['how', 'url', 'within'];
-const TIER_FIELDS = ['id', 'name', 'below', 'prorated', 'creditPercent'];
+/** The fields a policy may hold. */
+export const POLICY_FIELDS = ['id', 'name', 'timeZone', 'objective', 'weights', 'excludedCauses', 'capPercent', 'tiers', 'claim'];
+/** The fields of a policy's `claim`. */
+export const CLAIM_FIELDS = ['how', 'url', 'within'];
+/** The fields of one tier. */
+export const TIER_FIELDS = ['id', 'name', 'below', 'prorated', 'creditPercent'];
 
-/** Reads sla.yaml. Months are cut in `siteTimeZone` unless a policy names its own zone. */
-export function readPolicies(source: YamlSource, siteTimeZone: string, problems: ContentProblem[]): Policy[] {
+/**
+ * Reads sla.yaml. Months are cut in `siteTimeZone` unless a policy names its
+ * own zone; names are in the site's `languages` (the first first).
+ */
+export function readPolicies(source: YamlSource, siteTimeZone: string, languages: readonly Locale[], problems: ContentProblem[]): Policy[] {
   const list = source.value;
   if (list === null || list === undefined) {
     // An empty file would silently remove every SLA: it is an error, as a missing one is. `[]` says "no SLA" on purpose.
@@ -29,7 +35,7 @@ export function readPolicies(source: YamlSource, siteTimeZone: string, problems:
   list.forEach((entry, index) => {
     const fields = Fields.at(source, [index], entry, problems, `policy ${index + 1}`);
     if (!fields) return;
-    const policy = readPolicy(fields, siteTimeZone, problems);
+    const policy = readPolicy(fields, siteTimeZone, languages, problems);
     if (!policy) return;
     if (policies.some((other) => other.id === policy.id)) {
       fields.report('id', `policy id '${policy.id}' is used twice`, 'give each policy its own id');
@@ -40,12 +46,12 @@ export function readPolicies(source: YamlSource, siteTimeZone: string, problems:
   return policies;
 }
 
-function readPolicy(fields: Fields, siteTimeZone: string, problems: ContentProblem[]): Policy | undefined {
+function readPolicy(fields: Fields, siteTimeZone: string, languages: readonly Locale[], problems: ContentProblem[]): Policy | undefined {
   const before = problems.length;
   fields.allowOnly(POLICY_FIELDS, 'a policy');
   const id = fields.string('id', true);
   if (id !== undefined && !ID_PATTERN.test(id)) fields.report('id', `policy id '${id}' is not a valid id`, ID_FIX);
-  const name = fields.string('name', true, 'name');
+  const name = fields.localized('name', true, 'name', languages);
   let timeZone = fields.string('timeZone', false) ?? siteTimeZone;
   if (!isTimeZone(timeZone)) {
     fields.report('timeZone', `unknown time zone '${timeZone}'`, 'use an IANA zone such as Asia/Shanghai, Europe/Berlin or UTC');
@@ -55,7 +61,7 @@ function readPolicy(fields: Fields, siteTimeZone: string, problems: ContentProbl
   const capPercent = fields.number('capPercent', { min: 0, max: 1000 }) ?? DEFAULT_CAP_PERCENT;
   const weights = readWeights(fields);
   const excludedCauses = readCauses(fields);
-  const tiers = readTiers(fields, problems);
+  const tiers = readTiers(fields, languages, problems);
   const claim = readClaim(fields);
   if (problems.length > before || id === undefined || name === undefined || objective === undefined) return undefined;
   return { id, name, timeZone, objective, weights, excludedCauses, capPercent, tiers, claim };
@@ -90,7 +96,7 @@ function readCauses(fields: Fields): Cause[] {
   return causes;
 }
 
-function readTiers(fields: Fields, problems: ContentProblem[]): Tier[] {
+function readTiers(fields: Fields, languages: readonly Locale[], problems: ContentProblem[]): Tier[] {
   const tiers: Tier[] = [];
   const list = fields.list('tiers', true) ?? [];
   list.forEach((entry, index) => {
@@ -98,7 +104,7 @@ function readTiers(fields: Fields, problems: ContentProblem[]): Tier[] {
     if (!tierFields) return;
     tierFields.allowOnly(TIER_FIELDS, 'a tier');
     const id = tierFields.string('id', true);
-    const name = tierFields.string('name', true, 'name');
+    const name = tierFields.localized('name', true, 'name', languages);
     if (id !== undefined && !ID_PATTERN.test(id)) tierFields.report('id', `tier id '${id}' is not a valid id`, ID_FIX);
     const below = tierFields.number('below', { min: 0, max: 100, required: true });
     const prorated = tierFields.boolean('prorated') ?? false;

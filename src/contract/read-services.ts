@@ -1,8 +1,13 @@
 /** services.yaml: the service catalog. */
-import type { Service } from '../core/types.ts';
+import type { Locale, Service } from '../core/types.ts';
 import { Fields } from './fields.ts';
 import { suggestId, type ContentProblem } from './problems.ts';
 import type { YamlSource } from './yaml-source.ts';
+
+/** The group of a service that names none: the same word in every language. */
+const DEFAULT_GROUP = { en: 'Services', 'zh-CN': 'Services' };
+/** An empty text, in every language. */
+const NO_TEXT = { en: '', 'zh-CN': '' };
 
 /** Ids used in URLs: lowercase letters and digits, words joined by single dashes. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -21,14 +26,16 @@ export function reservedServiceId(id: string): string | undefined {
   return undefined;
 }
 
-const SERVICE_FIELDS = ['id', 'name', 'group', 'description', 'sla'];
+/** The fields a service may hold. */
+export const SERVICE_FIELDS = ['id', 'name', 'group', 'description', 'sla'];
 
 /**
  * Reads services.yaml. `policyIds` are the policies in sla.yaml (`undefined`
  * when sla.yaml is missing, which is reported on its own): a service without
- * `sla` gets the first; `sla: none` means no SLA.
+ * `sla` gets the first; `sla: none` means no SLA. Names, groups and
+ * descriptions are in the site's `languages` (the first first).
  */
-export function readServices(source: YamlSource, policyIds: readonly string[] | undefined, problems: ContentProblem[]): Service[] {
+export function readServices(source: YamlSource, policyIds: readonly string[] | undefined, languages: readonly Locale[], problems: ContentProblem[]): Service[] {
   const services: Service[] = [];
   const list = source.value ?? [];
   if (!Array.isArray(list)) {
@@ -41,9 +48,9 @@ export function readServices(source: YamlSource, policyIds: readonly string[] | 
     if (!fields) return;
     fields.allowOnly(SERVICE_FIELDS, 'a service');
     const id = fields.string('id', true);
-    const name = fields.string('name', true, 'name');
-    const group = fields.string('group', false, 'name') ?? 'Services';
-    const description = fields.string('description', false, 'description') ?? '';
+    const name = fields.localized('name', true, 'name', languages);
+    const group = fields.localized('group', false, 'name', languages) ?? DEFAULT_GROUP;
+    const description = fields.localized('description', false, 'description', languages) ?? NO_TEXT;
     if (id === undefined || name === undefined) return;
     if (!ID_PATTERN.test(id)) return fields.report('id', `service id '${id}' cannot be used in a URL`, ID_FIX);
     if (id.length > ID_LIMIT) return fields.report('id', `service id '${id}' is ${id.length} characters long, more than ${ID_LIMIT}`, 'shorten it');

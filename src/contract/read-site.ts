@@ -1,30 +1,38 @@
 /** site.yaml: the site's title, address, zone and support contacts. */
 import { DEFAULT_FEED_ITEMS } from '../core/defaults.ts';
 import { isTimeZone } from '../core/time.ts';
-import type { Site, SupportContact } from '../core/types.ts';
+import { LOCALES, type Locale, type Site, type SupportContact } from '../core/types.ts';
 import { Fields, isAbsoluteHttpUrl, shown } from './fields.ts';
 import { isSafeHref } from './markdown.ts';
 import type { ContentProblem } from './problems.ts';
 import type { YamlSource } from './yaml-source.ts';
 
-const SITE_FIELDS = ['title', 'description', 'url', 'timeZone', 'feedItems', 'support', 'locale', 'websubHub'];
+/** The fields site.yaml may hold. */
+export const SITE_FIELDS = ['title', 'description', 'url', 'timeZone', 'feedItems', 'support', 'locale', 'languages', 'websubHub'];
+/** The fields of one `support` entry. */
+export const SUPPORT_FIELDS = ['label', 'href'];
 
 /** Reads site.yaml; falls back to usable values where it has mistakes, so other files can still be checked. */
 export function readSite(source: YamlSource, problems: ContentProblem[]): Site {
   const fields = Fields.at(source, [], source.value, problems, 'site.yaml');
   const site: Site = {
-    title: 'Status',
-    description: '',
+    title: { en: 'Status' },
+    description: { en: '' },
     url: 'https://status.example.com',
     timeZone: 'UTC',
     feedItems: DEFAULT_FEED_ITEMS,
     support: [],
     locale: 'en',
+    languages: [],
   };
   if (!fields) return site;
   fields.allowOnly(SITE_FIELDS, 'site.yaml');
-  site.title = fields.string('title', true, 'name') ?? site.title;
-  site.description = fields.string('description', false, 'description') ?? '';
+  const locale = fields.oneOf('locale', LOCALE_TAGS, 'locale');
+  site.locale = locale === undefined ? 'en' : localeOf(locale);
+  site.languages = readLanguages(fields, site.locale);
+  const languages = siteLanguages(site);
+  site.title = fields.localized('title', true, 'name', languages) ?? { [site.locale]: 'Status' };
+  site.description = fields.localized('description', false, 'description', languages) ?? { [site.locale]: '' };
   const url = fields.string('url', true);
   if (url !== undefined) {
     const read = siteUrl(url);
@@ -36,9 +44,8 @@ export function readSite(source: YamlSource, problems: ContentProblem[]): Site {
     if (isTimeZone(timeZone)) site.timeZone = timeZone;
     else fields.report('timeZone', `unknown time zone '${timeZone}'`, 'use an IANA zone such as Asia/Shanghai, Europe/Berlin or UTC');
   }
-  site.locale = fields.oneOf('locale', ['en', 'zh-cn'], 'locale') === 'zh-cn' ? 'zh-CN' : 'en';
   site.feedItems = fields.number('feedItems', { min: 1, max: 1000, integer: true }) ?? DEFAULT_FEED_ITEMS;
-  site.support = readSupport(fields, problems);
+  site.support = readSupport(fields, problems, languages);
   const hub = fields.string('websubHub', false);
   if (hub !== undefined) {
     // The same rule as every other address an editor gives: absolute http(s), no white space, no credentials in it.
@@ -48,13 +55,41 @@ export function readSite(source: YamlSource, problems: ContentProblem[]): Site {
   return site;
 }
 
-function readSupport(fields: Fields, problems: ContentProblem[]): SupportContact[] {
+/** The site's languages, the first first: every page, feed and text exists in each. */
+export function siteLanguages(site: Pick<Site, 'locale' | 'languages'>): Locale[] {
+  return [site.locale, ...site.languages];
+}
+
+/** Language tags as site.yaml may write them, in lowercase (fields compare without case). */
+const LOCALE_TAGS = LOCALES.map((locale) => locale.toLowerCase());
+
+/** The language a tag names, whatever its case: `zh-cn` → `zh-CN`. */
+function localeOf(tag: string): Locale {
+  return LOCALES.find((locale) => locale.toLowerCase() === tag.toLowerCase())!;
+}
+
+/** `languages`: the other languages, each once and never the first. */
+function readLanguages(fields: Fields, first: Locale): Locale[] {
+  const languages: Locale[] = [];
+  (fields.list('languages') ?? []).forEach((entry, index) => {
+    const at = (message: string, fix: string) => fields.problems.push({ file: fields.source.file, line: fields.source.lineOf(['languages', index]), message, fix });
+    const tag = typeof entry === 'string' ? entry.trim() : undefined;
+    const locale = tag === undefined ? undefined : LOCALES.find((candidate) => candidate.toLowerCase() === tag.toLowerCase());
+    if (locale === undefined) return at(`unknown language ${tag === undefined ? JSON.stringify(entry) : `'${tag}'`} in 'languages'`, `use one of: ${LOCALES.join(', ')} (each has the interface's words)`);
+    if (locale === first) return at(`'${locale}' in 'languages' is the site's first language ('locale')`, `remove it: 'languages' lists the other languages`);
+    if (languages.includes(locale)) return at(`'${locale}' is listed twice in 'languages'`, 'list each language once');
+    languages.push(locale);
+  });
+  return languages;
+}
+
+function readSupport(fields: Fields, problems: ContentProblem[], languages: readonly Locale[]): SupportContact[] {
   const contacts: SupportContact[] = [];
   (fields.list('support') ?? []).forEach((entry, index) => {
     const contact = Fields.at(fields.source, ['support', index], entry, problems, `support entry ${index + 1}`);
     if (!contact) return;
-    contact.allowOnly(['label', 'href'], 'a support contact');
-    const label = contact.string('label', true, 'name');
+    contact.allowOnly(SUPPORT_FIELDS, 'a support contact');
+    const label = contact.localized('label', true, 'name', languages);
     const href = contact.string('href', true);
     if (href !== undefined && !isSafeHref(href, ['https:', 'http:', 'mailto:', 'tel:'])) {
       contact.report('href', `support link '${href}' is not an http(s), mailto or tel address`, 'use https://…, mailto:… or tel:…');

@@ -5,7 +5,7 @@
  */
 import type { Token, Tokens } from 'marked';
 import { parseTime } from '../core/time.ts';
-import { UPDATE_STATUSES, type FollowUp, type Postmortem, type Update, type UpdateStatus } from '../core/types.ts';
+import { UPDATE_STATUSES, type FollowUp, type Locale, type Postmortem, type Update, type UpdateStatus } from '../core/types.ts';
 import { TIME_FORMAT } from './fields.ts';
 import { lexMarkdown, renderMarkdown } from './markdown.ts';
 import { suggest, type ContentProblem } from './problems.ts';
@@ -15,6 +15,19 @@ export const STATUS_WORDS: Record<string, UpdateStatus> = Object.fromEntries(
   UPDATE_STATUSES.map((status) => [status.replace('-', ' '), status]),
 );
 
+/** Each status in Simplified Chinese, as headings may write it. */
+const CHINESE_STATUS_WORDS: Record<UpdateStatus, string> = {
+  investigating: '调查中',
+  identified: '已确认',
+  monitoring: '观察中',
+  update: '更新',
+  resolved: '已解决',
+  scheduled: '计划中',
+  'in-progress': '进行中',
+  verifying: '验证中',
+  completed: '已完成',
+};
+
 /**
  * Every word a status may be written as: the English ones (folded as
  * statusOfWord folds them) and their Simplified Chinese forms. A Map: only
@@ -22,15 +35,7 @@ export const STATUS_WORDS: Record<string, UpdateStatus> = Object.fromEntries(
  */
 const STATUS_BY_WORD = new Map<string, UpdateStatus>([
   ...Object.entries(STATUS_WORDS),
-  ['调查中', 'investigating'],
-  ['已确认', 'identified'],
-  ['观察中', 'monitoring'],
-  ['更新', 'update'],
-  ['已解决', 'resolved'],
-  ['计划中', 'scheduled'],
-  ['进行中', 'in-progress'],
-  ['验证中', 'verifying'],
-  ['已完成', 'completed'],
+  ...Object.entries(CHINESE_STATUS_WORDS).map(([status, word]) => [word, status as UpdateStatus] as const),
 ]);
 
 /**
@@ -47,6 +52,16 @@ export function statusOfWord(word: string): UpdateStatus | undefined {
 export function statusWord(status: UpdateStatus): string {
   const word = status.replace('-', ' ');
   return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** A status as a heading in `locale` writes it: `In progress`, `进行中`. */
+export function statusWordIn(status: UpdateStatus, locale: Locale): string {
+  return locale === 'zh-CN' ? CHINESE_STATUS_WORDS[status] : statusWord(status);
+}
+
+/** The postmortem's heading in `locale`: `Postmortem`, `复盘`. */
+export function postmortemWordIn(locale: Locale): string {
+  return locale === 'zh-CN' ? '复盘' : 'Postmortem';
 }
 
 /** Headings that start the postmortem. */
@@ -69,11 +84,15 @@ function splitHeading(heading: string): { word: string; time: string | undefined
 }
 const EXAMPLE = "'## Investigating — 2025-01-18 02:20'";
 
+/** A body's timeline, in the one language it is written in. */
 export interface Timeline {
+  /** Rendered, safe HTML of the text before the first update; empty without one. */
   summaryHtml: string;
-  /** Newest first. */
+  /** Newest first; each update's text in the body's language only. */
   updates: Update[];
   postmortem: Postmortem | null;
+  /** The file line of the `## Postmortem` heading, when there is one. */
+  postmortemLine?: number;
 }
 
 interface Section {
@@ -87,25 +106,32 @@ interface Section {
 }
 
 /**
- * Parses an incident body. `firstLine` is the file line the body starts on.
- * Headings that are not a known status and time are reported, never dropped.
+ * Parses an incident body written in `lang`: an original, or its
+ * translation (the same headings, the same rules). `firstLine` is the file
+ * line the body starts on. Headings that are not a known status and time
+ * are reported, never dropped.
  */
 export function parseTimeline(
   file: string,
   body: string,
   firstLine: number,
   timeZone: string,
+  lang: Locale,
   problems: ContentProblem[],
 ): Timeline {
   const { summary, sections } = splitSections(body, firstLine, file, problems);
   const updates: Update[] = [];
   let postmortem: Postmortem | null = null;
+  let postmortemLine: number | undefined;
   for (const section of sections) {
     if (section.levelOne) continue;
     const report = (message: string, fix: string) => problems.push({ file, line: section.line, message, fix });
     if (isPostmortemHeading(section.heading)) {
       if (postmortem) report('a second Postmortem heading', 'keep one ## Postmortem section');
-      else postmortem = { html: renderMarkdown(section.body), markdown: section.body.trim(), actions: followUps(section.tokens) };
+      else {
+        postmortem = { html: renderMarkdown(section.body), markdown: section.body.trim(), actions: followUps(section.tokens) };
+        postmortemLine = section.line;
+      }
       continue;
     }
     const { word, time } = splitHeading(section.heading);
@@ -128,11 +154,11 @@ export function parseTimeline(
       report(`heading '## ${section.heading}' has an invalid time '${time}'`, TIME_FORMAT);
       continue;
     }
-    updates.push({ status, at, html: renderMarkdown(section.body), markdown: section.body.trim(), line: section.line });
+    updates.push({ status, at, text: { [lang]: { html: renderMarkdown(section.body), markdown: section.body.trim() } }, line: section.line });
   }
   // Newest first; of two at the same time the one nearer the top of the file is newer (DESIGN).
   updates.sort((a, b) => b.at - a.at || a.line - b.line);
-  return { summaryHtml: renderMarkdown(summary), updates, postmortem };
+  return { summaryHtml: renderMarkdown(summary), updates, postmortem, postmortemLine };
 }
 
 /** Cuts the body at its level-2 headings; level-1 headings are reported. */

@@ -8,7 +8,7 @@ import { isEligible, monthDowntime, monthFigures, monthlyReports, windowsByMonth
 import { dailyBars, observedUptime, type DayBar } from './observed-uptime.ts';
 import type { CreditClaim } from './claims.ts';
 import { MINUTE_MS, monthsTouched, type Instant, type Range } from './time.ts';
-import { CLOSING_STATUSES, type Affected, type Content, type Incident, type Policy, type Service, type Tier, type Update, type UpdateStatus } from './types.ts';
+import { CLOSING_STATUSES, type Affected, type Content, type Localized, type Incident, type Policy, type Service, type Tier, type Update, type UpdateStatus } from './types.ts';
 import { DEFAULT_WEIGHTS } from './defaults.ts';
 
 /** Days shown in the uptime bars. */
@@ -33,7 +33,8 @@ export interface ServiceLedger {
 
 /** A group of services, in catalog order. */
 export interface ServiceGroup {
-  name: string;
+  /** The group's name; groups are told apart by their first-language name. */
+  name: Localized;
   services: ServiceLedger[];
 }
 
@@ -190,8 +191,9 @@ export function computeLedger(content: Content, now: Instant): Ledger {
   });
 
   const groups: ServiceGroup[] = [];
+  const first = content.site.locale;
   for (const entry of services) {
-    const group = groups.find((candidate) => candidate.name === entry.service.group);
+    const group = groups.find((candidate) => candidate.name[first] === entry.service.group[first]);
     if (group) group.services.push(entry);
     else groups.push({ name: entry.service.group, services: [entry] });
   }

@@ -6,20 +6,29 @@
 import type { Cause, ImpactLevel, WindowLevel } from './levels.ts';
 import type { Instant, Range } from './time.ts';
 
-/** Interface languages a site can be written in (site.yaml `locale`). */
+/** Languages a site can be published in (site.yaml `locale` and `languages`): each has an interface catalog. */
 export const LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/**
+ * Words an editor wrote, by language: always in the site's first language
+ * (site.yaml `locale`), and in each other language it was translated into.
+ * A catalog text written as a plain string is the same in every language,
+ * so it has every language. Figures, times, levels and ids are never
+ * localized: only words are.
+ */
+export type Localized<T = string> = Readonly<Partial<Record<Locale, T>>>;
+
 /** A support contact shown on incidents with a partial or major outage. */
 export interface SupportContact {
-  label: string;
+  label: Localized;
   href: string;
 }
 
 /** site.yaml, resolved. */
 export interface Site {
-  title: string;
-  description: string;
+  title: Localized;
+  description: Localized;
   /** Absolute base URL without a trailing slash. */
   url: string;
   /** IANA zone: how times are shown, and how offset-less times are read. */
@@ -27,8 +36,10 @@ export interface Site {
   /** Updates per RSS feed. */
   feedItems: number;
   support: SupportContact[];
-  /** Interface language. */
+  /** The first language: the one every text is written in, published at the root. */
   locale: Locale;
+  /** The other languages, each published under its own prefix (`/en/`), in site.yaml's order; empty for a one-language site. */
+  languages: Locale[];
   /** A WebSub hub: feeds name it, and `npm run notify` tells it when they change. */
   websubHub?: string;
 }
@@ -36,9 +47,10 @@ export interface Site {
 /** One entry of services.yaml, resolved. */
 export interface Service {
   id: string;
-  name: string;
-  group: string;
-  description: string;
+  name: Localized;
+  /** Services are shown grouped; the group is known by its first-language name. */
+  group: Localized;
+  description: Localized;
   /** Policy id, or `null` for a service with no SLA. */
   sla: string | null;
 }
@@ -46,7 +58,7 @@ export interface Service {
 /** One compensation tier of a policy. */
 export interface Tier {
   id: string;
-  name: string;
+  name: Localized;
   /** A month falls into the tier with the smallest `below` greater than its availability. */
   below: number;
   /** Refund the fee of the unavailable time: 100 × downtime / month minutes. */
@@ -90,7 +102,7 @@ export type Claim =
 /** One entry of sla.yaml, resolved. */
 export interface Policy {
   id: string;
-  name: string;
+  name: Localized;
   /** Calendar months are cut at local midnight in this zone. */
   timeZone: string;
   objective: number;
@@ -118,14 +130,20 @@ export const UPDATE_STATUSES = [
 /** The status an update heading announces. */
 export type UpdateStatus = (typeof UPDATE_STATUSES)[number];
 
+/** Markdown an editor wrote, and its rendering. */
+export interface Prose {
+  /** Rendered, safe HTML of the Markdown. */
+  html: string;
+  /** The Markdown as written, for outputs in plain text (chat notifications, the Statuspage API). */
+  markdown: string;
+}
+
 /** One timeline entry. */
 export interface Update {
   status: UpdateStatus;
   at: Instant;
-  /** Rendered, safe HTML of the update's Markdown. */
-  html: string;
-  /** The update's Markdown as written, for outputs in plain text (chat notifications). */
-  markdown: string;
+  /** What the update says, in the original's language and each translation that has it. */
+  text: Localized<Prose>;
   /** Line of the heading in the incident file. */
   line: number;
 }
@@ -137,11 +155,7 @@ export interface FollowUp {
   done: boolean;
 }
 
-export interface Postmortem {
-  /** Rendered, safe HTML of the postmortem's Markdown. */
-  html: string;
-  /** The postmortem's Markdown as written, for outputs in plain text (the Statuspage API). */
-  markdown: string;
+export interface Postmortem extends Prose {
   actions: FollowUp[];
 }
 
@@ -185,7 +199,7 @@ export interface Incident {
   /** The file it came from, as given to the loader. */
   path: string;
   kind: IncidentKind;
-  title: string;
+  title: Localized;
   /** `null` while unknown: shown as under investigation, counted as `platform`. */
   cause: Cause | null;
   started: Instant;
@@ -195,10 +209,14 @@ export interface Incident {
   /** The announced window of a maintenance. */
   scheduled: Range | null;
   affected: Affected[];
-  summaryHtml: string;
+  /** Rendered, safe HTML of the text before the first update; empty when there is none. */
+  summary: Localized;
   /** Newest first. */
   updates: Update[];
-  postmortem: Postmortem | null;
+  /** The original's postmortem and its translations; `null` when the original has none. */
+  postmortem: Localized<Postmortem> | null;
+  /** The translation files read into it, by language (`<id>.<lang>.md`). */
+  translations: Partial<Record<Locale, string>>;
   /** Where it was imported from (front matter `source`, e.g. a Statuspage shortlink); never shown as its text. */
   source: string | null;
 }

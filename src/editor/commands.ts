@@ -18,7 +18,8 @@ import { closestKnown, formatProblem, sortProblems, suggest, suggestId } from '.
 import { STATUS_WORDS, statusOfWord, statusWord } from '../contract/timeline.ts';
 import { CAUSES, IMPACT_LEVELS, WINDOW_LEVELS, type ImpactLevel } from '../core/levels.ts';
 import { formatWallTime, MINUTE_MS, type Instant } from '../core/time.ts';
-import { CLOSING_MESSAGES, CLOSING_STATUSES, closingStatus, STATUSES_BY_KIND, type Incident, type IncidentKind, type UpdateStatus } from '../core/types.ts';
+import { translationGaps } from '../core/translation-gaps.ts';
+import { CLOSING_MESSAGES, CLOSING_STATUSES, closingStatus, STATUSES_BY_KIND, type Incident, type IncidentKind, type Locale, type UpdateStatus } from '../core/types.ts';
 import { contentDir, nowFromEnvironment } from '../site/build-context.ts';
 import { checkIncident, commandResult, findIncident, openWorkspace, timeOption, UsageError, type CommandResult, type Environment, type Workspace } from './editor-cli.ts';
 import { createFile, replaceFile, withFileLock } from './file-lock.ts';
@@ -571,6 +572,19 @@ async function editIncident(workspace: Workspace, file: string, change: (text: s
 }
 
 /**
+ * One line on how much of the incidents is not translated into `locale`
+ * yet: never a problem, so it changes no exit code.
+ */
+function translationLine(incidents: readonly Incident[], locale: Locale, first: Locale): string {
+  const gaps = translationGaps(incidents, locale, first);
+  if (gaps.length === 0) return `${locale}: everything is translated`;
+  const total = incidents.reduce((count, incident) => count + incident.updates.length, 0);
+  const updates = gaps.reduce((count, gap) => count + gap.updates.length, 0);
+  const of = (count: number, all: number, noun: string) => `${count} of ${all} ${noun}${all === 1 ? '' : 's'}`;
+  return `${locale}: ${of(gaps.length, incidents.length, 'incident')} and ${of(updates, total, 'update')} not translated yet (npm run translate -- --lang ${locale} lists them)`;
+}
+
+/**
  * `npm run check`: validates the whole content folder as of now, as the build
  * would, without building (`argv`: only `--help`). Lists every problem, one `path:line: what; fix`
  * each, and exits 1 on any.
@@ -590,6 +604,6 @@ export function checkCommand(env: Environment, argv: string[] = []): Promise<Com
       throw new UsageError(`${lines}\n\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${dir}; nothing was built.`);
     }
     const summary = `${content.incidents.length} incidents, ${content.services.length} services, ${content.policies.length} SLA policies`;
-    return `${dir}: ${summary}, no problems (${took} ms)`;
+    return [`${dir}: ${summary}, no problems (${took} ms)`, ...content.site.languages.map((locale) => translationLine(content.incidents, locale, content.site.locale))].join('\n');
   });
 }

@@ -107,7 +107,7 @@ function worse(a: ImpactLevel | undefined, b: ImpactLevel): ImpactLevel {
 /** A service id for a component or system name: by id, by name, or by slug; `undefined` when none matches. */
 function serviceFor(name: string, services: readonly Service[]): string | undefined {
   const slug = slugify(name);
-  return services.find((service) => service.id === name || service.name.toLowerCase() === name.toLowerCase() || service.id === slug)?.id;
+  return services.find((service) => service.id === name || Object.values(service.name).some((text) => text.toLowerCase() === name.toLowerCase()) || service.id === slug)?.id;
 }
 
 function unmapped(name: string, services: readonly Service[]): string {

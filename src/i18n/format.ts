@@ -7,6 +7,11 @@ import { affectedServices } from '../core/home.ts';
 import type { IncidentLedger, Ledger } from '../core/ledger.ts';
 import { formatWallTime, type Instant } from '../core/time.ts';
 import { TASK_MARKS } from '../contract/markdown.ts';
+import { format } from 'date-fns/format';
+import type { Locale } from 'date-fns/locale';
+import { enUS } from 'date-fns/locale/en-US';
+import { zhCN } from 'date-fns/locale/zh-CN';
+import { wordsIn, type Language } from './language.ts';
 import { MESSAGES, type Messages } from './messages.ts';
 
 export { truncatePercent } from '../core/compensation.ts';
@@ -65,14 +70,17 @@ export function incidentStatusLabel(entry: IncidentLedger, t: Messages = ENGLISH
 
 /**
  * Rendered Markdown with the words of the language after each task mark:
- * `✓ Done:` and `○ Open:` (the renderer writes the marks alone).
+ * `✓ Done:` and `○ Open:` (the renderer writes the marks alone). In text
+ * written in another language (not translated yet), `foreign` is true: the
+ * words then say which language they are in (`lang`).
  */
-export function taskWords(html: string, t: Messages = ENGLISH): string {
+export function taskWords(html: string, t: Messages = ENGLISH, foreign = false): string {
   if (!html.includes('class="task ')) return html;
+  const words = (word: string) => (foreign ? `<span lang="${t.lang}">${word}</span>` : word);
   // The space after a mark is the language's gap: none after a full-width colon.
   return html
-    .replaceAll(`${TASK_MARKS.done} `, `${TASK_MARKS.done.replace('✓', `✓ ${t.incident.done}`)}${t.gap}`)
-    .replaceAll(`${TASK_MARKS.open} `, `${TASK_MARKS.open.replace('○', `○ ${t.incident.open}`)}${t.gap}`);
+    .replaceAll(`${TASK_MARKS.done} `, `${TASK_MARKS.done.replace('✓', `✓ ${words(t.incident.done)}`)}${t.gap}`)
+    .replaceAll(`${TASK_MARKS.open} `, `${TASK_MARKS.open.replace('○', `○ ${words(t.incident.open)}`)}${t.gap}`);
 }
 
 /** The overall status as a headline: "All systems operational", "Partial outage". */
@@ -80,32 +88,46 @@ export function statusHeadline(status: string, t: Messages = ENGLISH): string {
   return (t.headline as Record<string, string>)[status] ?? statusLabel(status, t);
 }
 
-/** A calendar date (`YYYY-MM-DD`, or `YYYY-MM` with day 1) as a UTC instant, so no zone shifts it. */
+/** date-fns' locale of each catalog language: month names and the like. */
+const DATE_LOCALES: Record<string, Locale> = { en: enUS, 'zh-CN': zhCN };
+
+/**
+ * A calendar date (`YYYY-MM-DD`, or `YYYY-MM` with day 1) as a Date whose
+ * local fields are that day: date-fns formats local fields, so no zone,
+ * the machine's included, shifts the day.
+ */
 function calendarDate(date: string): Date {
   const [year, month, day = 1] = date.split('-').map(Number) as [number, number, number?];
-  return new Date(Date.UTC(year, month - 1, day));
+  return new Date(year, month - 1, day, 12);
+}
+
+/** A calendar date in the pattern `pattern` (a date-fns `format` pattern), in `t`'s language. */
+function formatCalendar(date: string, pattern: string, t: Messages): string {
+  return format(calendarDate(date), pattern, { locale: DATE_LOCALES[t.lang] ?? enUS });
 }
 
 /** `2026-11` → `November 2026` (`2026年11月`). */
 export function formatMonth(month: string, t: Messages = ENGLISH): string {
-  return new Intl.DateTimeFormat(t.intl, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(calendarDate(month));
+  return formatCalendar(month, t.dates.month, t);
 }
 
-/** `2026-11-20` → `20 Nov 2026` (`2026年11月20日`). */
+/** `2026-11-20` → `20 Nov 2026` (`2026年11月20日`): claim deadlines, day labels, dates in sentences. */
 export function formatDate(date: string, t: Messages = ENGLISH): string {
-  return new Intl.DateTimeFormat(t.intl, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(calendarDate(date));
+  return formatCalendar(date, t.dates.date, t);
 }
 
-/** Days without the year: `2–5 Oct`, `28 Sep – 3 Oct`, or `6 Oct` for one day. */
+/** Days without the year: `2–5 Oct`, `28 Sep – 3 Oct`, or `6 Oct` for one day (`10月2日至5日`, `9月28日至10月3日`, `10月6日`). */
 export function formatDayRange(from: string, to: string, t: Messages = ENGLISH): string {
-  const days = new Intl.DateTimeFormat(t.intl, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-  return from === to ? days.format(calendarDate(from)) : days.formatRange(calendarDate(from), calendarDate(to));
+  if (from === to) return formatCalendar(from, t.dates.day, t);
+  if (from.slice(0, 7) === to.slice(0, 7)) return t.dates.sameMonth.join(formatCalendar(from, t.dates.sameMonth.from, t), formatCalendar(to, t.dates.sameMonth.to, t));
+  return t.dates.range(formatCalendar(from, t.dates.day, t), formatCalendar(to, t.dates.day, t));
 }
 
-/** One sentence under the headline: which services are not operational, worst first (affectedServices). */
-export function overallSummary(ledger: Ledger, t: Messages): string {
+/** One sentence under the headline in `language`: which services are not operational, worst first (affectedServices). */
+export function overallSummary(ledger: Ledger, language: Language): string {
+  const { t } = language;
   const affected = affectedServices(ledger);
   if (affected.length === 0) return t.home.allWell(ledger.services.length);
-  const list = formatList(affected.map((entry) => t.home.serviceStatus(entry.service.name, statusLabel(entry.status, t).toLowerCase())), t);
+  const list = formatList(affected.map((entry) => t.home.serviceStatus(wordsIn(entry.service.name, language), statusLabel(entry.status, t).toLowerCase())), t);
   return t.home.affected(affected.length, ledger.services.length, list);
 }

@@ -11,12 +11,42 @@ export { LOCALES, type Locale } from '../core/types.ts';
 const en = {
   /** BCP 47 tag for `<html lang>`. */
   lang: 'en',
-  /** The locale `Intl` formats dates in: day before month, as the site's times read. */
+  /** The locale `Intl` formats numbers in. */
   intl: 'en-GB',
+  /**
+   * Dates in words, as date-fns `format` patterns (with the language's
+   * date-fns locale, format.ts): day before month, as the site's times read.
+   */
+  dates: {
+    /** `20 Nov 2026` */
+    date: 'd MMM yyyy',
+    /** `November 2026` */
+    month: 'MMMM yyyy',
+    /** `20 Nov`, a day without its year */
+    day: 'd MMM',
+    /** `2–5 Oct`: days of one month, the first as `from` writes it, the last as `to` */
+    sameMonth: { from: 'd', to: 'd MMM', join: (from: string, to: string) => `${from}–${to}` },
+    /** `28 Sep – 3 Oct`: days across months, each as `day` writes it */
+    range: (from: string, to: string) => `${from} – ${to}`,
+  },
   /** Between the items of a list of names. */
   separator: ', ',
   /** Between two sentences: Chinese sentences follow each other without a space. */
   gap: ' ',
+  /** Between a label and what it labels (`Identified: <title>`): full-width in Chinese. */
+  colon: ': ',
+  language: {
+    /** The language's name in itself, for the language switch. */
+    name: 'English',
+    /** The language switch's label. */
+    switch: 'Language',
+    /** Beside text shown in another language because it has no translation yet. */
+    notTranslated: 'not yet translated',
+    /** The same, as a mark after the text. */
+    mark: '(not yet translated)',
+    /** Where pages in other languages are listed, for search engines and switches. */
+    other: 'Other languages',
+  },
   status: {
     operational: 'Operational',
     'under-maintenance': 'Under maintenance',
@@ -266,6 +296,8 @@ const en = {
     description: (site: string) => `Incident updates from ${site}`,
     serviceDescription: (service: string) => `Incident updates for ${service}`,
     affected: (list: string) => `Affected: ${list}.`,
+    /** One affected service and its level in the list above. */
+    serviceLevel: (service: string, level: string) => `${service} (${level})`,
     impact: 'SLA impact:',
     month: (service: string, month: string, minutes: string, availability: string, credit: string, state: string) =>
       `${service}, ${month}: ${minutes} min; month at ${availability}%, ${credit} (${state})`,
@@ -292,8 +324,17 @@ export type Messages = typeof en;
 const zhCN: Messages = {
   lang: 'zh-CN',
   intl: 'zh-CN',
+  dates: {
+    date: 'yyyy年M月d日',
+    month: 'yyyy年M月',
+    day: 'M月d日',
+    sameMonth: { from: 'M月d日', to: 'd日', join: (from, to) => `${from}至${to}` },
+    range: (from, to) => `${from}至${to}`,
+  },
   separator: '、',
   gap: '',
+  colon: '：',
+  language: { name: '简体中文', switch: '语言', notTranslated: '尚未翻译', mark: '（尚未翻译）', other: '其他语言' },
   status: {
     operational: '正常运行',
     'under-maintenance': '维护中',
@@ -531,6 +572,7 @@ const zhCN: Messages = {
     description: (site) => `${site} 的事件更新`,
     serviceDescription: (service) => `${service} 的事件更新`,
     affected: (list) => `受影响：${list}。`,
+    serviceLevel: (service, level) => `${service}（${level}）`,
     impact: 'SLA 影响：',
     month: (service, month, minutes, availability, credit, state) => `${service}，${month}：${minutes} 分钟；当月可用率 ${availability}%，${credit}（${state}）`,
     credit: (tier, percent) => `${tier}，赔付 ${percent}%`,

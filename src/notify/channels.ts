@@ -3,6 +3,8 @@
  * only the names of the environment variables that hold them.
  */
 
+import type { Locale } from '../core/types.ts';
+
 /** A secret named in notify.yaml: the environment variable that holds it, and where it was named. */
 export interface SecretRef {
   env: string;
@@ -15,6 +17,8 @@ export type ChannelType = (typeof CHANNEL_TYPES)[number];
 
 interface ChannelBase {
   id: string;
+  /** The language its messages are in (notify.yaml `locale`); the site's first language when left out. */
+  locale: Locale;
   /** Only updates of incidents affecting one of these services; `null` for every update. */
   services: string[] | null;
   /** `path:line` of the entry, for messages. */

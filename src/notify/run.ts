@@ -6,7 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { updateId } from '../outputs/links.ts';
-import type { Incident, Site, Update } from '../core/types.ts';
+import type { Incident, Locale, Site, Update } from '../core/types.ts';
+import { languageOf } from '../i18n/language.ts';
 import { readContentFiles, resolveContent } from '../contract/load-content.ts';
 import { formatProblem, sortProblems, suggestId } from '../contract/problems.ts';
 import { nowFromEnvironment } from '../site/build-context.ts';
@@ -97,7 +98,10 @@ async function notify(options: NotifyOptions, redactor: Redactor, out: (line: st
     return 0;
   }
 
-  const notifications = notificationsFor(fresh, content.incidents, (incident, update) => notificationFor(incident, update, content.site, content.services));
+  // One list per language a channel is in; the first language's is what the report and WebSub name.
+  const inLanguage = (locale: Locale) =>
+    notificationsFor(fresh, content.incidents, (incident, update) => notificationFor(incident, update, content.site, content.services, languageOf(content.site, locale)));
+  const notifications = inLanguage(content.site.locale);
   if ('missing' in notifications) {
     err(`notify: ${path.join(options.outDir, 'api/v1/updates.json')} lists updates that are not in ${options.contentDir}: ${notifications.missing.join(', ')}; run notify on the content the site was built from (STATUS_CONTENT_DIR); nothing was sent`);
     return 1;
@@ -106,7 +110,11 @@ async function notify(options: NotifyOptions, redactor: Redactor, out: (line: st
   for (const notification of notifications.list) out(`  ${notification.id}  ${notification.statusLabel}: ${notification.incident.title}`);
 
   // Settled one by one: a channel that throws fails alone, and the others' results (sent or not) are still reported.
-  const settled = await Promise.allSettled(channels.map((channel) => deliverTo(channel, notifications.list, options, redactor, err)));
+  const byLanguage = new Map<Locale, Notification[]>([[content.site.locale, notifications.list]]);
+  for (const channel of channels) {
+    if (!byLanguage.has(channel.locale)) byLanguage.set(channel.locale, (inLanguage(channel.locale) as { list: Notification[] }).list);
+  }
+  const settled = await Promise.allSettled(channels.map((channel) => deliverTo(channel, byLanguage.get(channel.locale)!, options, redactor, err)));
   const results = settled.map((outcome, index): ChannelResult => {
     if (outcome.status === 'fulfilled') return outcome.value;
     const name = channelName(channels[index]!);

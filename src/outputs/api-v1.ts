@@ -5,7 +5,8 @@
 import { incidentUrl, updateId, updateUrl } from './links.ts';
 import type { IncidentLedger, Ledger, ServiceLedger } from '../core/ledger.ts';
 import { DAY_MS, type Instant } from '../core/time.ts';
-import type { Site } from '../core/types.ts';
+import type { Locale, Localized, Site } from '../core/types.ts';
+import { originalOf } from '../i18n/language.ts';
 
 function iso(instant: Instant): string;
 function iso(instant: Instant | null): string | null;
@@ -13,11 +14,27 @@ function iso(instant: Instant | null): string | null {
   return instant === null ? null : new Date(instant).toISOString();
 }
 
+/**
+ * `translations` of an object's text fields (`/api/v1` is written once, its
+ * text in the first language): by language, the fields translated into it;
+ * a language with none is left out. Nothing on a one-language site, whose
+ * files stay as they were.
+ */
+function translations(site: Site, fields: Record<string, Localized>): { translations?: Partial<Record<Locale, Record<string, string>>> } {
+  if (site.languages.length === 0) return {};
+  const byLanguage: Partial<Record<Locale, Record<string, string>>> = {};
+  for (const locale of site.languages) {
+    const translated = Object.entries(fields).flatMap(([key, text]) => (text[locale] === undefined ? [] : [[key, text[locale]!] as const]));
+    if (translated.length > 0) byLanguage[locale] = Object.fromEntries(translated);
+  }
+  return { translations: byLanguage };
+}
+
 function incidentJson(entry: IncidentLedger, site: Site) {
   const { incident } = entry;
   return {
     id: incident.id,
-    title: incident.title,
+    title: originalOf(incident.title, site),
     kind: incident.kind,
     cause: incident.cause,
     status: entry.status,
@@ -43,6 +60,7 @@ function incidentJson(entry: IncidentLedger, site: Site) {
         final: month.final,
       })),
     })),
+    ...translations(site, { title: incident.title }),
   };
 }
 
@@ -121,7 +139,7 @@ export function availabilityPages(ledger: Ledger, site: Site) {
 function activeJson(entry: IncidentLedger, site: Site) {
   return {
     id: entry.incident.id,
-    title: entry.incident.title,
+    title: originalOf(entry.incident.title, site),
     kind: entry.incident.kind,
     status: entry.status,
     level: entry.currentLevel,
@@ -129,6 +147,7 @@ function activeJson(entry: IncidentLedger, site: Site) {
     scheduled: entry.incident.scheduled && { from: iso(entry.incident.scheduled.from), to: iso(entry.incident.scheduled.to) },
     services: entry.incident.affected.map((affected) => affected.service),
     url: incidentUrl(site, entry.incident.id),
+    ...translations(site, { title: entry.incident.title }),
   };
 }
 
@@ -139,10 +158,11 @@ export function summaryJson(ledger: Ledger, site: Site) {
     status: ledger.overall,
     services: ledger.services.map((entry) => ({
       id: entry.service.id,
-      name: entry.service.name,
-      group: entry.service.group,
+      name: originalOf(entry.service.name, site),
+      group: originalOf(entry.service.group, site),
       status: entry.status,
       uptime90: entry.uptime,
+      ...translations(site, { name: entry.service.name, group: entry.service.group }),
     })),
     activeIncidents: ledger.active.map((entry) => activeJson(entry, site)),
     upcomingMaintenance: ledger.upcoming.map((entry) => activeJson(entry, site)),

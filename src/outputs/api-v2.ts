@@ -16,7 +16,8 @@ import { incidentStatus, type IncidentLedger, type IncidentStatus, type Ledger }
 import { worstStatus, type ServiceStatus } from '../core/levels.ts';
 import { formatIsoTime, type Instant } from '../core/time.ts';
 import type { IncidentKind, Site, Update } from '../core/types.ts';
-import { incidentUrl, statuspageGroupId, statuspagePageId, updateId } from './links.ts';
+import { homeUrl, incidentUrl, statuspageGroupId, statuspagePageId, updateId } from './links.ts';
+import { originalOf, wordsIn, type Language } from '../i18n/language.ts';
 
 /** How many incidents `incidents.json`, and maintenances `scheduled-maintenances.json`, hold: the newest, as Statuspage's do. */
 export const NEWEST_LISTED = 50;
@@ -209,10 +210,13 @@ function statusAt(entry: IncidentLedger, update: Update): IncidentStatusV2 | Mai
 
 /**
  * Builds the eight files of the Statuspage-compatible API as of the ledger's
- * now. Every file carries the same `page`; the incidents, maintenances and
- * components in them are the same objects wherever they appear.
+ * now, in `language` (`/api/v2/` is the first language's, `/en/api/v2/`
+ * English's …): names and texts in it where translated; ids, statuses and
+ * times the same in every language. Every file carries the same `page`; the
+ * incidents, maintenances and components in them are the same objects
+ * wherever they appear.
  */
-export function statuspageApi(ledger: Ledger, site: Site): StatuspageApi {
+export function statuspageApi(ledger: Ledger, site: Site, language: Language): StatuspageApi {
   const { now } = ledger;
   const time = (instant: Instant) => formatIsoTime(instant, site.timeZone);
   const pageId = statuspagePageId(site);
@@ -220,21 +224,23 @@ export function statuspageApi(ledger: Ledger, site: Site): StatuspageApi {
   // (Folds, not spreads: a long history has more entries than a call takes arguments.)
   const onRecord = ledger.incidents.reduce((first, entry) => Math.min(first, createdAt(entry, now)), now);
   const lastChange = (entries: IncidentLedger[]) => entries.reduce((last, entry) => Math.max(last, updatedAt(entry, now)), onRecord);
-  const page: PageV2 = { id: pageId, name: site.title, url: site.url, time_zone: site.timeZone, updated_at: time(lastChange(ledger.incidents)) };
+  // The page's address without a trailing slash, as site.yaml's url is written: the language's root.
+  const page: PageV2 = { id: pageId, name: wordsIn(site.title, language), url: homeUrl(site, language).slice(0, -1), time_zone: site.timeZone, updated_at: time(lastChange(ledger.incidents)) };
 
   const components: ComponentV2[] = [];
   const byService = new Map<string, ComponentV2>();
   ledger.groups.forEach((group, index) => {
-    const groupId = statuspageGroupId(group.name);
+    // Known by its first-language name, so the id is the same in every language.
+    const groupId = statuspageGroupId(originalOf(group.name, site));
     const changed = group.services.map((entry) => lastChange(entry.incidents.map((id) => ledger.byId.get(id)!)));
     const members = group.services.map((entry, position): ComponentV2 => ({
       id: entry.service.id,
-      name: entry.service.name,
+      name: wordsIn(entry.service.name, language),
       status: COMPONENT_STATUS[entry.status],
       created_at: time(onRecord),
       updated_at: time(changed[position]!),
       position: position + 1,
-      description: entry.service.description || null,
+      description: wordsIn(entry.service.description, language) || null,
       showcase: true,
       start_date: null,
       group_id: groupId,
@@ -244,7 +250,7 @@ export function statuspageApi(ledger: Ledger, site: Site): StatuspageApi {
     }));
     components.push({
       id: groupId,
-      name: group.name,
+      name: wordsIn(group.name, language),
       status: COMPONENT_STATUS[worstStatus(group.services.map((entry) => entry.status))],
       created_at: time(onRecord),
       updated_at: time(Math.max(...changed)),
@@ -269,20 +275,20 @@ export function statuspageApi(ledger: Ledger, site: Site): StatuspageApi {
     const monitoring = incident.updates.find((update) => update.at <= now && (update.status === 'monitoring' || update.status === 'verifying'));
     return {
       id: incident.id,
-      name: incident.title,
+      name: wordsIn(incident.title, language),
       status: statusNow(entry),
       created_at: time(createdAt(entry, now)),
       updated_at: time(updatedAt(entry, now)),
       monitoring_at: monitoring ? time(monitoring.at) : null,
       resolved_at: incident.resolved !== null && incident.resolved <= now ? time(incident.resolved) : null,
       impact: impactOf(entry),
-      shortlink: incidentUrl(site, incident.id),
+      shortlink: incidentUrl(site, incident.id, language),
       started_at: time(incident.started),
       page_id: pageId,
       incident_updates: incident.updates.map((update, index) => ({
         id: updateId(incident, update),
         status: statuses[index]!,
-        body: renderPlainText(update.markdown),
+        body: renderPlainText(wordsIn(update.text, language).markdown),
         incident_id: incident.id,
         created_at: time(update.at),
         updated_at: time(update.at),
@@ -294,7 +300,7 @@ export function statuspageApi(ledger: Ledger, site: Site): StatuspageApi {
       })),
       components: [...new Set(incident.affected.map((affected) => affected.service))].flatMap((id) => byService.get(id) ?? []),
       ...(incident.scheduled ? { scheduled_for: time(incident.scheduled.from), scheduled_until: time(incident.scheduled.to) } : {}),
-      postmortem_body: incident.postmortem ? renderPlainText(incident.postmortem.markdown) : null,
+      postmortem_body: incident.postmortem ? renderPlainText(wordsIn(incident.postmortem, language).markdown) : null,
     };
   };
   // Written only for the entries some file lists (a long history has thousands), once each.

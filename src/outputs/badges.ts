@@ -2,7 +2,7 @@
  * Status badges: small SVGs in the shape people know from READMEs, with a
  * `<title>` and `role="img"` so a screen reader reads them.
  */
-import type { Messages } from '../i18n/messages.ts';
+import { wordsIn, type Language } from '../i18n/language.ts';
 import { xmlText } from './escape.ts';
 import { statusLabel, truncatePercent } from '../i18n/format.ts';
 import type { Ledger } from '../core/ledger.ts';
@@ -24,27 +24,32 @@ function textWidth(text: string): number {
   return Math.ceil(width);
 }
 
-/** A two-part badge: a grey label and a coloured value. Text goes through `xmlText`: an SVG is XML. */
-export function badgeSvg(label: string, value: string, color: string): string {
+/**
+ * A two-part badge: a grey label and a coloured value, titled `label: value`
+ * (`colon`: the language's). Text goes through `xmlText`: an SVG is XML.
+ */
+export function badgeSvg(label: string, value: string, color: string, colon = ': '): string {
   const left = textWidth(label) + 12;
   const right = textWidth(value) + 12;
   const width = left + right;
-  const title = xmlText(`${label}: ${value}`);
+  const title = xmlText(`${label}${colon}${value}`);
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="20" role="img" aria-label="${title}"><title>${title}</title><linearGradient id="s" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" stop-opacity=".1"/><stop offset="1" stop-opacity=".1"/></linearGradient><clipPath id="r"><rect width="${width}" height="20" rx="3" fill="#fff"/></clipPath><g clip-path="url(#r)"><rect width="${left}" height="20" fill="#555"/><rect x="${left}" width="${right}" height="20" fill="${color}"/><rect width="${width}" height="20" fill="url(#s)"/></g><g fill="#fff" text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="11"><text x="${left / 2}" y="14">${xmlText(label)}</text><text x="${left + right / 2}" y="14">${xmlText(value)}</text></g></svg>\n`;
 }
 
 /**
- * Every badge the site publishes, by file name: `overall`, one per service
- * with its current status, and `<service>-uptime` with its 90-day observed uptime.
+ * Every badge the site publishes in `language`, by file name: `overall`, one
+ * per service with its current status, and `<service>-uptime` with its 90-day
+ * observed uptime.
  */
-export function statusBadges(ledger: Ledger, t: Messages): { name: string; svg: string }[] {
+export function statusBadges(ledger: Ledger, language: Language): { name: string; svg: string }[] {
+  const { t } = language;
   return [
-    { name: 'overall', svg: badgeSvg(t.badge.status, statusLabel(ledger.overall, t).toLowerCase(), BADGE_COLORS[ledger.overall]) },
+    { name: 'overall', svg: badgeSvg(t.badge.status, statusLabel(ledger.overall, t).toLowerCase(), BADGE_COLORS[ledger.overall], t.colon) },
     ...ledger.services.flatMap((entry) => [
-      { name: entry.service.id, svg: badgeSvg(entry.service.name, statusLabel(entry.status, t).toLowerCase(), BADGE_COLORS[entry.status]) },
+      { name: entry.service.id, svg: badgeSvg(wordsIn(entry.service.name, language), statusLabel(entry.status, t).toLowerCase(), BADGE_COLORS[entry.status], t.colon) },
       {
         name: `${entry.service.id}-uptime`,
-        svg: badgeSvg(t.badge.uptime(entry.service.name), `${truncatePercent(entry.uptime)}%`, entry.uptime >= 99.9 ? BADGE_COLORS.operational : entry.uptime >= 99 ? BADGE_COLORS['degraded-performance'] : BADGE_COLORS['major-outage']),
+        svg: badgeSvg(t.badge.uptime(wordsIn(entry.service.name, language)), `${truncatePercent(entry.uptime)}%`, entry.uptime >= 99.9 ? BADGE_COLORS.operational : entry.uptime >= 99 ? BADGE_COLORS['degraded-performance'] : BADGE_COLORS['major-outage'], t.colon),
       },
     ]),
   ];

@@ -3,7 +3,7 @@
  * RFC 5545 calendar, so a team can subscribe in its calendar client.
  */
 import { formatList } from '../i18n/format.ts';
-import type { Messages } from '../i18n/messages.ts';
+import { wordsIn, type Language } from '../i18n/language.ts';
 import { incidentUrl } from './links.ts';
 import { icsText } from './escape.ts';
 import type { Ledger } from '../core/ledger.ts';
@@ -48,7 +48,12 @@ function contentLine(name: string, value: string): string {
  * build's now, so the same content and now give the same file. Every text
  * from content goes through `icsText`.
  */
-export function maintenanceCalendar(ledger: Ledger, site: Site, names: ReadonlyMap<string, string>, t: Messages): string {
+export function maintenanceCalendar(ledger: Ledger, site: Site, language: Language): string {
+  const { t } = language;
+  const name = (id: string) => {
+    const service = ledger.serviceById.get(id)?.service;
+    return service ? wordsIn(service.name, language) : id;
+  };
   const since = ledger.now - RECENT_MAINTENANCE_DAYS * DAY_MS;
   const host = new URL(site.url).host;
   const lines = [
@@ -57,19 +62,19 @@ export function maintenanceCalendar(ledger: Ledger, site: Site, names: ReadonlyM
     'CALSCALE:GREGORIAN',
     contentLine('PRODID', icsText(`-//${host}//Status Ledger//EN`)),
     'METHOD:PUBLISH',
-    contentLine('X-WR-CALNAME', icsText(t.calendar.name(site.title))),
+    contentLine('X-WR-CALNAME', icsText(t.calendar.name(wordsIn(site.title, language)))),
     'X-PUBLISHED-TTL:PT1H',
   ];
   const maintenance = ledger.incidents
     .filter((entry) => entry.incident.kind === 'maintenance' && entry.incident.scheduled && entry.incident.scheduled.to >= since)
     .toReversed();
   for (const { incident } of maintenance) {
-    const services = formatList(incident.affected.map((affected) => names.get(affected.service) ?? affected.service), t);
-    const url = incidentUrl(site, incident.id);
+    const services = formatList(incident.affected.map((affected) => name(affected.service)), t);
+    const url = incidentUrl(site, incident.id, language);
     lines.push(
       'BEGIN:VEVENT',
       contentLine('UID', icsText(`${incident.id}@${host}`)),
-      contentLine('SUMMARY', icsText(t.calendar.title(incident.title))),
+      contentLine('SUMMARY', icsText(t.calendar.title(wordsIn(incident.title, language)))),
       `DTSTAMP:${icsTime(ledger.now)}`,
       `DTSTART:${icsTime(incident.scheduled!.from)}`,
       `DTEND:${icsTime(incident.scheduled!.to)}`,

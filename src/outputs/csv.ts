@@ -5,16 +5,18 @@
  * figures in full precision as the JSON has them.
  */
 import type { Ledger, ServiceLedger } from '../core/ledger.ts';
+import type { Site } from '../core/types.ts';
+import { originalOf } from '../i18n/language.ts';
 import { csvField } from './escape.ts';
 
 /** The header row's columns, in order. */
 export const CSV_COLUMNS = ['service', 'name', 'policy', 'month', 'downtime_minutes', 'availability', 'tier', 'credit_percent', 'final', 'incidents'] as const;
 
-/** One service's months as CSV rows (none for a service with no SLA). */
-function serviceRows(entry: ServiceLedger): string[][] {
+/** One service's months as CSV rows (none for a service with no SLA); its name in the site's first language. */
+function serviceRows(entry: ServiceLedger, site: Pick<Site, 'locale'>): string[][] {
   return entry.months.map((month) => [
     entry.service.id,
-    entry.service.name,
+    originalOf(entry.service.name, site),
     entry.policy?.id ?? '',
     month.month,
     // String(number) is the shortest text that reads back as the same number, as JSON writes it.
@@ -35,11 +37,12 @@ function csvText(rows: readonly string[][]): string {
 /**
  * `/api/v1/availability.csv` (every service) or, with `serviceId`,
  * `/services/<id>/sla.csv` (that service alone): the header row, then one
- * row per month with any impact, services in catalog order, months oldest first.
+ * row per month with any impact, services in catalog order, months oldest
+ * first. Written once, whatever the site's languages: names are in the first.
  */
-export function availabilityCsv(ledger: Ledger, serviceId?: string): string {
+export function availabilityCsv(ledger: Ledger, site: Pick<Site, 'locale'>, serviceId?: string): string {
   const services = serviceId === undefined ? ledger.services : ledger.services.filter((entry) => entry.service.id === serviceId);
-  return csvText([[...CSV_COLUMNS], ...services.flatMap(serviceRows)]);
+  return csvText([[...CSV_COLUMNS], ...services.flatMap((entry) => serviceRows(entry, site))]);
 }
 
 /** The media type both files are served with. */

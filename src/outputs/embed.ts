@@ -4,7 +4,7 @@
  * time, so it makes no request of its own and sets no cookie; it draws into a
  * shadow root so the host page's styles and its own stay apart.
  */
-import type { Messages } from '../i18n/messages.ts';
+import { wordsIn, type Language } from '../i18n/language.ts';
 import { homeUrl, incidentUrl } from './links.ts';
 import { statusHeadline } from '../i18n/format.ts';
 import type { Ledger } from '../core/ledger.ts';
@@ -12,17 +12,19 @@ import type { Site } from '../core/types.ts';
 import { BADGE_COLORS } from './badges.ts';
 import { jsLiteral } from './escape.ts';
 
-/** The data the widget shows. */
-export function embedData(ledger: Ledger, site: Site, t: Messages) {
+/** The data the widget shows, in `language`. */
+export function embedData(ledger: Ledger, site: Site, language: Language) {
   return {
-    title: site.title,
-    url: homeUrl(site),
+    title: wordsIn(site.title, language),
+    url: homeUrl(site, language),
     status: ledger.overall,
-    headline: statusHeadline(ledger.overall, t),
+    headline: statusHeadline(ledger.overall, language.t),
+    /** Between the site's title and the headline, in the language's punctuation. */
+    colon: language.t.colon,
     color: BADGE_COLORS[ledger.overall],
     active: ledger.active
       .filter((entry) => entry.incident.kind !== 'notice')
-      .map((entry) => ({ title: entry.incident.title, url: incidentUrl(site, entry.incident.id) })),
+      .map((entry) => ({ title: wordsIn(entry.incident.title, language), url: incidentUrl(site, entry.incident.id, language) })),
   };
 }
 
@@ -32,11 +34,11 @@ export function embedData(ledger: Ledger, site: Site, t: Messages) {
  * script tag. Names and titles are isolated (`<bdi>`) so a right-to-left
  * title keeps the words around it in place.
  */
-export function embedScript(ledger: Ledger, site: Site, t: Messages): string {
+export function embedScript(ledger: Ledger, site: Site, language: Language): string {
   // The comment holds nothing from content and no markup: the script stays ASCII and may be inlined too.
   return `/* Status Ledger status widget: load this file with an async script tag where the status should show. */
 (function () {
-  var data = ${jsLiteral(embedData(ledger, site, t))};
+  var data = ${jsLiteral(embedData(ledger, site, language))};
   var script = document.currentScript;
   var host = document.createElement('div');
   host.setAttribute('data-status-ledger', '');
@@ -61,7 +63,7 @@ export function embedScript(ledger: Ledger, site: Site, t: Messages): string {
   var title = document.createElement('bdi');
   title.textContent = data.title;
   row.appendChild(title);
-  row.appendChild(document.createTextNode(': ' + data.headline));
+  row.appendChild(document.createTextNode(data.colon + data.headline));
   box.appendChild(row);
   for (var i = 0; i < data.active.length; i++) {
     var link = document.createElement('a');

@@ -5,7 +5,7 @@
  * (rss.ts, atom.ts) only put this into their format.
  */
 import escapeHtml from 'escape-html';
-import type { Messages } from '../i18n/messages.ts';
+import { markedHtml, shown, wordsIn, type Language } from '../i18n/language.ts';
 import { homeUrl, serviceUrl, updateUrl } from './links.ts';
 import { formatList, formatMinutes, statusLabel, taskWords, truncatePercent } from '../i18n/format.ts';
 import { impactRows } from '../core/incident-report.ts';
@@ -41,42 +41,54 @@ export interface FeedChannel {
   author: { name: string; uri: string };
 }
 
-/** What the site's feed follows, or with `service` that service's feed. */
-export function feedChannel(site: Site, t: Messages, service?: Service): FeedChannel {
-  const common = { hub: site.websubHub, lang: t.lang, author: { name: site.title, uri: homeUrl(site) } };
-  if (!service) return { title: site.title, description: site.description || t.feed.description(site.title), link: homeUrl(site), ...common };
-  return { title: `${service.name} · ${site.title}`, description: t.feed.serviceDescription(service.name), link: serviceUrl(site, service.id), ...common };
+/** What the site's feed in `language` follows, or with `service` that service's feed. */
+export function feedChannel(site: Site, language: Language, service?: Service): FeedChannel {
+  const { t } = language;
+  const title = wordsIn(site.title, language);
+  const common = { hub: site.websubHub, lang: t.lang, author: { name: title, uri: homeUrl(site, language) } };
+  if (!service) return { title, description: wordsIn(site.description, language) || t.feed.description(title), link: homeUrl(site, language), ...common };
+  const name = wordsIn(service.name, language);
+  return { title: `${name} · ${title}`, description: t.feed.serviceDescription(name), link: serviceUrl(site, service.id, language), ...common };
 }
 
 /**
  * The newest `site.feedItems` updates over the incidents given (all, or those
- * affecting `serviceId`), newest first; ties keep the incidents' order. The
- * one place that decides what a feed entry says, whatever the format.
+ * affecting `serviceId`), newest first; ties keep the incidents' order; in
+ * `language`, each update in it where translated. The one place that decides
+ * what a feed entry says, whatever the format.
  */
-export function feedEntries(ledger: Ledger, site: Site, t: Messages, serviceId?: string): FeedEntry[] {
+export function feedEntries(ledger: Ledger, site: Site, language: Language, serviceId?: string): FeedEntry[] {
+  const { t } = language;
   const entries = serviceId
     ? ledger.incidents.filter((entry) => entry.incident.affected.some((affected) => affected.service === serviceId))
     : ledger.incidents;
   const updates = entries.flatMap((entry) => entry.incident.updates.map((update) => ({ entry, update })));
   updates.sort((a, b) => b.update.at - a.update.at);
-  return updates.slice(0, site.feedItems).map(({ entry, update }) => ({
-    title: `${statusLabel(update.status, t)}: ${entry.incident.title}`,
-    url: updateUrl(site, entry.incident, update),
-    at: update.at,
-    html: `${taskWords(update.html, t)}\n${impactHtml(entry, ledger, t)}`,
-  }));
+  return updates.slice(0, site.feedItems).map(({ entry, update }) => {
+    const text = shown(update.text, language);
+    return {
+      title: `${statusLabel(update.status, t)}${t.colon}${wordsIn(entry.incident.title, language)}`,
+      url: updateUrl(site, entry.incident, update, language),
+      at: update.at,
+      html: `${markedHtml({ ...text, value: taskWords(text.value.html, t, text.untranslated) }, language)}\n${impactHtml(entry, ledger, language)}`,
+    };
+  });
 }
 
 /** The incident's affected services and, once it has any, its availability impact, as a short HTML list. */
-function impactHtml(entry: IncidentLedger, ledger: Ledger, t: Messages): string {
-  const name = (id: string) => escapeHtml(ledger.serviceById.get(id)?.service.name ?? id);
-  const affected = entry.incident.affected.map((affected) => `${name(affected.service)} (${statusLabel(affected.level, t).toLowerCase()})`);
+function impactHtml(entry: IncidentLedger, ledger: Ledger, language: Language): string {
+  const { t } = language;
+  const name = (id: string) => {
+    const service = ledger.serviceById.get(id)?.service;
+    return escapeHtml(service ? wordsIn(service.name, language) : id);
+  };
+  const affected = entry.incident.affected.map((affected) => t.feed.serviceLevel(name(affected.service), statusLabel(affected.level, t).toLowerCase()));
   // Names are escaped above; the catalog's words are ours.
   const lines = affected.length > 0 ? [`<p>${t.feed.affected(formatList(affected, t))}</p>`] : [];
   const rows = impactRows(entry).filter((row) => row.eligible);
   if (rows.length > 0) {
     const items = rows.map((row) => {
-      const credit = row.tier ? t.feed.credit(escapeHtml(row.tier.name), truncatePercent(row.creditPercent)) : t.feed.noCredit;
+      const credit = row.tier ? t.feed.credit(escapeHtml(wordsIn(row.tier.name, language)), truncatePercent(row.creditPercent)) : t.feed.noCredit;
       return `<li>${t.feed.month(name(row.service), row.month, formatMinutes(row.minutes), truncatePercent(row.availability), credit, row.final ? t.feed.final : t.feed.provisional)}</li>`;
     });
     lines.push(`<p>${t.feed.impact}</p><ul>${items.join('')}</ul>`);

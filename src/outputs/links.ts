@@ -1,23 +1,33 @@
 /**
  * Addresses and ids of what the site publishes, one function each, for every
- * writer alike (pages, JSON, feeds, calendar, embed, notifications).
+ * writer alike (pages, JSON, feeds, calendar, embed, notifications). An
+ * address in a language other than the first has its prefix (`/en`) after
+ * the site's address; left out, it is the first language's, at the root.
  */
 import { createHash } from 'node:crypto';
 import type { Incident, Site, Update } from '../core/types.ts';
 
+/** Which language's address: its path prefix (`''` for the first language, `/en` …). */
+export type InLanguage = { prefix: string } | undefined;
+
+/** The absolute address of a language's root: the site's address, then the language's prefix. */
+function rootUrl(site: Pick<Site, 'url'>, language: InLanguage): string {
+  return `${site.url}${language?.prefix ?? ''}`;
+}
+
 /** The absolute address of the home page. */
-export function homeUrl(site: Site): string {
-  return `${site.url}/`;
+export function homeUrl(site: Pick<Site, 'url'>, language?: InLanguage): string {
+  return `${rootUrl(site, language)}/`;
 }
 
 /** The absolute address of a service's page. */
-export function serviceUrl(site: Site, serviceId: string): string {
-  return `${site.url}/services/${serviceId}/`;
+export function serviceUrl(site: Pick<Site, 'url'>, serviceId: string, language?: InLanguage): string {
+  return `${rootUrl(site, language)}/services/${serviceId}/`;
 }
 
 /** The absolute address of an incident's page. */
-export function incidentUrl(site: Site, id: string): string {
-  return `${site.url}/incidents/${id}/`;
+export function incidentUrl(site: Pick<Site, 'url'>, id: string, language?: InLanguage): string {
+  return `${rootUrl(site, language)}/incidents/${id}/`;
 }
 
 /**
@@ -32,8 +42,8 @@ export function updateId(incident: Incident, update: Update): string {
 }
 
 /** The absolute address of an update: its incident's page, at the update's anchor. */
-export function updateUrl(site: Site, incident: Incident, update: Update): string {
-  return `${incidentUrl(site, incident.id)}#${updateAnchor(update, incident.updates)}`;
+export function updateUrl(site: Pick<Site, 'url'>, incident: Incident, update: Update, language?: InLanguage): string {
+  return `${incidentUrl(site, incident.id, language)}#${updateAnchor(update, incident.updates)}`;
 }
 
 /** `update-<UTC time>-<status>`: what an anchor says before it is made unique. */
@@ -63,8 +73,8 @@ export function rssPath(serviceId?: string): string {
 }
 
 /** The absolute address of the site's RSS feed, or of one service's. */
-export function rssUrl(site: Site, serviceId?: string): string {
-  return `${site.url}${rssPath(serviceId)}`;
+export function rssUrl(site: Pick<Site, 'url'>, serviceId?: string, language?: InLanguage): string {
+  return `${rootUrl(site, language)}${rssPath(serviceId)}`;
 }
 
 /**
@@ -76,8 +86,8 @@ export function atomPath(serviceId?: string): string {
 }
 
 /** The absolute address of the site's Atom feed, or of one service's. */
-export function atomUrl(site: Site, serviceId?: string): string {
-  return `${site.url}${atomPath(serviceId)}`;
+export function atomUrl(site: Pick<Site, 'url'>, serviceId?: string, language?: InLanguage): string {
+  return `${rootUrl(site, language)}${atomPath(serviceId)}`;
 }
 
 /** 12 lowercase hex characters of SHA-256: an opaque id shaped like Statuspage's own. */
@@ -90,7 +100,7 @@ function opaqueId(text: string): string {
  * `page_id`): opaque, like Statuspage's, and the same in every build while
  * site.yaml's `url` stays.
  */
-export function statuspagePageId(site: Site): string {
+export function statuspagePageId(site: Pick<Site, 'url'>): string {
   return opaqueId(`page:${site.url}`);
 }
 
