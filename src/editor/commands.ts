@@ -508,11 +508,13 @@ export function postmortemCommand(argv: string[], env: Environment): Promise<Com
         if (near) throw new UsageError(`no open follow-up reads '${words}'; did you mean '${near}'? (to add it as a new follow-up, done, give --action "${words}" --done "${words}")`);
         add.push({ words, done: true });
       }
-      const before = incident.postmortem?.actions ?? [];
+      // The postmortem as written in the file: the site's first language (translations are files of their own).
+      const first = workspace.catalogs.site.locale;
+      const before = incident.postmortem?.[first]?.actions ?? [];
       const next = addToPostmortem(text, { text: prose || undefined, add, tick });
       const verify = (after: Incident) => {
-        const actionsNow = after.postmortem?.actions ?? [];
-        if (!after.postmortem) return 'the postmortem';
+        const actionsNow = after.postmortem?.[first]?.actions ?? [];
+        if (!after.postmortem?.[first]) return 'the postmortem';
         if (actionsNow.length !== before.length + add.length) return 'the follow-ups';
         const doneNow = actionsNow.filter((action) => action.done).length;
         if (doneNow !== before.filter((action) => action.done).length + tick.length + add.filter((entry) => entry.done).length) return 'the follow-ups';

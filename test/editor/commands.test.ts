@@ -149,7 +149,7 @@ describe('the editor commands, in process', () => {
       expect(problems).toEqual([]);
       expect(content.incidents[0]!.updates.map((update) => update.status)).toEqual(['identified', 'investigating']);
       expect(content.incidents[0]!.postmortem).toBeNull();
-      expect(content.incidents[0]!.updates[0]!.html).toContain('## Resolved — 2025-03-01 09:10');
+      expect(content.incidents[0]!.updates[0]!.text.en!.html).toContain('## Resolved — 2025-03-01 09:10');
     });
 
     it.each(['1.50', '1e3', '0x1F', 'null', 'yes', 'Errors: 50% #1'])('5. writes the title %j so that it reads back as typed', async (title) => {
@@ -157,7 +157,7 @@ describe('the editor commands, in process', () => {
       expect((await folder.new(title, '--services', 'oss')).code).toBe(0);
       const { content, problems } = await folder.content();
       expect(problems).toEqual([]);
-      expect(content.incidents[0]!.title).toBe(title);
+      expect(content.incidents[0]!.title.en).toBe(title);
     });
 
     it.each([
@@ -178,7 +178,7 @@ describe('the editor commands, in process', () => {
       await folder.new('Storage errors', '--services', 'oss', '--at', '2025-03-01 09:00');
       for (const message of ['first', 'second', 'third']) expect((await folder.update(ID, 'update', message, '--at', '2025-03-01 09:30')).code).toBe(0);
       const incident = (await folder.content()).content.incidents[0]!;
-      expect(incident.updates.map((update) => update.html)).toEqual(['<p>third</p>', '<p>second</p>', '<p>first</p>', expect.stringContaining('investigating')]);
+      expect(incident.updates.map((update) => update.text.en!.html)).toEqual(['<p>third</p>', '<p>second</p>', '<p>first</p>', expect.stringContaining('investigating')]);
       const anchors = incident.updates.map((update) => updateAnchor(update, incident.updates));
       expect(new Set(anchors).size).toBe(4);
       expect(anchors[2]).toBe('update-20250301T013000-update');
@@ -542,7 +542,7 @@ describe('postmortem', () => {
     );
     expect((await folder.postmortem(ID, '--done', 'rotate  LOGS')).output).toBe(`wrote the postmortem of ${folder.file(ID)} (ticked 'Rotate logs')`);
     const { postmortem } = (await folder.content()).content.incidents[0]!;
-    expect(postmortem!.markdown).toBe('A disk filled up.\n\n- [ ] Alert on disk use\n- [x] Rotate logs\n- [x] Clear the disk');
+    expect(postmortem!.en!.markdown).toBe('A disk filled up.\n\n- [ ] Alert on disk use\n- [x] Rotate logs\n- [x] Clear the disk');
   });
 
   it('refuses words close to an open follow-up, and takes them with --action as a new one', async () => {
@@ -555,7 +555,7 @@ describe('postmortem', () => {
     });
     expect(readFileSync(folder.file(ID), 'utf8')).toBe(before);
     expect((await folder.postmortem(ID, '--action', 'Alert on disk usage', '--done', 'Alert on disk usage')).output).toBe(`wrote the postmortem of ${folder.file(ID)} (added 1 follow-up)`);
-    expect((await folder.content()).content.incidents[0]!.postmortem!.actions.map((action) => action.done)).toEqual([false, true]);
+    expect((await folder.content()).content.incidents[0]!.postmortem!.en!.actions.map((action) => action.done)).toEqual([false, true]);
   });
 
   it('suggests the id meant for an unknown one', async () => {

@@ -42,14 +42,14 @@ describe('fromStatuspage', () => {
       ['monitoring', '2025-02-05T10:31:50.000Z'],
       ['investigating', '2025-02-05T09:12:04.000Z'],
     ]);
-    expect(incident.updates[1]!.html).toContain('## Details');
-    expect(incident.postmortem!.html).toContain('connection limits');
+    expect(incident.updates[1]!.text.en!.html).toContain('## Details');
+    expect(incident.postmortem!.en!.html).toContain('connection limits');
   });
 
   it('keeps the shortlink as the source in the front matter, not as the summary customers read', () => {
     const incident = incidents.find((entry) => entry.id === '2025-02-05-elevated-api-error-rates')!;
     expect(incident.source).toBe('https://stspg.io/p31zjtct2jer');
-    expect(incident.summaryHtml).toBe('');
+    expect(incident.summary.en ?? '').toBe('');
     const file = result.files.find((entry) => entry.path.endsWith('elevated-api-error-rates.md'))!.text;
     expect(file).toMatch(/^source: https:\/\/stspg\.io\/p31zjtct2jer$/m);
     expect(file).not.toContain('Imported from');
@@ -94,7 +94,7 @@ describe('fromCstate', () => {
   it('maps severity, times in the site zone, the summary and the tracked updates', () => {
     const cdn = incidents.find((incident) => incident.id === '2025-01-10-cdn-errors-in-europe')!;
     expect(cdn).toMatchObject({ level: 'partial-outage', started: at('2025-01-10 14:05'), resolved: at('2025-01-10 15:40') });
-    expect(cdn.summaryHtml).toBe('<p>Some requests to European edge locations failed.</p>');
+    expect(cdn.summary.en).toBe('<p>Some requests to European edge locations failed.</p>');
     expect(cdn.updates.map((update) => [update.status, update.at])).toEqual([
       ['resolved', at('2025-01-10 15:40')],
       ['monitoring', at('2025-01-10 15:05')],
@@ -108,7 +108,7 @@ describe('fromCstate', () => {
 
   it('closes a resolved notice with the words npm run resolve gives a notice, not an incident', () => {
     const region = incidents.find((incident) => incident.id === '2025-02-01-new-region-in-frankfurt')!;
-    expect(region.updates.map((update) => [update.status, update.markdown])).toEqual([['resolved', 'This notice no longer applies.']]);
+    expect(region.updates.map((update) => [update.status, update.text.en!.markdown])).toEqual([['resolved', 'This notice no longer applies.']]);
   });
 
   it('reports what it could not map', () => {
@@ -196,7 +196,7 @@ describe('imports of broken, repeated or stale exports', () => {
       const { incidents, problems } = readBack(fromStatuspage(exported, context).files);
       expect(problems).toEqual([]);
       expect(incidents[0]!.updates).toHaveLength(1);
-      expect(incidents[0]!.updates[0]!.html).not.toMatch(/<h\d/);
+      expect(incidents[0]!.updates[0]!.text.en!.html).not.toMatch(/<h\d/);
     },
   );
 

@@ -42,7 +42,7 @@ describe('newIncidentText', () => {
     const text = newIncidentText({ title: 'API errors', services: ['ecs', 'oss'], level: 'partial-outage', cause: 'platform', now: at('2025-01-18 02:11'), timeZone: zone });
     const { incident, problems } = readBack(text);
     expect(problems).toEqual([]);
-    expect(incident).toMatchObject({ title: 'API errors', cause: 'platform', level: 'partial-outage', started: at('2025-01-18 02:11'), resolved: null });
+    expect(incident).toMatchObject({ title: { en: 'API errors' }, cause: 'platform', level: 'partial-outage', started: at('2025-01-18 02:11'), resolved: null });
     expect(incident!.affected.map((affected) => affected.service)).toEqual(['ecs', 'oss']);
     expect(incident!.updates.map((update) => [update.status, update.at])).toEqual([['investigating', at('2025-01-18 02:11')]]);
   });
@@ -62,7 +62,7 @@ describe('newIncidentText', () => {
     (title) => {
       const { incident, problems } = readBack(newIncidentText({ title, services: ['ecs'], now: at('2025-01-18 02:11'), timeZone: zone }));
       expect(problems).toEqual([]);
-      expect(incident!.title).toBe(title.trim());
+      expect(incident!.title.en).toBe(title.trim());
     },
   );
 });
@@ -246,7 +246,7 @@ describe('addUpdate with hostile messages', () => {
     const { incident, problems } = readBack(text);
     expect(problems).toEqual([]);
     expect(incident!.updates.map((update) => update.status)).toEqual(['monitoring', 'identified', 'investigating']);
-    expect(incident!.postmortem!.actions).toHaveLength(1);
+    expect(incident!.postmortem!.en!.actions).toHaveLength(1);
   });
 });
 
@@ -387,7 +387,7 @@ describe('addToPostmortem', () => {
   it('starts the postmortem at the end of the file: text, then the follow-ups', () => {
     const text = addToPostmortem(open, { text: 'A bad disk.', add: [{ words: 'Replace disks', done: false }, { words: 'Page the owner', done: true }] });
     expect(text).toBe(`${open.trimEnd()}\n\n## Postmortem\nA bad disk.\n\n- [ ] Replace disks\n- [x] Page the owner\n`);
-    expect(readBack(text).incident!.postmortem!.actions.map((action) => action.done)).toEqual([false, true]);
+    expect(readBack(text).incident!.postmortem!.en!.actions.map((action) => action.done)).toEqual([false, true]);
   });
 
   it('ticks an open follow-up where it stands and continues the task list', () => {

@@ -29,9 +29,9 @@ describe('npm run init', () => {
     expect(result.output.split('\n')[0]).toBe(`wrote ${dir}: site.yaml, services.yaml, sla.yaml, incidents/2025/2025-02-26-example-api-errors.md`);
     expect((await checkCommand({ ...env, STATUS_CONTENT_DIR: dir })).stdout).toMatch(/: 1 incidents, 4 services, 1 SLA policies, no problems/);
     const { content } = resolveContent(await readContentFiles(dir), NOW);
-    expect(content.site).toMatchObject({ title: 'Example Cloud Status', url: 'https://status.example.com', timeZone: 'Europe/Berlin' });
+    expect(content.site).toMatchObject({ title: { en: 'Example Cloud Status' }, url: 'https://status.example.com', timeZone: 'Europe/Berlin' });
     const [example] = content.incidents;
-    expect([example!.resolved !== null, example!.postmortem!.actions.length, example!.affected.length]).toEqual([true, 2, 2]);
+    expect([example!.resolved !== null, example!.postmortem!.en!.actions.length, example!.affected.length]).toEqual([true, 2, 2]);
     // 89 minutes of partial outage on the API: 26.7 weighted minutes in 28 days is below 99.95%, so a refund is owed and claimed by ticket.
     const api = computeLedger(content, NOW).services.find((service) => service.service.id === 'api')!;
     expect(api.months).toMatchObject([{ month: '2025-02', minutes: 26.7, tier: { id: 'prorated' }, final: true, claim: { how: 'ticket' } }]);
@@ -42,7 +42,7 @@ describe('npm run init', () => {
     expect((await init(dir, '--title', 'Acme: Status #1', '--url', 'https://acme.example/status', '--time-zone', 'UTC')).code).toBe(0);
     const { content, problems } = resolveContent(await readContentFiles(dir), NOW);
     expect(problems).toEqual([]);
-    expect(content.site).toMatchObject({ title: 'Acme: Status #1', url: 'https://acme.example/status' });
+    expect(content.site).toMatchObject({ title: { en: 'Acme: Status #1' }, url: 'https://acme.example/status' });
   });
 
   describe('its policy is in the shape of the usual tiers', () => {

@@ -24,7 +24,7 @@ describe('from nothing to a resolved outage, a notice and a completed maintenanc
       { service: 'dashboard', level: 'degraded-performance', from: minute('2025-02-03 10:10'), to: minute('2025-02-03 11:15') },
       { service: 'storage', level: 'partial-outage', from: minute('2025-02-03 10:00'), to: minute('2025-02-03 10:40') },
     ]);
-    expect(outage.postmortem!.actions.map((action) => action.done)).toEqual([true, true]);
+    expect(outage.postmortem!.en!.actions.map((action) => action.done)).toEqual([true, true]);
     const maintenance = byId.get(LIFECYCLE.maintenance)!;
     expect([maintenance.kind, maintenance.resolved, maintenance.updates[0]!.status]).toEqual(['maintenance', minute('2025-02-08 02:30'), 'completed']);
     const notice = byId.get(LIFECYCLE.notice)!;
