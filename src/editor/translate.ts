@@ -8,7 +8,6 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { displayPath, readContentFiles, resolveContent } from '../contract/load-content.ts';
 import { lexMarkdown } from '../contract/markdown.ts';
 import { formatProblem, sortProblems, type ContentProblem } from '../contract/problems.ts';
@@ -21,10 +20,19 @@ import { contentDir, nowFromEnvironment } from '../site/build-context.ts';
 import { checkIncident, commandResult, findIncident, openWorkspace, UsageError, type CommandResult, type Environment, type Workspace } from './editor-cli.ts';
 import { createFile, replaceFile, withFileLock } from './file-lock.ts';
 import { editorTime } from './incident-file.ts';
+import { helpText, parseCommand, usageError, type CommandSpec } from './options.ts';
 
-const USAGE =
-  'usage: npm run translate [-- --lang <language>]          lists what is not translated yet\n' +
-  '       npm run translate -- <id> [--lang <language>]     writes <id>.<language>.md beside the incident: a heading for each update to translate';
+/** `npm run translate`, as its help shows it and its arguments are read. */
+export const TRANSLATE_SPEC = {
+  name: 'translate',
+  summary: 'list what is not translated yet, or write the skeleton a translator fills in',
+  usage: ['[--lang LANGUAGE]            lists what is not translated yet', '<id> [--lang LANGUAGE]       writes <id>.<language>.md beside the incident: a heading for each update to translate'],
+  options: {
+    lang: { type: 'string', value: 'LANGUAGE', help: "one of site.yaml's languages (needed when it lists more than one)" },
+  },
+  examples: ['npm run translate', 'npm run translate -- 2026-11-26-oss-hangzhou-upload-failures --lang en'],
+  notes: ['A skeleton holds a heading for each update still to translate, with nothing under it: nothing is published until a translator writes the words.'],
+} as const satisfies CommandSpec;
 
 /** The language a `--lang` names among the site's others; the only other one when left out. */
 function otherLanguage(given: string | undefined, languages: readonly Locale[]): Locale {
@@ -45,12 +53,13 @@ function gapLine(gap: IncidentGap): string {
   return `  ${gap.incident.id}  (${gap.incident.path}): ${parts.join(', ')}`;
 }
 
-/** `npm run translate`: see USAGE. */
+/** `npm run translate`: see TRANSLATE_SPEC. */
 export function translateCommand(argv: string[], env: Environment): Promise<CommandResult> {
   return commandResult(async () => {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-    if (values.help) return USAGE;
-    if (positionals.length > 1) throw new UsageError(USAGE);
+    const args = parseCommand(TRANSLATE_SPEC, argv);
+    if (!args) return helpText(TRANSLATE_SPEC);
+    const { values, positionals } = args;
+    if (positionals.length > 1) throw usageError(TRANSLATE_SPEC, 'give one id');
     return positionals.length === 0 ? listGaps(values.lang, env) : writeSkeleton(positionals[0]!, values.lang, env);
   });
 }

@@ -67,7 +67,7 @@ describe('the editor commands as processes', () => {
     const check = npmRun(dir, 'check');
     expect(check.output).toMatch(/: 2 incidents, 4 services, 1 SLA policies, no problems/);
     expect(check.output).not.toMatch(/warn|deprecat/i);
-    for (const command of ['init', 'new', 'update', 'resolve', 'postmortem', 'check', 'import']) {
+    for (const command of ['init', 'new', 'update', 'resolve', 'postmortem', 'check', 'import', 'translate']) {
       const help = npmRun(dir, command, '--help');
       expect(help.status, command).toBe(0);
       expect(help.output, command).toMatch(new RegExp(`^npm run ${command}: [^\\n]+\\n\\nusage:\\n[\\s\\S]+\\nexamples:\\n  `));
