@@ -59,9 +59,30 @@ function anchorBase(update: Update): string {
  * anchor, the next `-2`, and a newer one added above takes the next number.
  */
 export function updateAnchor(update: Update, updates: readonly Update[]): string {
-  const base = anchorBase(update);
-  const below = updates.filter((other) => other !== update && other.line > update.line && anchorBase(other) === base).length;
-  return below === 0 ? base : `${base}-${below + 1}`;
+  return anchorsOf(updates).get(update) ?? anchorBase(update);
+}
+
+/** Every update's anchor, worked out once per list of updates (a page, a feed and the API ask for each). */
+const anchors = new WeakMap<readonly Update[], Map<Update, string>>();
+
+/**
+ * The anchors of `updates`: bottom of the file first, each base counted as
+ * it comes, so an incident with thousands of updates costs one pass, not a
+ * pass per update.
+ */
+function anchorsOf(updates: readonly Update[]): Map<Update, string> {
+  let found = anchors.get(updates);
+  if (found) return found;
+  found = new Map();
+  const seen = new Map<string, number>();
+  for (const update of updates.toSorted((a, b) => b.line - a.line)) {
+    const base = anchorBase(update);
+    const below = seen.get(base) ?? 0;
+    seen.set(base, below + 1);
+    found.set(update, below === 0 ? base : `${base}-${below + 1}`);
+  }
+  anchors.set(updates, found);
+  return found;
 }
 
 /**

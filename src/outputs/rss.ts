@@ -16,12 +16,15 @@ import type { FeedChannel, FeedEntry } from './feeds.ts';
 export function rssResponse(channel: FeedChannel & { self: string }, entries: FeedEntry[]): Promise<Response> {
   const hub = channel.hub
     ? `<atom:link href="${xmlText(channel.hub)}" rel="hub"/><atom:link href="${xmlText(channel.self)}" rel="self" type="application/rss+xml"/>`
-    : undefined;
+    : '';
+  // The channel's language (RSS 2.0 <language>, a BCP 47 tag from the catalog): readers and aggregators sort by it.
+  const language = `<language>${xmlText(channel.lang)}</language>`;
   return rss({
     title: xmlCharacters(channel.title),
     description: xmlCharacters(escapeHtml(channel.description)),
     site: channel.link,
-    ...(hub ? { xmlns: { atom: 'http://www.w3.org/2005/Atom' }, customData: hub } : {}),
+    ...(hub ? { xmlns: { atom: 'http://www.w3.org/2005/Atom' } } : {}),
+    customData: `${language}${hub}`,
     items: entries.map((entry) => ({
       title: xmlCharacters(entry.title),
       link: entry.url,

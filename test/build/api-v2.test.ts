@@ -1,6 +1,7 @@
 import { parse as parseHtml } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
 import { fromStatuspage } from '../../src/editor/importers.ts';
+import { en, service } from '../builders.ts';
 import { FIXTURE_NOW } from './fixture.ts';
 import { builtSite } from './build-site.ts';
 import { STATUSPAGE_SCHEMAS, schemaErrors } from './statuspage-schemas.ts';
@@ -165,7 +166,7 @@ describe('the fixture site in Statuspage’s words', () => {
   });
 
   it('reads back through the Statuspage importer: each incident with its title, times, level and services', () => {
-    const services = fixture.json('api/v1/summary.json').services.map((entry: { id: string; name: string; group: string }) => ({ ...entry, description: '', sla: null }));
+    const services = fixture.json('api/v1/summary.json').services.map((entry: { id: string; name: string; group: string }) => service(entry.id, { name: en(entry.name), group: en(entry.group), sla: null }));
     const imported = fromStatuspage(fixture.json('api/v2/incidents.json'), { timeZone: 'Asia/Shanghai', services, now: FIXTURE_NOW * 1000, openStale: true });
     const power = imported.files.find((file) => file.text.includes('title: Instances unreachable in Hangzhou zone H'))!.text;
     expect(power).toContain('started: 2025-01-18 02:11:00\nresolved: 2025-01-18 03:40:00\nlevel: major-outage\naffected:\n  - ecs\n  - oss\n');

@@ -46,6 +46,7 @@ const WRITTEN = [
   ...content.policies.flatMap((policy) => [policy.name, ...policy.tiers.map((tier) => tier.name)].flatMap((text) => Object.values(text))),
   ...content.incidents.flatMap((incident) => Object.values(incident.title)),
   content.site.timeZone,
+  ...content.policies.map((policy) => policy.timeZone),
 ]
   .filter((text) => text !== '')
   .sort((a, b) => b.length - a.length);
@@ -109,7 +110,7 @@ describe('a site in two languages', () => {
     expect(updates[0]!.querySelector('.prose')!.getAttribute('lang')).toBe('zh-CN');
     expect(updates[0]!.textContent).toContain('(not yet translated)');
     expect(updates[0]!.textContent).toContain('一个边缘节点故障。');
-    expect(updates[1]!.querySelector('.prose')!.getAttribute('lang')).toBeNull();
+    expect(updates[1]!.querySelector('.prose')!.getAttribute('lang')).toBeUndefined();
     expect(updates[1]!.textContent).not.toContain('not yet translated');
     expect(cdn.querySelector('h1')!.textContent.trim()).toBe('CDN errors in Europe');
     // No translation at all: the title too.
@@ -144,7 +145,7 @@ describe('a site in two languages', () => {
     expect(bilingual.read('en/rss.xml')).toContain('<language>en</language>');
     expect(bilingual.read('rss.xml')).toContain('<language>zh-CN</language>');
     expect(bilingual.read('en/rss.xml')).toContain('<title>Identified: CDN errors in Europe</title>');
-    expect(bilingual.read('rss.xml')).toContain('<title>已确认: 欧洲 CDN 错误</title>');
+    expect(bilingual.read('rss.xml')).toContain('<title>已确认：欧洲 CDN 错误</title>');
     expect(bilingual.read('en/rss.xml')).toContain('https://status.test/en/incidents/2025-02-10-cdn/#update-');
     expect(rss).toBeTruthy();
     expect(bilingual.read('en/history.atom')).toContain('<link rel="self" href="https://status.test/en/history.atom"');
@@ -152,9 +153,9 @@ describe('a site in two languages', () => {
     expect(bilingual.read('en/maintenance.ics')).toContain('X-WR-CALNAME:Test Cloud Status: maintenance');
     expect(bilingual.read('maintenance.ics')).toContain('X-WR-CALNAME:测试云状态：维护');
     expect(bilingual.read('en/badges/overall.svg')).toContain('<title>status: partial outage</title>');
-    expect(bilingual.read('badges/overall.svg')).toContain('<title>状态: 部分中断</title>');
+    expect(bilingual.read('badges/overall.svg')).toContain('<title>状态：部分中断</title>');
     expect(runEmbed(bilingual.read('en/embed.js')).join('')).toContain('Test Cloud Status: Partial outage');
-    expect(runEmbed(bilingual.read('embed.js')).join('')).toContain('测试云状态: 部分中断');
+    expect(runEmbed(bilingual.read('embed.js')).join('')).toContain('测试云状态：部分中断');
   });
 
   it('serves the Statuspage API per language, with the same ids, statuses and times', () => {

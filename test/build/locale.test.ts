@@ -1,6 +1,8 @@
 import { parse, type HTMLElement } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
 import { resolveContent } from '../../src/contract/load-content.ts';
+import type { Localized } from '../../src/core/types.ts';
+import { originalOf } from '../../src/i18n/language.ts';
 import { builtSite } from './build-site.ts';
 import { FIXTURE_FILES, FIXTURE_NOW, FIXTURE_SLA } from './fixture.ts';
 import { SERVICES_YAML, SITE_YAML } from '../builders.ts';
@@ -21,16 +23,21 @@ function editorText(): { names: string[]; prose: Set<string> } {
     },
     FIXTURE_NOW * 1000,
   );
+  const first = <T>(text: Localized<T>): T => originalOf(text, content.site);
   const names = [
-    content.site.title,
-    content.site.description,
+    first(content.site.title),
+    first(content.site.description),
     content.site.timeZone,
-    ...content.site.support.map((contact) => contact.label),
-    ...content.services.flatMap((service) => [service.name, service.group, service.description]),
-    ...content.policies.flatMap((policy) => [policy.name, policy.timeZone, ...policy.tiers.map((tier) => tier.name)]),
-    ...content.incidents.map((incident) => incident.title),
+    ...content.site.support.map((contact) => first(contact.label)),
+    ...content.services.flatMap((service) => [first(service.name), first(service.group), first(service.description)]),
+    ...content.policies.flatMap((policy) => [first(policy.name), policy.timeZone, ...policy.tiers.map((tier) => first(tier.name))]),
+    ...content.incidents.map((incident) => first(incident.title)),
   ];
-  const markdown = content.incidents.flatMap((incident) => [incident.summaryHtml, ...incident.updates.map((update) => update.html), incident.postmortem?.html ?? '']);
+  const markdown = content.incidents.flatMap((incident) => [
+    first(incident.summary),
+    ...incident.updates.map((update) => first(update.text).html),
+    incident.postmortem ? first(incident.postmortem).html : '',
+  ]);
   return {
     names: names.filter((name) => name !== '').sort((a, b) => b.length - a.length),
     prose: new Set(markdown.flatMap((html) => textNodes(parse(html), { skipTasks: true }))),
@@ -128,10 +135,10 @@ describe('a site with locale: zh-CN', () => {
   });
 
   it('writes feeds, badges, the calendar and the embed in Chinese', () => {
-    expect(build.read('rss.xml')).toContain('<title>已确认: CDN errors in Europe</title>');
-    expect(build.read('badges/overall.svg')).toContain('<title>状态: 部分中断</title>');
+    expect(build.read('rss.xml')).toContain('<title>已确认：CDN errors in Europe</title>');
+    expect(build.read('badges/overall.svg')).toContain('<title>状态：部分中断</title>');
     expect(build.read('maintenance.ics')).toContain('SUMMARY:维护：Storage upgrade');
     // The embed writes every non-ASCII character as \uXXXX (it runs on pages of any charset): read what it shows.
-    expect(runEmbed(build.read('embed.js'))).toContain(': 部分中断');
+    expect(runEmbed(build.read('embed.js'))).toContain('：部分中断');
   });
 });

@@ -246,8 +246,8 @@ describe('characters', () => {
     });
     const { content, problems } = resolveContent(await readContentFiles(dir), READ_NOW);
     expect(problems.map(formatProblem)).toEqual([]);
-    expect(content.services.at(-1)!.name).toBe('مخزن البيانات 3');
-    expect(content.incidents[0]!.updates[0]!.html).toContain('\u200f');
+    expect(content.services.at(-1)!.name.en).toBe('مخزن البيانات 3');
+    expect(content.incidents[0]!.updates[0]!.text.en!.html).toContain('\u200f');
   });
 
   it('prints what a message quotes from content as visible escapes, so each problem stays one line', async () => {

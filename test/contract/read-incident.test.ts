@@ -29,7 +29,7 @@ describe('readIncident', () => {
     const { content, problems: found } = resolve({ '2025-01-18-hangzhou-power.md': imported });
     expect(found).toEqual([]);
     expect(content.incidents[0]!.source).toBe('https://stspg.io/p31zjtct2jer');
-    expect(content.incidents[0]!.summaryHtml).toBe('<p>A power feed in one data hall failed. Instances in zone H were unreachable.</p>');
+    expect(content.incidents[0]!.summary.en).toBe('<p>A power feed in one data hall failed. Instances in zone H were unreachable.</p>');
     expect(resolve({ 'x.md': DESIGN_EXAMPLE }).content.incidents[0]!.source).toBeNull();
     expect(problems(DESIGN_EXAMPLE.replace('cause: platform\n', 'cause: platform\nsource: javascript:alert(1)\n'))).toEqual([
       "content/incidents/x.md:4: 'source' is not an absolute http(s) address: 'javascript:alert(1)'; write the address the incident was imported from, e.g. https://stspg.io/abc123, or remove the line",
@@ -53,14 +53,14 @@ describe('readIncident', () => {
       { service: 'ecs', level: 'major-outage', from: Date.parse('2025-01-17T18:11:00Z'), to: Date.parse('2025-01-17T19:40:00Z') },
       { service: 'oss', level: 'partial-outage', from: Date.parse('2025-01-17T18:30:00Z'), to: Date.parse('2025-01-17T18:50:00Z') },
     ]);
-    expect(incident.summaryHtml).toBe('<p>A power feed in one data hall failed. Instances in zone H were unreachable.</p>');
+    expect(incident.summary.en).toBe('<p>A power feed in one data hall failed. Instances in zone H were unreachable.</p>');
     expect(incident.updates.map((update) => [update.status, new Date(update.at).toISOString(), update.line])).toEqual([
       ['resolved', '2025-01-17T19:45:00.000Z', 16],
       ['identified', '2025-01-17T18:40:00.000Z', 19],
       ['investigating', '2025-01-17T18:20:00.000Z', 22],
     ]);
-    expect(incident.updates[0]!.html).toBe('<p>Power is restored and every instance is reachable again.</p>');
-    expect(incident.postmortem!.actions).toEqual([
+    expect(incident.updates[0]!.text.en!.html).toBe('<p>Power is restored and every instance is reachable again.</p>');
+    expect(incident.postmortem!.en!.actions).toEqual([
       { html: 'Second independent power feed for hall 3', done: true },
       { html: 'Quarterly failover drill', done: false },
     ]);
@@ -129,7 +129,7 @@ affected: [ecs]
     const incident = content.incidents.find((entry) => entry.id === 'zh');
     const maintenance = content.incidents.find((entry) => entry.id === 'zh-maintenance');
     expect(incident!.updates.map((update) => update.status)).toEqual(['resolved', 'monitoring', 'update', 'identified', 'investigating']);
-    expect(incident!.postmortem!.actions).toEqual([{ html: '增加告警', done: true }]);
+    expect(incident!.postmortem!.en!.actions).toEqual([{ html: '增加告警', done: true }]);
     expect(maintenance!.updates.map((update) => update.status)).toEqual(['completed', 'verifying', 'in-progress', 'scheduled']);
   });
 
@@ -197,7 +197,7 @@ Started.
         '[bad](javascript:alert(1)) [ok](https://example.com) [rel](/sla/) [mail](mailto:a@b.c) [data](data:text/html,x) <script>alert(1)</script> A power feed',
       ),
     });
-    const html = content.incidents[0]!.summaryHtml;
+    const html = content.incidents[0]!.summary.en!;
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).not.toContain('<script');
     expect(html).not.toContain('javascript:');
@@ -488,7 +488,7 @@ describe('time and sequence (DESIGN "Time and sequence")', () => {
       'x.md': incidentAt('', '## Update — 2025-01-18 03:00\nsecond\n\n## Update — 2025-01-18 03:00\nfirst\n\n## Investigating — 2025-01-18 02:20\nzero\n'),
     });
     expect(found).toEqual([]);
-    expect(content.incidents[0]!.updates.map((update) => update.html)).toEqual(['<p>second</p>', '<p>first</p>', '<p>zero</p>']);
+    expect(content.incidents[0]!.updates.map((update) => update.text.en!.html)).toEqual(['<p>second</p>', '<p>first</p>', '<p>zero</p>']);
   });
 
   it('lists every problem of a file in one run: a bad time does not hide an unknown service', () => {

@@ -39,14 +39,14 @@ describe('notify.yaml', () => {
     const { problems: found, notify } = resolve(DESIGN_NOTIFY);
     expect(found).toEqual([]);
     expect(notify).toEqual([
-      { id: 'ops', type: 'slack', services: ['ecs'], where: 'content/notify.yaml:1', url: { env: 'SLACK_WEBHOOK_URL', where: 'content/notify.yaml:3' } },
+      { id: 'ops', type: 'slack', locale: 'en', services: ['ecs'], where: 'content/notify.yaml:1', url: { env: 'SLACK_WEBHOOK_URL', where: 'content/notify.yaml:3' } },
       {
-        id: 'partners', type: 'webhook', services: null, where: 'content/notify.yaml:5',
+        id: 'partners', type: 'webhook', locale: 'en', services: null, where: 'content/notify.yaml:5',
         url: { env: 'PARTNER_HOOK_URL', where: 'content/notify.yaml:7' },
         secret: { env: 'PARTNER_HOOK_SECRET', where: 'content/notify.yaml:8' },
       },
       {
-        id: 'customers', type: 'email', services: null, where: 'content/notify.yaml:9',
+        id: 'customers', type: 'email', locale: 'en', services: null, where: 'content/notify.yaml:9',
         to: ['status-subscribers@example.com'], from: 'Example Cloud Status <status@example.com>',
         smtp: { env: 'SMTP_URL', where: 'content/notify.yaml:13' }, unsubscribe: [],
       },
@@ -69,7 +69,7 @@ describe('notify.yaml', () => {
     ['an unknown type, with the closest', '- id: a\n  type: slak\n  url: env:A\n', "content/notify.yaml:2: unknown channel type 'slak'; did you mean 'slack'?"],
     ['a missing type', '- id: a\n  url: env:A\n', "content/notify.yaml:1: 'type' is missing; add a line `type: …`"],
     ['an unknown field, with the closest', '- id: a\n  type: slack\n  url: env:A\n  servics: [ecs]\n', "content/notify.yaml:4: unknown field 'servics' in a slack channel; did you mean 'services'?"],
-    ["a field of another type", '- id: a\n  type: slack\n  url: env:A\n  secret: env:B\n', "content/notify.yaml:4: unknown field 'secret' in a slack channel; use one of: id, type, services, url"],
+    ["a field of another type", '- id: a\n  type: slack\n  url: env:A\n  secret: env:B\n', "content/notify.yaml:4: unknown field 'secret' in a slack channel; use one of: id, type, services, locale, url"],
     ['an unknown service, with the closest id', '- id: a\n  type: slack\n  url: env:A\n  services: [ecs, osss]\n', "content/notify.yaml:4: unknown service 'osss'; did you mean 'oss'? (services are in services.yaml)"],
     ['an unknown service far from any id', '- id: a\n  type: slack\n  url: env:A\n  services:\n    - ecs\n    - database\n', "content/notify.yaml:6: unknown service 'database'; the closest known id is 'ecs' (services are in services.yaml)"],
     ['an empty service filter', '- id: a\n  type: slack\n  url: env:A\n  services: []\n', "content/notify.yaml:4: 'services' is an empty list: the channel would never be sent anything; list service ids, or remove the line to send every update"],

@@ -96,8 +96,8 @@ describe('the content reader, given anything', () => {
         const { content, problems } = resolve({ services: `- id: x\n  name: ${JSON.stringify(name)}\n` });
         const service = content.services.find((entry) => entry.id === 'x');
         if (service) {
-          expect(service.name).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u2028\u2029]/);
-          expect([...service.name].length).toBeLessThanOrEqual(TEXT_LIMITS.name);
+          expect(service.name.en).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u2028\u2029]/);
+          expect([...service.name.en!].length).toBeLessThanOrEqual(TEXT_LIMITS.name);
         } else {
           expect(problems.some((problem) => problem.file === 'content/services.yaml')).toBe(true);
         }

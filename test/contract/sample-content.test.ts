@@ -50,9 +50,9 @@ describe('the sample content', () => {
   });
 
   it('has a postmortem with open and done follow-ups, and an incident in Chinese', () => {
-    const actions = content.incidents.flatMap((incident) => incident.postmortem?.actions ?? []);
+    const actions = content.incidents.flatMap((incident) => incident.postmortem?.[content.site.locale]!.actions ?? []);
     expect(actions.some((action) => action.done)).toBe(true);
     expect(actions.some((action) => !action.done)).toBe(true);
-    expect(content.incidents.some((incident) => /[\u4e00-\u9fff]/.test(incident.title))).toBe(true);
+    expect(content.incidents.some((incident) => /[\u4e00-\u9fff]/.test(incident.title[content.site.locale]!))).toBe(true);
   });
 });

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { affectedServices } from '../../src/core/home.ts';
 import { computeLedger } from '../../src/core/ledger.ts';
 import { overallSummary } from '../../src/i18n/format.ts';
-import { messagesFor } from '../../src/i18n/messages.ts';
-import { at, content, incident, service } from '../builders.ts';
+import { languageOf } from '../../src/i18n/language.ts';
+import { at, content, incident, service, testSite } from '../builders.ts';
 
 /** Four services (in catalog order a, b, c, d) and what is open on them at 03:00. */
 function ledgerAt0300() {
@@ -37,6 +37,6 @@ describe('affectedServices', () => {
   });
 
   it('is the order the home page sentence names them in', () => {
-    expect(overallSummary(ledgerAt0300(), messagesFor('en'))).toContain('b (major outage), c (major outage), a (degraded performance), d (under maintenance)');
+    expect(overallSummary(ledgerAt0300(), languageOf(testSite))).toContain('b (major outage), c (major outage), a (degraded performance), d (under maintenance)');
   });
 });

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeLedger, incidentStatus } from '../../src/core/ledger.ts';
-import type { Update } from '../../src/core/types.ts';
-import { at, content, incident, service, standardPolicy } from '../builders.ts';
-
-function update(status: Update['status'], time: string): Update {
-  return { status, at: at(time), html: '', markdown: '', line: 1 };
-}
+import { at, content, en, incident, service, standardPolicy, update } from '../builders.ts';
 
 describe('computeLedger', () => {
   describe('current status', () => {
@@ -244,11 +239,11 @@ describe('computeLedger', () => {
   it('groups services in catalog order', () => {
     const ledger = computeLedger(
       content([], {
-        services: [service('a', { group: 'Compute' }), service('b', { group: 'Storage' }), service('c', { group: 'Compute' })],
+        services: [service('a', { group: en('Compute') }), service('b', { group: en('Storage') }), service('c', { group: en('Compute') })],
       }),
       at('2024-07-01 00:00'),
     );
-    expect(ledger.groups.map((group) => [group.name, group.services.map((entry) => entry.service.id)])).toEqual([
+    expect(ledger.groups.map((group) => [group.name.en, group.services.map((entry) => entry.service.id)])).toEqual([
       ['Compute', ['a', 'c']],
       ['Storage', ['b']],
     ]);

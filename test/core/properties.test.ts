@@ -5,7 +5,7 @@ import { computeLedger } from '../../src/core/ledger.ts';
 import { CAUSES, IMPACT_LEVELS } from '../../src/core/levels.ts';
 import type { Incident } from '../../src/core/types.ts';
 import { weightedMinutes } from '../../src/core/weighted-downtime.ts';
-import { content, standardPolicy, testSite } from '../builders.ts';
+import { content, en, standardPolicy, testSite } from '../builders.ts';
 
 const START = Date.parse('2024-01-01T00:00:00Z');
 const SPAN = 200 * 24 * 3_600_000;
@@ -26,16 +26,17 @@ const incidentArbitrary = fc
     return {
       path: 'p.md',
       kind: 'incident',
-      title: 't',
+      title: en('t'),
       cause,
       started,
       resolved,
       level,
       scheduled: null,
       affected: services.map((service) => ({ service, level, from: started, to: resolved })),
-      summaryHtml: '',
+      summary: en(''),
       updates: [],
       postmortem: null,
+      translations: {},
       source: null,
     };
   });

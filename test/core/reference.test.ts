@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { computeLedger } from '../../src/core/ledger.ts';
 import type { Cause, ImpactLevel, WindowLevel } from '../../src/core/levels.ts';
 import type { Incident, Policy, Service, Tier } from '../../src/core/types.ts';
-import { content, service, standardPolicy } from '../builders.ts';
+import { content, en, service, standardPolicy } from '../builders.ts';
 
 const MINUTE = 60_000;
 
@@ -184,7 +184,7 @@ const policyArbitrary = fc
       weights: Object.fromEntries(levels.map((level, index) => [level, weights[index]!])) as Record<WindowLevel, number>,
       excludedCauses: excluded,
       capPercent: cap,
-      tiers: thresholds.toSorted((a, b) => a - b).map((below, index) => ({ id: `t${index}`, name: `Tier ${index}`, below, prorated: prorated[index]!, creditPercent: credits[index]! })),
+      tiers: thresholds.toSorted((a, b) => a - b).map((below, index) => ({ id: `t${index}`, name: en(`Tier ${index}`), below, prorated: prorated[index]!, creditPercent: credits[index]! })),
     });
   });
 
@@ -218,16 +218,17 @@ function incidentArbitrary(period: (typeof PERIODS)[number]) {
         path: 'p.md',
         source: null,
         kind,
-        title: 't',
+        title: en('t'),
         cause: maintenance ? 'maintenance' : cause,
         started,
         resolved,
         level: windowLevel,
         scheduled: maintenance ? { from: started + maintenance.lead * MINUTE, to: started + (maintenance.lead + maintenance.length) * MINUTE } : null,
         affected,
-        summaryHtml: '',
+        summary: en(''),
         updates: [],
         postmortem: null,
+        translations: {},
       };
     });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeLedger } from '../../src/core/ledger.ts';
 import { SUPPORT_DAYS, supportLink, supportOffer } from '../../src/core/support.ts';
 import type { Incident } from '../../src/core/types.ts';
-import { at, content, incident } from '../builders.ts';
+import { at, content, en, incident } from '../builders.ts';
 
 const DAY = 86_400_000;
 
@@ -31,9 +31,9 @@ describe('supportOffer', () => {
 
 describe('supportLink', () => {
   it('prefers a web or mail address over a phone number', () => {
-    const phone = { label: 'Hotline', href: 'tel:+1-555-0100' };
-    const web = { label: 'Open a ticket', href: 'https://support.example.com' };
-    const mail = { label: 'Email us', href: 'mailto:help@example.com' };
+    const phone = { label: en('Hotline'), href: 'tel:+1-555-0100' };
+    const web = { label: en('Open a ticket'), href: 'https://support.example.com' };
+    const mail = { label: en('Email us'), href: 'mailto:help@example.com' };
     expect(supportLink([phone, web, mail])).toBe(web);
     expect(supportLink([phone, mail])).toBe(mail);
     expect(supportLink([phone])).toBe(phone);

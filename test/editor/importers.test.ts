@@ -49,7 +49,7 @@ describe('fromStatuspage', () => {
   it('keeps the shortlink as the source in the front matter, not as the summary customers read', () => {
     const incident = incidents.find((entry) => entry.id === '2025-02-05-elevated-api-error-rates')!;
     expect(incident.source).toBe('https://stspg.io/p31zjtct2jer');
-    expect(incident.summary.en ?? '').toBe('');
+    expect(incident.summary.en).toBe('');
     const file = result.files.find((entry) => entry.path.endsWith('elevated-api-error-rates.md'))!.text;
     expect(file).toMatch(/^source: https:\/\/stspg\.io\/p31zjtct2jer$/m);
     expect(file).not.toContain('Imported from');

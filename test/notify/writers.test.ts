@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseTime } from '../../src/core/time.ts';
-import type { Incident, Update } from '../../src/core/types.ts';
+import type { Incident, Locale, Update } from '../../src/core/types.ts';
 import { renderMarkdown } from '../../src/contract/markdown.ts';
+import { languageOf } from '../../src/i18n/language.ts';
 import { notificationFor, type Notification } from '../../src/notify/notification.ts';
 import { discordMessage, escapeDiscord } from '../../src/notify/writers/discord.ts';
 import { emailMessage } from '../../src/notify/writers/email.ts';
@@ -9,20 +10,20 @@ import { escapeSlack, slackMessage } from '../../src/notify/writers/slack.ts';
 import { escapeTeams, teamsMessage } from '../../src/notify/writers/teams.ts';
 import { fit } from '../../src/notify/writers/text.ts';
 import { webhookBody, webhookSignature } from '../../src/notify/writers/webhook.ts';
-import { incident, service, testSite } from '../builders.ts';
+import { en, incident, service, testSite } from '../builders.ts';
 import { verifySignature } from './receivers.ts';
 
 const at = (text: string) => parseTime(text, 'Asia/Shanghai')!;
 
-function update(status: Update['status'], markdown: string, time = '2025-02-09 10:20'): Update {
-  return { status, at: at(time), html: renderMarkdown(markdown), markdown, line: 10 };
+function update(status: Update['status'], markdown: string, time = '2025-02-09 10:20', locale: Locale = 'en'): Update {
+  return { status, at: at(time), text: { [locale]: { html: renderMarkdown(markdown), markdown } }, line: 10 };
 }
 
-const SERVICES = [service('ecs', { name: 'Compute & <Co>' }), service('oss', { name: 'Storage' })];
+const SERVICES = [service('ecs', { name: en('Compute & <Co>') }), service('oss', { name: en('Storage') })];
 
 function notification(overrides: Partial<Incident> = {}, entry = update('identified', 'A **bad** deploy <@everyone> & <!channel>.')): Notification {
-  const subject = incident('2025-02-09 10:00', null, { id: 'api-errors', title: 'Errors <b>&</b> on the API', services: ['ecs', 'oss'], ...overrides });
-  return notificationFor({ ...subject, updates: [entry] }, entry, testSite, SERVICES);
+  const subject = incident('2025-02-09 10:00', null, { id: 'api-errors', title: en('Errors <b>&</b> on the API'), services: ['ecs', 'oss'], ...overrides });
+  return notificationFor({ ...subject, updates: [entry] }, entry, testSite, SERVICES, languageOf(testSite));
 }
 
 describe('notificationFor', () => {
@@ -52,9 +53,11 @@ describe('notificationFor', () => {
   });
 
   it('speaks the site language', () => {
-    const subject = incident('2025-02-09 10:00', null, { id: 'x', title: '上传失败', services: ['ecs'] });
-    const entry = update('identified', '正在回滚。');
-    const chinese = notificationFor({ ...subject, updates: [entry] }, entry, { ...testSite, locale: 'zh-CN' }, SERVICES);
+    const site = { ...testSite, locale: 'zh-CN' as const, title: { 'zh-CN': 'Test Status' }, description: { 'zh-CN': 'Test' } };
+    const subject = incident('2025-02-09 10:00', null, { id: 'x', title: { 'zh-CN': '上传失败' }, services: ['ecs'] });
+    const entry = update('identified', '正在回滚。', undefined, 'zh-CN');
+    const services = [service('ecs', { name: { 'zh-CN': '计算' }, group: { 'zh-CN': '计算' }, description: { 'zh-CN': '' } })];
+    const chinese = notificationFor({ ...subject, updates: [entry] }, entry, site, services, languageOf(site));
     expect(chinese).toMatchObject({ statusLabel: '已确认', lang: 'zh-CN', words: { affected: '受影响的服务', subject: '[Test Status] 已确认：上传失败' } });
     expect(chinese.services[0]!.levelLabel).toBe('严重中断');
   });
@@ -85,7 +88,7 @@ describe('Slack', () => {
   });
 
   it('keeps every block within its limit for a very long update', () => {
-    const long = notification({ title: 'T'.repeat(400) }, update('identified', `${'&'.repeat(5000)}`));
+    const long = notification({ title: en('T'.repeat(400)) }, update('identified', `${'&'.repeat(5000)}`));
     const message = slackMessage(long);
     expect(message.blocks[0]).toMatchObject({ type: 'header', text: { type: 'plain_text' } });
     expect((message.blocks[0] as any).text.text.length).toBeLessThanOrEqual(150);
@@ -109,7 +112,7 @@ describe('Discord', () => {
   });
 
   it('sends one embed that can ping nobody, within its limits', () => {
-    const message = discordMessage(notification({ title: 'T'.repeat(300) }, update('identified', 'x'.repeat(5000))));
+    const message = discordMessage(notification({ title: en('T'.repeat(300)) }, update('identified', 'x'.repeat(5000))));
     expect(message.allowed_mentions).toEqual({ parse: [] });
     const [embed] = message.embeds;
     expect(embed!.title.length).toBeLessThanOrEqual(256);
@@ -130,11 +133,12 @@ describe('Teams', () => {
 
   it('shows Markdown an editor wrote in a title, an update or a service name as text, never as a link or formatting', () => {
     const hostile = notificationFor(
-      { ...incident('2025-02-09 10:00', null, { id: 'x', title: '[Log in](https://evil.example) **now**', services: ['ecs'] }), updates: [] },
+      { ...incident('2025-02-09 10:00', null, { id: 'x', title: en('[Log in](https://evil.example) **now**'), services: ['ecs'] }), updates: [] },
       // Escaped in the Markdown, so its plain text holds the marks themselves.
       update('identified', 'Check \\[here\\](https://evil.example) - \\*\\*fast\\*\\*'),
       testSite,
-      [service('ecs', { name: 'Compute_east *beta*' })],
+      [service('ecs', { name: en('Compute_east *beta*') })],
+      languageOf(testSite),
     );
     const card = teamsMessage(hostile).attachments[0]!.content;
     expect((card.body[0] as any).text).toBe('Identified: \\[Log in\\](https://evil.example) \\*\\*now\\*\\*');

@@ -4,7 +4,7 @@ import { computeLedger } from '../../src/core/ledger.ts';
 import { availabilityPages } from '../../src/outputs/api-v1.ts';
 import { availabilityCsv, CSV_COLUMNS } from '../../src/outputs/csv.ts';
 import { csvField } from '../../src/outputs/escape.ts';
-import { at, content, incident, service, testSite } from '../builders.ts';
+import { at, content, en, incident, service, testSite } from '../builders.ts';
 
 /** Reads CSV as a spreadsheet or a finance tool would: RFC 4180, the header row naming the columns. */
 function readCsv(text: string): Record<string, string>[] {
@@ -13,7 +13,7 @@ function readCsv(text: string): Record<string, string>[] {
 
 /** The rows availability.json gives, over all its pages, as the CSV should carry them. */
 function jsonRows(ledger: ReturnType<typeof computeLedger>) {
-  const names = new Map(ledger.services.map((entry) => [entry.service.id, entry.service.name]));
+  const names = new Map(ledger.services.map((entry) => [entry.service.id, entry.service.name.en]));
   return availabilityPages(ledger, testSite).flatMap((page) =>
     page.services.flatMap((entry) => entry.months.map((month) => ({ ...month, service: entry.id, policy: entry.policy, name: names.get(entry.id) }))),
   );
@@ -40,7 +40,7 @@ describe('csvField', () => {
 
 describe('availabilityCsv', () => {
   const hostile = ['=cmd|\' /C calc\'!A0', 'Storage, "EU" @ 3', '-Compute\u00b7杭州', '+Edge', '@Queue'];
-  const services = hostile.map((name, index) => service(`s${index}`, { name }));
+  const services = hostile.map((name, index) => service(`s${index}`, { name: en(name) }));
   const ledger = computeLedger(
     content(
       [
@@ -52,7 +52,7 @@ describe('availabilityCsv', () => {
     ),
     at('2025-03-01 00:10'),
   );
-  const text = availabilityCsv(ledger);
+  const text = availabilityCsv(ledger, testSite);
 
   it('starts with the header row and ends every row with CRLF', () => {
     expect(text.startsWith(`${CSV_COLUMNS.join(',')}\r\n`)).toBe(true);
@@ -86,8 +86,8 @@ describe('availabilityCsv', () => {
   });
 
   it('has the header alone for a service with no SLA, and one service’s months for its own file', () => {
-    expect(availabilityCsv(ledger, 'free')).toBe(`${CSV_COLUMNS.join(',')}\r\n`);
-    const own = readCsv(availabilityCsv(ledger, 's1'));
+    expect(availabilityCsv(ledger, testSite, 'free')).toBe(`${CSV_COLUMNS.join(',')}\r\n`);
+    const own = readCsv(availabilityCsv(ledger, testSite, 's1'));
     // The outage from 28 February into March is still open at now: both months are provisional.
     expect(own.map((row) => [row.service, row.month, row.final])).toEqual([
       ['s1', '2025-01', 'true'],
@@ -107,7 +107,7 @@ describe('availabilityCsv', () => {
     ).map((entry) => ({ ...entry, affected: entry.affected.map((affected) => ({ ...affected, from: entry.started, to: entry.resolved })) }));
     const paged = computeLedger(content(incidents, { services: many }), at('2025-02-01 00:00'));
     expect(availabilityPages(paged, testSite).length).toBeGreaterThan(1);
-    const rows = readCsv(availabilityCsv(paged));
+    const rows = readCsv(availabilityCsv(paged, testSite));
     expect(rows).toHaveLength(30 * 40);
     expect(rows.map((row) => `${row.service} ${row.month}`)).toEqual(jsonRows(paged).map((month) => `${month.service} ${month.month}`));
   });

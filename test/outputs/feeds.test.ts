@@ -3,12 +3,12 @@ import { feedEntries } from '../../src/outputs/feeds.ts';
 import { atomPath, atomUrl, homeUrl, rssPath, rssUrl, serviceUrl, updateAnchor } from '../../src/outputs/links.ts';
 import { computeLedger } from '../../src/core/ledger.ts';
 import type { Update } from '../../src/core/types.ts';
-import { messagesFor } from '../../src/i18n/messages.ts';
-import { at, content, incident, service, testSite } from '../builders.ts';
+import { languageOf } from '../../src/i18n/language.ts';
+import { at, content, en, incident, service, testSite, update } from '../builders.ts';
 
 /** Updates as a file lists them, top first: `line` grows down the file. */
 function fileUpdates(...entries: [Update['status'], string][]): Update[] {
-  return entries.map(([status, time], index) => ({ status, at: at(time), html: `<p>${index}</p>`, markdown: String(index), line: 10 + index * 3 }));
+  return entries.map(([status, time], index) => ({ status, at: at(time), text: { en: { html: `<p>${index}</p>`, markdown: String(index) } }, line: 10 + index * 3 }));
 }
 
 describe('updateAnchor', () => {
@@ -28,7 +28,7 @@ describe('updateAnchor', () => {
 
   it('keeps every anchor when a newer update with the same time and status is added above', () => {
     const before = fileUpdates(['update', '2025-01-18 03:00'], ['investigating', '2025-01-18 02:20']);
-    const after = [{ status: 'update' as const, at: at('2025-01-18 03:00'), html: '', markdown: '', line: 7 }, ...before];
+    const after = [update('update', '2025-01-18 03:00', '', 7), ...before];
     for (const update of before) expect(updateAnchor(update, after)).toBe(updateAnchor(update, before));
     expect(updateAnchor(after[0]!, after)).toBe('update-20250117T190000-update-2');
   });
@@ -39,7 +39,7 @@ describe('feedEntries', () => {
     const updates = fileUpdates(['update', '2025-01-18 03:00'], ['update', '2025-01-18 03:00'], ['investigating', '2025-01-18 02:20']);
     const entry = incident('2025-01-18 02:11', null, { updates });
     const ledger = computeLedger(content([entry]), at('2025-01-18 04:00'));
-    const items = feedEntries(ledger, testSite, messagesFor('en'));
+    const items = feedEntries(ledger, testSite, languageOf(testSite));
     expect(items.map((item) => item.html.split('\n')[0])).toEqual(['<p>0</p>', '<p>1</p>', '<p>2</p>']);
     expect(new Set(items.map((item) => item.url)).size).toBe(3);
   });
@@ -48,8 +48,8 @@ describe('feedEntries', () => {
     const updates = fileUpdates(['monitoring', '2025-01-18 03:30'], ['identified', '2025-01-18 02:40'], ['investigating', '2025-01-18 02:20']);
     const entry = incident('2025-01-18 02:11', null, { updates });
     const site = { ...testSite, feedItems: 2 };
-    const ledger = computeLedger(content([entry], { site, services: [service('ecs', { name: 'Elastic Compute' })] }), at('2025-01-18 04:00'));
-    const items = feedEntries(ledger, site, messagesFor('en'));
+    const ledger = computeLedger(content([entry], { site, services: [service('ecs', { name: en('Elastic Compute') })] }), at('2025-01-18 04:00'));
+    const items = feedEntries(ledger, site, languageOf(site));
     expect(items.map((item) => item.title)).toEqual(['Monitoring: Test incident', 'Identified: Test incident']);
     expect(items[0]!.html).toContain('Elastic Compute (major outage)');
   });

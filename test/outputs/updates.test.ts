@@ -8,7 +8,7 @@ import { at, content, incident, testSite } from '../builders.ts';
 const DAY = 86_400_000;
 
 function update(status: Update['status'], time: number, line = 1): Update {
-  return { status, at: time, html: '', markdown: '', line };
+  return { status, at: time, text: { en: { html: '', markdown: '' } }, line };
 }
 
 describe('updatesJson', () => {

@@ -19,9 +19,9 @@ import { atomFeed } from '../../src/outputs/atom.ts';
 import { feedChannel, feedEntries } from '../../src/outputs/feeds.ts';
 import { computeLedger } from '../../src/core/ledger.ts';
 import type { Content } from '../../src/core/types.ts';
-import { messagesFor } from '../../src/i18n/messages.ts';
+import { languageOf } from '../../src/i18n/language.ts';
 import { rssResponse } from '../../src/outputs/rss.ts';
-import { incident, service, standardPolicy, testSite } from '../builders.ts';
+import { en, incident, service, standardPolicy, testSite } from '../builders.ts';
 import { schemaErrors } from '../build/statuspage-schemas.ts';
 import { asCalendarReadsIt, asXmlReadsIt, badCalendarLines, elements, parseCalendar, parseXml, runEmbed, type XmlElement } from './parsers.ts';
 
@@ -36,7 +36,8 @@ function escapeRegExp(text: string): string {
 
 const NOW = Date.parse('2025-02-10T00:00:00Z');
 const HOUR = 3_600_000;
-const t = messagesFor('en');
+const language = languageOf(testSite);
+const { t } = language;
 
 const CONTROLS = [...Array.from({ length: 32 }, (_, code) => String.fromCharCode(code)), '\u007f', ...Array.from({ length: 32 }, (_, code) => String.fromCharCode(0x80 + code))];
 const FRAGMENTS = [
@@ -68,18 +69,18 @@ type Texts = typeof texts extends fc.Arbitrary<infer T> ? T : never;
 /** Content holding the hostile texts: an ongoing incident on ecs, a costly resolved one on oss, an upcoming maintenance. */
 function hostileContent(text: Texts): Content {
   const maintenanceFrom = NOW + 24 * HOUR;
-  const update = { status: 'investigating' as const, at: NOW - HOUR, html: renderMarkdown(text.body), markdown: text.body, line: 9 };
+  const update = { status: 'investigating' as const, at: NOW - HOUR, text: { en: { html: renderMarkdown(text.body), markdown: text.body } }, line: 9 };
   return {
-    site: { ...testSite, title: text.siteTitle, description: text.description, websubHub: text.hub },
-    services: [service('ecs', { name: text.ecsName }), service('oss', { name: text.ossName })],
-    policies: [standardPolicy({ tiers: [{ id: 'hostile', name: text.tierName, below: 99.95, prorated: true, creditPercent: 0 }] })],
+    site: { ...testSite, title: en(text.siteTitle), description: en(text.description), websubHub: text.hub },
+    services: [service('ecs', { name: en(text.ecsName) }), service('oss', { name: en(text.ossName) })],
+    policies: [standardPolicy({ tiers: [{ id: 'hostile', name: en(text.tierName), below: 99.95, prorated: true, creditPercent: 0 }] })],
     incidents: [
-      incident('2025-02-01 10:00:00Z', '2025-02-01 20:00:00Z', { id: 'costly', services: ['oss'], title: text.ongoingTitle, updates: [{ ...update, status: 'resolved', at: NOW - 200 * HOUR }] }),
-      incident('2025-02-09 22:00:00Z', null, { id: 'ongoing', services: ['ecs'], title: text.ongoingTitle, updates: [update] }),
+      incident('2025-02-01 10:00:00Z', '2025-02-01 20:00:00Z', { id: 'costly', services: ['oss'], title: en(text.ongoingTitle), updates: [{ ...update, status: 'resolved', at: NOW - 200 * HOUR }] }),
+      incident('2025-02-09 22:00:00Z', null, { id: 'ongoing', services: ['ecs'], title: en(text.ongoingTitle), updates: [update] }),
       incident('2025-02-11 00:00:00Z', '2025-02-11 02:00:00Z', {
         id: 'upgrade',
         kind: 'maintenance',
-        title: text.maintenanceTitle,
+        title: en(text.maintenanceTitle),
         cause: 'maintenance',
         level: 'under-maintenance',
         scheduled: { from: maintenanceFrom, to: maintenanceFrom + 2 * HOUR },
@@ -109,7 +110,7 @@ describe('every writer, given hostile text', () => {
     fc.assert(
       fc.property(texts, (text) => {
         const content = hostileContent(text);
-        const script = embedScript(computeLedger(content, NOW), content.site, t);
+        const script = embedScript(computeLedger(content, NOW), content.site, language);
         expect(script).toMatch(/^[\x20-\x7e\n]*$/);
         expect(script).not.toMatch(/<\/script|<!--/i);
         const shown = runEmbed(script);
@@ -124,8 +125,7 @@ describe('every writer, given hostile text', () => {
     fc.assert(
       fc.property(texts, (text) => {
         const content = hostileContent(text);
-        const names = new Map(content.services.map((entry) => [entry.id, entry.name]));
-        const ics = maintenanceCalendar(computeLedger(content, NOW), content.site, names, t);
+        const ics = maintenanceCalendar(computeLedger(content, NOW), content.site, language);
         expect(badCalendarLines(ics)).toEqual([]);
         const calendar = parseCalendar(ics);
         expect(calendar.name).toBe(asCalendarReadsIt(t.calendar.name(text.siteTitle)));
@@ -140,7 +140,7 @@ describe('every writer, given hostile text', () => {
   it('badges are well-formed XML whose title is the name as text', () => {
     fc.assert(
       fc.property(texts, (text) => {
-        const badges = statusBadges(computeLedger(hostileContent(text), NOW), t);
+        const badges = statusBadges(computeLedger(hostileContent(text), NOW), language);
         for (const badge of badges) {
           for (const element of descendants(parseXml(badge.svg))) {
             expect(['svg', 'title', 'linearGradient', 'stop', 'clipPath', 'rect', 'g', 'text']).toContain(element.name);
@@ -161,8 +161,8 @@ describe('every writer, given hostile text', () => {
       fc.asyncProperty(texts, async (text) => {
         const content = hostileContent(text);
         const ledger = computeLedger(content, NOW);
-        const items = feedEntries(ledger, content.site, t);
-        const response = await rssResponse({ ...feedChannel(content.site, t), self: 'https://status.test/rss.xml' }, items);
+        const items = feedEntries(ledger, content.site, language);
+        const response = await rssResponse({ ...feedChannel(content.site, language), self: 'https://status.test/rss.xml' }, items);
         const channel = elements(parseXml(await response.text()), 'channel')[0]!;
         const own = (name: string) => channel.children.find((child) => child.name === name)!;
         expect(own('title').text).toBe(asXmlReadsIt(text.siteTitle));
@@ -185,8 +185,8 @@ describe('every writer, given hostile text', () => {
         const content = hostileContent(text);
         const ledger = computeLedger(content, NOW);
         for (const service of [undefined, content.services[0]!]) {
-          const entries = feedEntries(ledger, content.site, t, service?.id);
-          const feed = parseXml(atomFeed({ ...feedChannel(content.site, t, service), self: 'https://status.test/history.atom' }, entries, NOW));
+          const entries = feedEntries(ledger, content.site, language, service?.id);
+          const feed = parseXml(atomFeed({ ...feedChannel(content.site, language, service), self: 'https://status.test/history.atom' }, entries, NOW));
           const own = (element: XmlElement, name: string) => element.children.find((child) => child.name === name)!;
           expect(own(feed, 'title').text).toBe(asXmlReadsIt(service ? `${text.ecsName} · ${text.siteTitle}` : text.siteTitle));
           expect(own(feed, 'subtitle').text).toBe(asXmlReadsIt(service ? t.feed.serviceDescription(text.ecsName) : text.description));
@@ -230,7 +230,7 @@ describe('every writer, given hostile text', () => {
     fc.assert(
       fc.property(texts, (text) => {
         const content = hostileContent(text);
-        const api = JSON.parse(JSON.stringify(statuspageApi(computeLedger(content, NOW), content.site)));
+        const api = JSON.parse(JSON.stringify(statuspageApi(computeLedger(content, NOW), content.site, language)));
         expect(api.summary.page.name).toBe(text.siteTitle);
         expect(api.components.components.filter((entry: { group: boolean }) => !entry.group).map((entry: { name: string }) => entry.name)).toEqual([text.ecsName, text.ossName]);
         expect(api.summary.incidents[0].name).toBe(text.ongoingTitle);
