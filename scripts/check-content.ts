@@ -1,7 +1,9 @@
 /**
- * `npm run check`: validates the content folder (`STATUS_CONTENT_DIR`,
- * default `content`) without building the site, as of now (`SOURCE_DATE_EPOCH`
- * or the clock, as the build reads it). Prints every problem as
+ * `npm run check [-- --since <git revision>]`: validates the content folder
+ * (`STATUS_CONTENT_DIR`, default `content`) without building the site, as of
+ * now (`SOURCE_DATE_EPOCH` or the clock, as the build reads it). With
+ * `--since`, it also refuses a change to a published, resolved incident's
+ * figures that no Correction update announces. Prints every problem as
  * `path:line: what; fix` and exits 1 on any. The command itself is
  * checkCommand in src/editor/commands.ts; the type check is `npm run typecheck`.
  */

@@ -1,6 +1,6 @@
 /**
- * npm run import -- statuspage <export.json> [--open-stale]
- * npm run import -- cstate <folder with cState's content/issues> [--open-stale]
+ * npm run import -- statuspage <export.json> [--open-stale] [--cause <component or impact>=<cause>]…
+ * npm run import -- cstate <folder with cState's content/issues> [--open-stale] [--cause …]…
  *
  * Turns another status page's incidents into incident files under
  * incidents/<year>/, says what it could not map or left out, then writes
@@ -9,6 +9,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeUtf8 } from '../src/contract/load-content.ts';
+import { CauseMappingError, readCauseMapping } from '../src/editor/import-causes.ts';
 import { fromCstate, fromStatuspage, ImportError, STALE_OPEN_DAYS, type ImportResult } from '../src/editor/importers.ts';
 import { readFolder, run, UsageError, writeAllChecked } from '../src/editor/editor-cli.ts';
 import { helpText, parseCommand, usageError, type CommandSpec } from '../src/editor/options.ts';
@@ -16,12 +17,19 @@ import { helpText, parseCommand, usageError, type CommandSpec } from '../src/edi
 const IMPORT_SPEC = {
   name: 'import',
   summary: "bring another status page's incidents over as incident files",
-  usage: ['statuspage <export.json> [--open-stale]', 'cstate <content/issues folder> [--open-stale]'],
+  usage: ['statuspage <export.json> [--open-stale] [--cause …]', 'cstate <content/issues folder> [--open-stale] [--cause …]'],
   options: {
     'open-stale': { type: 'boolean', help: `import incidents open in the source but untouched for ${STALE_OPEN_DAYS} days as ongoing (left out otherwise)` },
+    cause: {
+      type: 'string',
+      multiple: true,
+      value: '<component or impact>=<cause>',
+      help: 'the cause of incidents on that component or system, service, impact or severity; without one an incident is written with no cause, and a note says to review it',
+    },
   },
   examples: [
     'curl -s https://status.example.com/api/v2/incidents.json > export.json && npm run import -- statuspage export.json',
+    'npm run import -- statuspage export.json --cause CDN=third-party --cause critical=platform     # whose fault, by component or impact',
     'npm run import -- cstate ../old-status/content/issues',
   ],
   notes: [
@@ -75,8 +83,15 @@ await run(async () => {
   const { values, positionals } = args;
   const [source, input] = positionals;
   if (!source || !input || positionals.length > 2) throw usageError(IMPORT_SPEC);
+  let causes;
+  try {
+    causes = readCauseMapping(values.cause ?? []);
+  } catch (error) {
+    if (error instanceof CauseMappingError) throw new UsageError(error.message);
+    throw error;
+  }
   const folder = await readFolder();
-  const context = { services: folder.catalogs.services, timeZone: folder.catalogs.site.timeZone, now: folder.now, openStale: values['open-stale'] };
+  const context = { services: folder.catalogs.services, timeZone: folder.catalogs.site.timeZone, now: folder.now, openStale: values['open-stale'], causes };
   let result: ImportResult;
   try {
     if (source === 'statuspage') result = fromStatuspage(readJson(input, await readSource(input)), context);

@@ -74,7 +74,7 @@ export function resolveCatalogs(files: Pick<ContentFiles, 'dir' | 'site' | 'serv
 
   if (files.services === undefined) missing('services.yaml', "create it with one '- id: …' entry per service");
   const servicesSource = yaml('services.yaml', files.services);
-  const services = servicesSource ? readServices(servicesSource, declaredPolicies, languages, problems) : [];
+  const services = servicesSource ? readServices(servicesSource, declaredPolicies, languages, problems, site) : [];
   return { site, services, policies, problems };
 }
 

@@ -10,7 +10,7 @@ import {
   CLOSING_STATUSES,
   closingStatus,
   INCIDENT_KINDS,
-  STATUSES_BY_KIND,
+  statusesOf,
   type Affected,
   type Incident,
   type IncidentKind,
@@ -266,6 +266,14 @@ function readAffected(
     if (!context.services.has(service)) return at(`unknown service '${service}'`, `${suggestId(service, known)} (services are in services.yaml)`, item ? 'service' : undefined);
     if (affected.some((other) => other.service === service)) return at(`service '${service}' is listed twice`, 'list each service once; use from and to on one entry for its window');
     if (from === undefined) return;
+    const since = context.services.get(service)!.since;
+    if (since !== undefined && from < since) {
+      return at(
+        `the impact on '${service}' starts (${stamp(from)}) before its records do (since ${stamp(since)})`,
+        "check its dates, or move 'since' of the service in services.yaml (or of the site in site.yaml) earlier",
+        item?.has('from') ? 'from' : undefined,
+      );
+    }
     // A window of zero length is valid (it counts no minute); only an end before its start is a mistake.
     if (to !== null && to < from) return at(`the impact on '${service}' ends (${stamp(to)}) before it starts (${stamp(from)})`, "check its 'from' and 'to'", 'to');
     if (window.from === undefined) return;
@@ -299,8 +307,12 @@ function checkTimeline(file: string, front: FrontMatter, timeline: Timeline, con
   // In file order, top to bottom, so "the second" closing update is the one further down the file.
   const inFileOrder = timeline.updates.toSorted((a, b) => a.line - b.line);
   for (const update of inFileOrder) {
-    if (kind !== undefined && !STATUSES_BY_KIND[kind].includes(update.status)) {
-      report(update.line, `'${statusWord(update.status)}' is not ${kind === 'incident' ? 'an' : 'a'} ${kind} status`, `use one of: ${STATUSES_BY_KIND[kind].map(statusWord).join(', ')}`);
+    if (kind !== undefined && !statusesOf(kind).includes(update.status)) {
+      if (update.status === 'correction') {
+        report(update.line, `a notice has no Correction update: it has no figures to correct`, "write '## Update — <time>' to say what changed");
+      } else {
+        report(update.line, `'${statusWord(update.status)}' is not ${kind === 'incident' ? 'an' : 'a'} ${kind} status`, `use one of: ${statusesOf(kind).map(statusWord).join(', ')}`);
+      }
       continue;
     }
     if (update.at > context.now + AHEAD_LEEWAY_MS) {
@@ -318,9 +330,18 @@ function checkTimeline(file: string, front: FrontMatter, timeline: Timeline, con
     }
     // With 'resolved' before 'started' (reported once), every update would be "after" it: left out.
     const ordered = resolved !== null && (started === undefined || resolved >= started);
+    if (update.status === 'correction') {
+      // A Correction changes the figures of a resolved incident (DESIGN "Corrections are public"): it follows 'resolved'.
+      if (resolved === null && !front.hasResolved) {
+        report(update.line, `${named(update, stamp)} is in ${kind === 'maintenance' ? 'a maintenance' : 'an incident'} that is not resolved`, "until it is resolved, change its figures directly and write an Update; a Correction follows 'resolved'");
+      } else if (ordered && update.at < resolved) {
+        report(update.line, `${named(update, stamp)} is before 'resolved' (${stamp(resolved)})`, "a Correction follows 'resolved': check its time and date");
+      }
+      continue;
+    }
     if (ordered && update.at > resolved && !CLOSING_STATUSES.includes(update.status)) {
       const closing = statusWord(closingStatus(kind ?? 'incident'));
-      report(update.line, `${named(update, stamp)} is after 'resolved' (${stamp(resolved)})`, `only the ${closing} update may follow 'resolved': check its time, or move 'resolved' later`);
+      report(update.line, `${named(update, stamp)} is after 'resolved' (${stamp(resolved)})`, `only the ${closing} update and Corrections may follow 'resolved': check its time, or move 'resolved' later`);
     }
   }
 

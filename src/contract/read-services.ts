@@ -1,7 +1,8 @@
 /** services.yaml: the service catalog. */
-import type { Locale, Service } from '../core/types.ts';
+import type { Locale, Service, Site } from '../core/types.ts';
 import { Fields } from './fields.ts';
 import { suggestId, type ContentProblem } from './problems.ts';
+import { readSince } from './read-site.ts';
 import type { YamlSource } from './yaml-source.ts';
 
 /** The group of a service that names none: the same word in every language. */
@@ -27,15 +28,22 @@ export function reservedServiceId(id: string): string | undefined {
 }
 
 /** The fields a service may hold. */
-export const SERVICE_FIELDS = ['id', 'name', 'group', 'description', 'sla'];
+export const SERVICE_FIELDS = ['id', 'name', 'group', 'description', 'sla', 'since'];
 
 /**
  * Reads services.yaml. `policyIds` are the policies in sla.yaml (`undefined`
  * when sla.yaml is missing, which is reported on its own): a service without
  * `sla` gets the first; `sla: none` means no SLA. Names, groups and
- * descriptions are in the site's `languages` (the first first).
+ * descriptions are in the site's `languages` (the first first). A service's
+ * `since` is read in `site`'s zone; without one it takes the site's.
  */
-export function readServices(source: YamlSource, policyIds: readonly string[] | undefined, languages: readonly Locale[], problems: ContentProblem[]): Service[] {
+export function readServices(
+  source: YamlSource,
+  policyIds: readonly string[] | undefined,
+  languages: readonly Locale[],
+  problems: ContentProblem[],
+  site: Pick<Site, 'timeZone' | 'since'> = { timeZone: 'UTC' },
+): Service[] {
   const services: Service[] = [];
   const list = source.value ?? [];
   if (!Array.isArray(list)) {
@@ -67,7 +75,8 @@ export function readServices(source: YamlSource, policyIds: readonly string[] | 
     else if (sla !== undefined) {
       return fields.report('sla', `unknown SLA policy '${sla}'`, `${suggestId(sla, [...(policyIds ?? []), 'none'])} (policies are in sla.yaml)`);
     }
-    services.push({ id, name, group, description, sla: policy });
+    const since = readSince(fields, site.timeZone) ?? site.since;
+    services.push({ id, name, group, description, sla: policy, ...(since === undefined ? {} : { since }) });
   });
   return services;
 }

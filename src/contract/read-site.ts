@@ -1,6 +1,6 @@
 /** site.yaml: the site's title, address, zone and support contacts. */
 import { DEFAULT_FEED_ITEMS } from '../core/defaults.ts';
-import { isTimeZone } from '../core/time.ts';
+import { isTimeZone, parseTime, type Instant } from '../core/time.ts';
 import { LOCALES, type Locale, type Site, type SupportContact } from '../core/types.ts';
 import { Fields, isAbsoluteHttpUrl, shown } from './fields.ts';
 import { isSafeHref } from './markdown.ts';
@@ -8,7 +8,7 @@ import type { ContentProblem } from './problems.ts';
 import type { YamlSource } from './yaml-source.ts';
 
 /** The fields site.yaml may hold. */
-export const SITE_FIELDS = ['title', 'description', 'url', 'timeZone', 'feedItems', 'support', 'locale', 'languages', 'websubHub'];
+export const SITE_FIELDS = ['title', 'description', 'url', 'timeZone', 'feedItems', 'support', 'locale', 'languages', 'websubHub', 'currency', 'since'];
 /** The fields of one `support` entry. */
 export const SUPPORT_FIELDS = ['label', 'href'];
 
@@ -46,6 +46,8 @@ export function readSite(source: YamlSource, problems: ContentProblem[]): Site {
   }
   site.feedItems = fields.number('feedItems', { min: 1, max: 1000, integer: true }) ?? DEFAULT_FEED_ITEMS;
   site.support = readSupport(fields, problems, languages);
+  site.currency = readCurrency(fields);
+  site.since = readSince(fields, site.timeZone);
   const hub = fields.string('websubHub', false);
   if (hub !== undefined) {
     // The same rule as every other address an editor gives: absolute http(s), no white space, no credentials in it.
@@ -53,6 +55,31 @@ export function readSite(source: YamlSource, problems: ContentProblem[]): Site {
     else fields.report('websubHub', `'websubHub' is not an absolute http(s) address without a user name or password: '${hub}'`, "write the hub's address, e.g. https://pubsubhubbub.appspot.com/");
   }
   return site;
+}
+
+/**
+ * `currency`: the ISO 4217 code of the currency fees are paid in (`CNY`,
+ * `USD`), in any case; one that Intl does not know is refused.
+ */
+function readCurrency(fields: Fields): string | undefined {
+  const text = fields.string('currency', false);
+  if (text === undefined) return undefined;
+  const code = text.toUpperCase();
+  if (/^[A-Z]{3}$/.test(code) && Intl.supportedValuesOf('currency').includes(code)) return code;
+  return fields.report('currency', `'currency' is not an ISO 4217 currency code: ${shown(text)}`, 'write the three-letter code, e.g. CNY, USD or EUR');
+}
+
+/**
+ * `since` (site.yaml, or a service in services.yaml): when the records
+ * start. A date (`2026-03-01`) is local midnight in `timeZone`; a time
+ * (`2026-03-01 08:00`, with an optional offset) is read as every time is.
+ */
+export function readSince(fields: Fields, timeZone: string): Instant | undefined {
+  const text = fields.string('since', false);
+  if (text === undefined) return undefined;
+  const instant = parseTime(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text} 00:00` : text, timeZone);
+  if (instant !== undefined) return instant;
+  return fields.report('since', `'since' is not a date: ${shown(text)}`, `write the day the records start, e.g. 2026-03-01 (midnight in ${timeZone}), or a time YYYY-MM-DD HH:mm`);
 }
 
 /** The site's languages, the first first: every page, feed and text exists in each. */

@@ -26,6 +26,7 @@ const CHINESE_STATUS_WORDS: Record<UpdateStatus, string> = {
   'in-progress': '进行中',
   verifying: '验证中',
   completed: '已完成',
+  correction: '更正',
 };
 
 /**

@@ -69,25 +69,34 @@ export function claimUrl(template: string, subject: ClaimSubject): string {
   return fillClaimTemplate(template, (name) => encodeURIComponent(values[name]));
 }
 
-/** How a page tells a customer to claim one month's credit. */
+/**
+ * How a page tells a customer to claim one month's credit. `provisional`:
+ * the month's figures may still change, and so may the amount.
+ */
 export type CreditClaim =
-  /** A link to the claim form, prefilled; `deadline` `null` when the policy sets no period. */
-  | { how: 'ticket'; url: string; deadline: string | null; open: boolean }
+  /**
+   * The claim form, prefilled; `deadline` `null` when the policy sets no
+   * period. Once the period has ended (`open` false) a page shows the day it
+   * ended and no link: a form that no longer takes the claim is not offered.
+   */
+  | { how: 'ticket'; url: string; deadline: string | null; open: boolean; provisional: boolean }
   /** The credit is applied without a claim. */
-  | { how: 'automatic' }
+  | { how: 'automatic'; provisional: boolean }
   /** The policy says nothing: contact support. */
-  | { how: 'support' };
+  | { how: 'support'; provisional: boolean };
 
 /**
  * How to claim the credit `month` earns under `policy` for `service`, as of
  * `now`; `null` when the month earns no credit. `open` says whether `now` is
- * still inside the claim period.
+ * still inside the claim period; `provisional` whether the month's figures
+ * (`final` false) and so the amount may still change.
  */
-export function creditClaim(policy: Policy, subject: ClaimSubject & { creditPercent: number }, now: Instant): CreditClaim | null {
+export function creditClaim(policy: Policy, subject: ClaimSubject & { creditPercent: number; final: boolean }, now: Instant): CreditClaim | null {
   if (!(subject.creditPercent > 0)) return null;
+  const provisional = !subject.final;
   const claim = policy.claim;
-  if (!claim) return { how: 'support' };
-  if (claim.how === 'automatic') return { how: 'automatic' };
+  if (!claim) return { how: 'support', provisional };
+  if (claim.how === 'automatic') return { how: 'automatic', provisional };
   const deadline = claim.within && claimDeadline(subject.month, claim.within, policy.timeZone);
-  return { how: 'ticket', url: claimUrl(claim.url, subject), deadline: deadline ? deadline.date : null, open: deadline ? now < deadline.ends : true };
+  return { how: 'ticket', url: claimUrl(claim.url, { service: subject.service, month: subject.month, incidents: subject.incidents }), deadline: deadline ? deadline.date : null, open: deadline ? now < deadline.ends : true, provisional };
 }

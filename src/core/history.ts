@@ -30,7 +30,7 @@ export function historyMonths(ledger: Ledger, timeZone: string): HistoryMonth[] 
     .map(([month, incidents]) => ({
       month,
       incidents,
-      worst: worstStatus(incidents.flatMap((entry) => (entry.incident.kind === 'notice' ? [] : entry.incident.affected.map((affected) => affected.level)))),
+      worst: worstStatus(incidents.map((entry) => entry.worstLevel)),
     }));
 }
 

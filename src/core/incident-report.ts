@@ -3,8 +3,9 @@
  * service and month.
  */
 import type { ImpactMonth, IncidentImpact, IncidentLedger } from './ledger.ts';
-import type { ServiceStatus } from './levels.ts';
-import type { Tier } from './types.ts';
+import type { ServiceStatus, WindowLevel } from './levels.ts';
+import type { Instant } from './time.ts';
+import type { Affected, Tier } from './types.ts';
 
 /** One service and month of an incident's impact. */
 export interface ImpactRow extends ImpactMonth, Pick<IncidentImpact, 'service' | 'causes' | 'eligible' | 'announcedMaintenance'> {
@@ -26,6 +27,20 @@ export function impactRows(entry: IncidentLedger): ImpactRow[] {
   );
 }
 
+/** The ids of the services with a credit in any row, in the rows' order: the credit estimator asks a fee for each. */
+export function servicesOwed(rows: readonly ImpactRow[]): string[] {
+  return [...new Set(rows.filter((row) => row.creditPercent > 0).map((row) => row.service))];
+}
+
+/**
+ * The level an affected service is shown at: its level once its window has
+ * started by `now`, `undefined` before (an upcoming maintenance's services
+ * are not under maintenance yet).
+ */
+export function affectedLevel(affected: Affected, now: Instant): WindowLevel | undefined {
+  return affected.from <= now ? affected.level : undefined;
+}
+
 /** Whether any service is at a partial or major outage in the incident: the page then shows support contacts. */
 export function isSevere(entry: IncidentLedger): boolean {
   return entry.incident.kind !== 'notice' && entry.incident.affected.some((affected) => affected.level === 'partial-outage' || affected.level === 'major-outage');
@@ -37,10 +52,11 @@ export function isSevere(entry: IncidentLedger): boolean {
  * window has ended (typically while Monitoring), the worst it gave any
  * service, so an open incident never reads "Operational". Once resolved: the
  * worst it gave. A maintenance's level is only news while it goes on (before,
- * it is Scheduled; after, Completed), and a notice has none: `undefined`.
+ * it is Scheduled; after, Completed), and a notice, or an incident a
+ * correction withdrew, has none: `undefined`.
  */
 export function shownLevel(entry: IncidentLedger): ServiceStatus | undefined {
   const { kind } = entry.incident;
-  if (kind === 'notice' || (kind === 'maintenance' && !entry.active)) return undefined;
+  if (kind === 'notice' || entry.withdrawn || (kind === 'maintenance' && !entry.active)) return undefined;
   return entry.active && entry.currentLevel !== 'operational' ? entry.currentLevel : entry.worstLevel;
 }

@@ -7,6 +7,7 @@ import { worstStatus, type Cause, type ServiceStatus, type WindowLevel } from '.
 import { isEligible, monthDowntime, monthFigures, monthlyReports, windowsByMonth, type MonthReport } from './monthly-report.ts';
 import { dailyBars, observedUptime, type DayBar } from './observed-uptime.ts';
 import type { CreditClaim } from './claims.ts';
+import { correctedAt, isWithdrawn, latestCorrection, serviceCorrections, type MonthCorrection } from './corrections.ts';
 import { MINUTE_MS, monthsTouched, type Instant, type Range } from './time.ts';
 import { CLOSING_STATUSES, type Affected, type Content, type Localized, type Incident, type Policy, type Service, type Tier, type Update, type UpdateStatus } from './types.ts';
 import { DEFAULT_WEIGHTS } from './defaults.ts';
@@ -25,8 +26,8 @@ export interface ServiceLedger {
   months: MonthReport[];
   /** The last BAR_DAYS days, oldest first. */
   days: DayBar[];
-  /** Observed uptime over those days, in percent. */
-  uptime: number;
+  /** Observed uptime over those days that have data, in percent; `null` when none has (the records start later). */
+  uptime: number | null;
   /** Ids of incidents that affect the service, newest first. */
   incidents: string[];
 }
@@ -55,6 +56,8 @@ export interface ImpactMonth {
   range: Range;
   /** How to claim the month's credit; `null` when it earns none. */
   claim: CreditClaim | null;
+  /** A published correction changed the month's figures: when, and which incidents; `null` when none did. */
+  corrected: MonthCorrection | null;
 }
 
 /** An incident's impact on one affected service. */
@@ -87,7 +90,7 @@ export interface IncidentLedger {
   impacts: IncidentImpact[];
   /** Worst level of its impact now, `operational` when none is open. */
   currentLevel: ServiceStatus;
-  /** Worst level it gives any service, open or not; `operational` for a notice. */
+  /** Worst level it gives any service, open or not; `operational` for a notice, and for an incident a correction withdrew. */
   worstLevel: ServiceStatus;
   /** The newest update published by now, if any. */
   latest: Update | null;
@@ -95,6 +98,10 @@ export interface IncidentLedger {
   durationMinutes: number | null;
   /** From start to the first update. */
   firstUpdateMinutes: number | null;
+  /** Its newest Correction published by now, `null` when it has none. */
+  correction: Update | null;
+  /** A correction withdrew it: every window is of zero length, and it counts no minute (isWithdrawn). */
+  withdrawn: boolean;
 }
 
 /** Everything the build shows. */
@@ -125,7 +132,7 @@ export function incidentStatus(incident: Incident, now: Instant): IncidentStatus
   if (incident.resolved !== null && incident.resolved <= now) return 'resolved';
   if (incident.kind === 'maintenance' && incident.started > now) return 'scheduled';
   const latest = incident.updates.find(
-    (update) => update.at <= now && update.status !== 'update' && !CLOSING_STATUSES.includes(update.status),
+    (update) => update.at <= now && update.status !== 'update' && update.status !== 'correction' && !CLOSING_STATUSES.includes(update.status),
   )?.status;
   if (incident.kind === 'notice') return 'active';
   if (incident.kind === 'maintenance') return !latest || latest === 'scheduled' ? 'in-progress' : latest;
@@ -152,13 +159,15 @@ export function computeLedger(content: Content, now: Instant): Ledger {
   }
 
   const monthIndex = new Map<string, MonthIndex>();
+  // Corrections are few: each service looks only at the corrected incidents.
+  const corrected = incidents.filter((incident) => correctedAt(incident, now) !== null);
   const services = content.services.map((service): ServiceLedger => {
     const policy = service.sla === null ? null : (policies.get(service.sla) ?? null);
     const windows = windowsByService.get(service.id)!.sort((a, b) => a.from - b.from);
-    const days = dailyBars(windows, policy?.weights ?? DEFAULT_WEIGHTS, now, content.site.timeZone, BAR_DAYS);
+    const days = dailyBars(windows, policy?.weights ?? DEFAULT_WEIGHTS, now, content.site.timeZone, BAR_DAYS, service.since);
     const byMonth = policy ? windowsByMonth(windows, policy.timeZone) : new Map<string, ImpactWindow[]>();
-    const months = policy ? monthlyReports(byMonth, policy, now, service.id) : [];
-    monthIndex.set(service.id, { policy, months: new Map(months.map((report) => [report.month, { report, windows: byMonth.get(report.month)! }])) });
+    const months = policy ? monthlyReports(byMonth, policy, now, service.id, serviceCorrections(corrected, service.id, policy.timeZone, now)) : [];
+    monthIndex.set(service.id, { policy, months: new Map(months.map((report) => [report.month, { report, windows: byMonth.get(report.month) ?? [] }])) });
     return {
       service,
       policy,
@@ -175,6 +184,7 @@ export function computeLedger(content: Content, now: Instant): Ledger {
     const windows = windowsByIncident.get(incident.id)!;
     const status = incidentStatus(incident, now);
     const upcoming = status === 'scheduled';
+    const withdrawn = isWithdrawn(incident, now);
     return {
       incident,
       status,
@@ -182,11 +192,13 @@ export function computeLedger(content: Content, now: Instant): Ledger {
       upcoming,
       impacts: incidentImpacts(incident, windows, monthIndex, now),
       currentLevel: worstStatus(windows.filter((window) => window.open).map((window) => window.level)),
-      worstLevel: worstStatus(incident.kind === 'notice' ? [] : incident.affected.map((affected) => affected.level)),
+      worstLevel: worstStatus(incident.kind === 'notice' || withdrawn ? [] : incident.affected.map((affected) => affected.level)),
       latest: incident.updates.find((update) => update.at <= now) ?? null,
       durationMinutes:
         incident.resolved !== null && incident.resolved <= now ? (incident.resolved - incident.started) / MINUTE_MS : null,
       firstUpdateMinutes: firstUpdateMinutes(incident),
+      correction: latestCorrection(incident, now),
+      withdrawn,
     };
   });
 
@@ -264,6 +276,7 @@ function incidentImpact(incident: Incident, affected: Affected, windows: ImpactW
           final: report.final,
           range: report.range,
           claim: report.claim,
+          corrected: report.corrected,
         };
       })
     : [];

@@ -3,6 +3,7 @@
  * windows, month by month in the policy's zone.
  */
 import { creditClaim, type CreditClaim } from './claims.ts';
+import type { MonthCorrection } from './corrections.ts';
 import { availabilityPercent, creditPercent, tierFor } from './compensation.ts';
 import type { ImpactWindow } from './impact-windows.ts';
 import { monthMinutes, monthRange, monthsTouched, type Instant, type Range } from './time.ts';
@@ -33,6 +34,8 @@ export interface MonthReport extends MonthFigures {
   incidents: string[];
   /** How to claim the month's credit; `null` when it earns none. */
   claim: CreditClaim | null;
+  /** A published correction changed the month's figures (serviceCorrections): when, and which incidents; `null` when none did. */
+  corrected: MonthCorrection | null;
 }
 
 /** Whether the policy counts a window's cause against the SLA. */
@@ -82,22 +85,35 @@ export function windowsByMonth(windows: readonly ImpactWindow[], timeZone: strin
 
 /**
  * Returns one report per month of `byMonth` (service `service`'s windows
- * grouped by windowsByMonth in the policy's zone), oldest first. A month is
- * final once it is over and every window on it is settled.
+ * grouped by windowsByMonth in the policy's zone) and per month a published
+ * correction changed (`corrections`, by month: a withdrawn incident leaves
+ * its month with no window, and the month still says it was corrected),
+ * oldest first. A month is final once it is over and every window on it is
+ * settled.
  */
-export function monthlyReports(byMonth: ReadonlyMap<string, ImpactWindow[]>, policy: Policy, now: Instant, service: string): MonthReport[] {
-  return [...byMonth].map(([month, inMonth]) => {
+export function monthlyReports(
+  byMonth: ReadonlyMap<string, ImpactWindow[]>,
+  policy: Policy,
+  now: Instant,
+  service: string,
+  corrections: ReadonlyMap<string, MonthCorrection> = new Map(),
+): MonthReport[] {
+  const months = [...new Set([...byMonth.keys(), ...corrections.keys()])].sort();
+  return months.map((month) => {
+    const inMonth = byMonth.get(month) ?? [];
     const range = monthRange(month, policy.timeZone);
     const figures = monthFigures(inMonth, policy, month);
     const incidents = [...new Set(inMonth.toSorted((a, b) => a.from - b.from).map((window) => window.incident))];
+    const final = range.to <= now && inMonth.every((window) => window.settled);
     return {
       month,
       range,
       monthMinutes: monthMinutes(month),
       ...figures,
-      final: range.to <= now && inMonth.every((window) => window.settled),
+      final,
       incidents,
-      claim: creditClaim(policy, { service, month, incidents, creditPercent: figures.creditPercent }, now),
+      claim: creditClaim(policy, { service, month, incidents, creditPercent: figures.creditPercent, final }, now),
+      corrected: corrections.get(month) ?? null,
     };
   });
 }

@@ -42,6 +42,17 @@ export interface Site {
   languages: Locale[];
   /** A WebSub hub: feeds name it, and `npm run notify` tells it when they change. */
   websubHub?: string;
+  /**
+   * The ISO 4217 code of the currency fees are paid in (site.yaml
+   * `currency`, e.g. `CNY`): the credit estimator shows amounts in it.
+   * Left out: amounts are plain numbers.
+   */
+  currency?: string;
+  /**
+   * When the records start for every service (site.yaml `since`) unless a
+   * service sets its own: days and months before it are "no data".
+   */
+  since?: Instant;
 }
 
 /** One entry of services.yaml, resolved. */
@@ -53,6 +64,13 @@ export interface Service {
   description: Localized;
   /** Policy id, or `null` for a service with no SLA. */
   sla: string | null;
+  /**
+   * When the service's records start (services.yaml `since`, else
+   * site.yaml's): days and months that end at or before it are "no data",
+   * never 100%, and no impact may lie before it. Left out: records reach
+   * back as far as the history does.
+   */
+  since?: Instant;
 }
 
 /** One compensation tier of a policy. */
@@ -126,6 +144,7 @@ export const UPDATE_STATUSES = [
   'in-progress',
   'verifying',
   'completed',
+  'correction',
 ] as const;
 /** The status an update heading announces. */
 export type UpdateStatus = (typeof UPDATE_STATUSES)[number];
@@ -177,6 +196,21 @@ export const STATUSES_BY_KIND: Record<IncidentKind, readonly UpdateStatus[]> = {
   maintenance: ['scheduled', 'in-progress', 'verifying', 'update', 'completed'],
   notice: ['update', 'resolved'],
 };
+
+/**
+ * The kinds whose figures a Correction update may change: incidents and
+ * maintenance. A notice has no impact and no SLA effect, so nothing a
+ * customer claims on rests on it: an Update says what changed.
+ */
+export const CORRECTABLE_KINDS: readonly IncidentKind[] = ['incident', 'maintenance'];
+
+/**
+ * Every status an update of `kind` may have: STATUSES_BY_KIND, and
+ * `correction` for the kinds a Correction may follow (CORRECTABLE_KINDS).
+ */
+export function statusesOf(kind: IncidentKind): readonly UpdateStatus[] {
+  return CORRECTABLE_KINDS.includes(kind) ? [...STATUSES_BY_KIND[kind], 'correction'] : STATUSES_BY_KIND[kind];
+}
 
 /** The one update status that closes `kind`: Completed for maintenance, Resolved otherwise. */
 export function closingStatus(kind: IncidentKind): UpdateStatus {

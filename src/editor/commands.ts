@@ -41,11 +41,13 @@ import {
   type ServiceOverride,
 } from './incident-file.ts';
 import { helpText, parseCommand, usageError, type CommandSpec, type OptionSpec } from './options.ts';
+import { sinceCheck } from './published.ts';
 
-const TIME = '"YYYY-MM-DD HH:mm"';
+/** How a time option's value is shown in the help. */
+export const TIME = '"YYYY-MM-DD HH:mm"';
 
 /** What every command's help ends with: where it works, and what it guarantees. */
-const COMMON_NOTES = [
+export const COMMON_NOTES = [
   "Works on the content folder in STATUS_CONTENT_DIR (default: content). Times are read and written in site.yaml's timeZone; SOURCE_DATE_EPOCH, when set, is now.",
   'The file is checked as the build checks it (no time more than 5 minutes ahead, updates at or after the start, only the closing update after the end) and written in one step under a lock; when it would not pass, nothing is written and the command says why.',
 ];
@@ -115,7 +117,7 @@ export const UPDATE_SPEC = {
   ],
   notes: [
     'Statuses: investigating, identified, monitoring, update; for a maintenance scheduled, "in progress", verifying, update; for a notice update. To close, use npm run resolve.',
-    "Changes are taken while it is open; a resolved incident's figures change only with npm run correct, which adds a public Correction.",
+    'Changes are taken while it is open; a resolved incident\'s figures change only with npm run correct -- <id> "<why>" --set <field>=<value>, which adds a public Correction.',
     ...COMMON_NOTES,
   ],
 } as const satisfies CommandSpec;
@@ -135,7 +137,7 @@ export const RESOLVE_SPEC = {
     'npm run resolve -- 2026-12-05-mysql-storage-upgrade     # Completed, with the default message',
   ],
   notes: [
-    'The changes are those of npm run update, made before it closes. A resolved incident is not resolved again: its end changes only with npm run correct.',
+    'The changes are those of npm run update, made before it closes. A resolved incident is not resolved again: its end changes only with npm run correct -- <id> "<why>" --set resolved=<time>.',
     ...COMMON_NOTES,
   ],
 } as const satisfies CommandSpec;
@@ -163,10 +165,24 @@ export const POSTMORTEM_SPEC = {
 export const CHECK_SPEC = {
   name: 'check',
   summary: 'check the content folder as the build would, without building',
-  usage: [''],
-  options: {},
-  examples: ['npm run check', 'STATUS_CONTENT_DIR=../my-status npm run check', 'SOURCE_DATE_EPOCH=1767225600 npm run check     # as of 2026-01-01 00:00 UTC'],
-  notes: ["Lists every problem, one 'path:line: what is wrong; how to fix it' line each, and exits 1 on any. Checks the folder in STATUS_CONTENT_DIR (default: content), as of SOURCE_DATE_EPOCH or now."],
+  usage: ['[--since REVISION]'],
+  options: {
+    since: {
+      type: 'string',
+      value: 'REVISION',
+      help: "also refuse a change since that git commit, branch or tag to a published, resolved incident's figures that no Correction update announces",
+    },
+  },
+  examples: [
+    'npm run check',
+    'npm run check -- --since origin/main     # before a pull request: every figure change since main has its Correction',
+    'STATUS_CONTENT_DIR=../my-status npm run check',
+    'SOURCE_DATE_EPOCH=1767225600 npm run check     # as of 2026-01-01 00:00 UTC',
+  ],
+  notes: [
+    "Lists every problem, one 'path:line: what is wrong; how to fix it' line each, and exits 1 on any. Checks the folder in STATUS_CONTENT_DIR (default: content), as of SOURCE_DATE_EPOCH or now.",
+    "With --since, the incident files as they are now (committed or not) are compared with the same files at that revision: a resolved incident's started, resolved, level, cause, scheduled window or affected services may change only together with a '## Correction' update that says old → new and why (npm run correct writes both). Translations hold only words and are not compared.",
+  ],
 } as const satisfies CommandSpec;
 
 const article = (kind: IncidentKind) => (kind === 'incident' ? 'an' : 'a');
@@ -298,13 +314,13 @@ function applyChanges(text: string, incident: Incident, changes: Changes, worksp
     (changes.add.length > 0 || changes.remove.length > 0) && 'affected services',
   ].filter((what): what is string => typeof what === 'string');
   if (asked.length === 0) return { text, said: [], verify: () => undefined };
-  if (incident.resolved !== null) {
-    throw new UsageError(
-      `${incident.id} is resolved: a change to its ${asked.join(', ')} changes what is owed for it, so it is a correction, shown to customers; use npm run correct (npm run correct -- --help); nothing was written`,
-    );
-  }
   const zone = workspace.catalogs.site.timeZone;
   const time = (instant: Instant) => editorTime(instant, zone);
+  if (incident.resolved !== null) {
+    throw new UsageError(
+      `${incident.id} is resolved: a change to its ${asked.join(', ')} changes what is owed for it, so it is a correction, shown to customers: ${correctionCall(incident, changes, time)}; nothing was written`,
+    );
+  }
   const levels: readonly string[] = kind === 'maintenance' ? WINDOW_LEVELS : IMPACT_LEVELS;
   const checkLevel = (level: string) => {
     if (kind === 'notice') throw new UsageError(`${incident.id} is a notice, which has no impact level`);
@@ -390,11 +406,36 @@ function applyChanges(text: string, incident: Incident, changes: Changes, worksp
   return { text: next, said, verify };
 }
 
-/** The status an update's word names, refused when unknown or closing (that is `resolve`). */
+/**
+ * The `npm run correct` call that makes `changes` to the resolved `incident`
+ * (what `update` and `resolve` refuse to): the same changes as `--set` and
+ * `--remove`, with the reason left for the editor to write.
+ */
+function correctionCall(incident: Incident, changes: Changes, time: (instant: Instant) => string): string {
+  const quoted = (instant: Instant) => `"${time(instant)}"`;
+  const set: string[] = [];
+  if (changes.cause !== undefined) set.push(`--set cause=${changes.cause}`);
+  if (changes.level !== undefined) set.push(`--set level=${changes.level}`);
+  if (changes.started !== undefined) set.push(`--set started=${quoted(changes.started)}`);
+  if (changes.window.from !== undefined) set.push(`--set scheduled.from=${quoted(changes.window.from)}`);
+  if (changes.window.to !== undefined) set.push(`--set scheduled.to=${quoted(changes.window.to)}`);
+  if (changes.service) {
+    const { id, level, from, to } = changes.service;
+    if (level !== undefined || (from === undefined && to === undefined)) set.push(`--set affected.${id}.level=${level ?? incident.level}`);
+    if (from !== undefined) set.push(`--set affected.${id}.from=${quoted(from)}`);
+    if (to !== undefined) set.push(`--set affected.${id}.to=${quoted(to)}`);
+  }
+  for (const id of changes.add) set.push(`--set affected.${id}.level=${incident.level}`);
+  for (const id of changes.remove) set.push(`--remove affected.${id}`);
+  return `npm run correct -- ${incident.id} "<why>" ${set.join(' ')}`;
+}
+
+/** The status an update's word names, refused when unknown, closing (that is `resolve`) or a Correction (that is `correct`). */
 function updateStatus(word: string, id: string): UpdateStatus {
   const status = statusOfWord(word);
   if (!status) throw new UsageError(`unknown status '${word}'; ${suggest(word, Object.keys(STATUS_WORDS))}`);
   if (CLOSING_STATUSES.includes(status)) throw new UsageError(`to close it use: npm run resolve -- ${id} "<message>"`);
+  if (status === 'correction') throw new UsageError(`a Correction changes figures and says so in one step: npm run correct -- ${id} "<why>" --set <field>=<value>`);
   return status;
 }
 
@@ -458,7 +499,8 @@ export function resolveCommand(argv: string[], env: Environment): Promise<Comman
     const said = await editIncident(workspace, file, (text, incident) => {
       if (incident.resolved !== null || incident.updates.some((update) => CLOSING_STATUSES.includes(update.status))) {
         const when = incident.resolved === null ? '' : ` at ${formatWallTime(incident.resolved, zone)}`;
-        throw new UsageError(`${id} is resolved already${when}; nothing was written (to change when it ended, use npm run correct, which adds a public Correction)`);
+        const end = values.at === undefined ? TIME : `"${editorTime(at, zone)}"`;
+        throw new UsageError(`${id} is resolved already${when}; nothing was written (to change when it ended: npm run correct -- ${id} "<why>" --set resolved=${end}, which adds a public Correction)`);
       }
       const changed = applyChanges(text, incident, changes, workspace);
       const message = rest.join(' ').trim() || CLOSING_MESSAGES[incident.kind];
@@ -532,7 +574,7 @@ export function postmortemCommand(argv: string[], env: Environment): Promise<Com
 }
 
 /** What a change to an incident file makes: the new text, how many updates it adds, what it did in words, and a read-back check. */
-interface Edit {
+export interface Edit {
   text: string;
   updates: number;
   said: string[];
@@ -546,7 +588,7 @@ interface Edit {
  * updates the change adds, what was asked read back, nothing else broken),
  * and replaces the file in one step. Returns what the change did, in words.
  */
-async function editIncident(workspace: Workspace, file: string, change: (text: string, incident: Incident) => Edit): Promise<string[]> {
+export async function editIncident(workspace: Workspace, file: string, change: (text: string, incident: Incident) => Edit): Promise<string[]> {
   const shown = displayPath(file);
   if (((await stat(file)).mode & 0o222) === 0) {
     throw new UsageError(`${shown} is read-only; make it writable (chmod u+w ${shown}) and run the command again; nothing was written`);
@@ -596,16 +638,26 @@ export function checkCommand(env: Environment, argv: string[] = []): Promise<Com
     const args = parseCommand(CHECK_SPEC, argv);
     if (!args) return helpText(CHECK_SPEC);
     if (args.positionals.length > 0) throw usageError(CHECK_SPEC, `check takes no folder: set STATUS_CONTENT_DIR=${args.positionals[0]}`);
+    const { values } = args;
     const dir = contentDir(env);
     const now = nowFromEnvironment(env);
     const started = performance.now();
-    const { content, problems } = resolveContent(await readContentFiles(dir), now);
+    const files = await readContentFiles(dir);
+    const { content, problems } = resolveContent(files, now);
+    const since = values.since === undefined ? undefined : await sinceCheck(dir, values.since, files, content, now);
+    problems.push(...(since?.problems ?? []));
     const took = Math.round(performance.now() - started);
     if (problems.length > 0) {
       const lines = sortProblems(problems).map(formatProblem).join('\n');
-      throw new UsageError(`${lines}\n\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${dir}; nothing was built.`);
+      throw new UsageError(`${lines}\n\n${count(problems.length, 'problem')} in ${dir}; nothing was built.`);
     }
-    const summary = `${content.incidents.length} incidents, ${content.services.length} services, ${content.policies.length} SLA policies`;
-    return [`${dir}: ${summary}, no problems (${took} ms)`, ...content.site.languages.map((locale) => translationLine(content.incidents, locale, content.site.locale))].join('\n');
+    const summary = `${count(content.incidents.length, 'incident')}, ${count(content.services.length, 'service')}, ${count(content.policies.length, 'SLA policy', 'SLA policies')}`;
+    const published = since ? `; ${count(since.changed, 'incident file')} changed since ${values.since}, every published figure change with its Correction` : '';
+    return [`${dir}: ${summary}, no problems${published} (${took} ms)`, ...content.site.languages.map((locale) => translationLine(content.incidents, locale, content.site.locale))].join('\n');
   });
+}
+
+/** `1 incident`, `2 incidents`: a count with its noun, in the editors' English. */
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }

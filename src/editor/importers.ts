@@ -11,6 +11,7 @@ import { statusWord } from '../contract/timeline.ts';
 import type { ImpactLevel } from '../core/levels.ts';
 import { DAY_MS, parseTime, type Instant } from '../core/time.ts';
 import { CLOSING_MESSAGES, CLOSING_STATUSES, closingStatus, type IncidentKind, type Service, type UpdateStatus } from '../core/types.ts';
+import { importedCause, type CauseMapping } from './import-causes.ts';
 import { editorTime, incidentText, slugify, type IncidentSpec } from './incident-file.ts';
 
 /** What an import writes and what it could not map. */
@@ -32,6 +33,8 @@ export interface ImportContext {
   now: Instant;
   /** Import incidents open and untouched for STALE_OPEN_DAYS as open, instead of leaving them out. */
   openStale?: boolean;
+  /** The editor's causes by source word (`--cause`); without one an incident is written with no cause and a note. */
+  causes?: CauseMapping;
 }
 
 /** The source is not what the importer reads (not a Statuspage export): one line for the person running it. */
@@ -242,6 +245,7 @@ export function fromStatuspage(exported: unknown, context: ImportContext): Impor
         started: maintenance && when(incident.started_at) === undefined ? undefined : started,
         resolved: resolvedTime,
         level: maintenance ? undefined : (level ?? 'degraded-performance'),
+        cause: maintenance ? undefined : importedCause([...componentNames, ...affected.map((entry) => (typeof entry === 'string' ? entry : entry.service)), impact], context.causes, note),
         affected,
         // Where it came from stays in the front matter: the summary is what customers read.
         source: shortlink(text(incident.shortlink), note),
@@ -332,6 +336,7 @@ export function fromCstate(files: { path: string; text: string }[], context: Imp
         started,
         resolved: resolvedAt,
         level: informational ? undefined : (level ?? 'partial-outage'),
+        cause: informational ? undefined : importedCause([...(Array.isArray(front.affected) ? front.affected.map(String) : []), ...affected, String(front.severity ?? '')], context.causes, note),
         affected,
         summary: body.slice(0, first).trim() || undefined,
         updates,

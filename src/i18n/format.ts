@@ -5,7 +5,7 @@
  */
 import { affectedServices } from '../core/home.ts';
 import type { IncidentLedger, Ledger } from '../core/ledger.ts';
-import { formatWallTime, type Instant } from '../core/time.ts';
+import { dateOf, formatWallTime, type Instant } from '../core/time.ts';
 import { TASK_MARKS } from '../contract/markdown.ts';
 import { format } from 'date-fns/format';
 import type { Locale } from 'date-fns/locale';
@@ -55,16 +55,27 @@ export function statusLabel(status: string, t: Messages = ENGLISH): string {
   return status.charAt(0).toUpperCase() + status.slice(1).replace(/-/g, ' ');
 }
 
-/** Items of a list in running text, with the language's separator: `a, b, c` (`a、b、c`). */
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/** The language's way of joining a list in running text (Intl.ListFormat, `conjunction`): `a, b and c` (`a、b和c`). */
+export function listFormat(t: Messages = ENGLISH): Intl.ListFormat {
+  let format = listFormats.get(t.intl);
+  if (!format) listFormats.set(t.intl, (format = new Intl.ListFormat(t.intl, { style: 'long', type: 'conjunction' })));
+  return format;
+}
+
+/** Items of a list in running text, joined as the language joins them: `a, b and c` (`a、b和c`). */
 export function formatList(items: readonly string[], t: Messages = ENGLISH): string {
-  return items.join(t.separator);
+  return listFormat(t).format(items);
 }
 
 /**
  * Where an incident stands, in words: its status, except that a finished
- * maintenance is Completed, not Resolved (the API keeps `resolved` for both).
+ * maintenance is Completed, not Resolved (the API keeps `resolved` for both),
+ * and one withdrawn by a correction is Withdrawn.
  */
 export function incidentStatusLabel(entry: IncidentLedger, t: Messages = ENGLISH): string {
+  if (entry.withdrawn) return t.incident.withdrawn;
   return entry.status === 'resolved' && entry.incident.kind === 'maintenance' ? t.update.completed : statusLabel(entry.status, t);
 }
 
@@ -114,6 +125,11 @@ export function formatMonth(month: string, t: Messages = ENGLISH): string {
 /** `2026-11-20` → `20 Nov 2026` (`2026年11月20日`): claim deadlines, day labels, dates in sentences. */
 export function formatDate(date: string, t: Messages = ENGLISH): string {
   return formatCalendar(date, t.dates.date, t);
+}
+
+/** The local calendar date of `instant` in `timeZone`, in words: `12 Mar 2026` (`2026年3月12日`). */
+export function formatDayOf(instant: Instant, timeZone: string, t: Messages = ENGLISH): string {
+  return formatDate(dateOf(instant, timeZone), t);
 }
 
 /** Days without the year: `2–5 Oct`, `28 Sep – 3 Oct`, or `6 Oct` for one day (`10月2日至5日`, `9月28日至10月3日`, `10月6日`). */

@@ -99,6 +99,8 @@ export function notificationFor(incident: Incident, update: Update, site: Site, 
 
 function toneOf(incident: Incident, update: Update, services: readonly NotifiedService[]): Tone {
   if (CLOSING_STATUSES.includes(update.status)) return 'resolved';
+  // A Correction comes after the end: news about figures, not an outage going on.
+  if (update.status === 'correction') return 'notice';
   if (incident.kind === 'notice') return 'notice';
   const worst = worstStatus(services.map((service) => service.level));
   return worst === 'operational' ? 'notice' : worst;

@@ -3,6 +3,7 @@
  * in UTC; availability, credit and minutes are unrounded numbers.
  */
 import { incidentUrl, updateId, updateUrl } from './links.ts';
+import type { MonthCorrection } from '../core/corrections.ts';
 import type { IncidentLedger, Ledger, ServiceLedger } from '../core/ledger.ts';
 import { DAY_MS, type Instant } from '../core/time.ts';
 import type { Locale, Localized, Site } from '../core/types.ts';
@@ -43,6 +44,8 @@ function incidentJson(entry: IncidentLedger, site: Site) {
     scheduled: incident.scheduled && { from: iso(incident.scheduled.from), to: iso(incident.scheduled.to) },
     services: incident.affected.map((affected) => affected.service),
     url: incidentUrl(site, incident.id),
+    corrected: iso(entry.correction?.at ?? null),
+    withdrawn: entry.withdrawn,
     impacts: entry.impacts.map((impact) => ({
       service: impact.service,
       level: impact.level,
@@ -58,6 +61,7 @@ function incidentJson(entry: IncidentLedger, site: Site) {
         creditPercent: month.creditPercent,
         tierWithout: month.tierWithout?.id ?? null,
         final: month.final,
+        corrected: correctedJson(month.corrected),
       })),
     })),
     ...translations(site, { title: incident.title }),
@@ -96,10 +100,16 @@ export function incidentsPages(ledger: Ledger, site: Site) {
   }));
 }
 
+/** A month's correction: when, and which incidents; `null` when none changed it. */
+function correctedJson(corrected: MonthCorrection | null) {
+  return corrected && { at: iso(corrected.at), incidents: corrected.incidents };
+}
+
 function serviceReportJson(entry: ServiceLedger) {
   return {
     id: entry.service.id,
     policy: entry.policy?.id ?? null,
+    since: iso(entry.service.since ?? null),
     months: entry.months.map((month) => ({
       month: month.month,
       minutes: month.minutes,
@@ -108,6 +118,7 @@ function serviceReportJson(entry: ServiceLedger) {
       creditPercent: month.creditPercent,
       final: month.final,
       incidents: month.incidents,
+      corrected: correctedJson(month.corrected),
     })),
   };
 }

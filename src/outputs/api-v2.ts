@@ -14,7 +14,7 @@
 import { renderPlainText } from '../contract/markdown.ts';
 import { incidentStatus, type IncidentLedger, type IncidentStatus, type Ledger } from '../core/ledger.ts';
 import { worstStatus, type ServiceStatus } from '../core/levels.ts';
-import { formatIsoTime, type Instant } from '../core/time.ts';
+import { dateOf, formatIsoTime, type Instant } from '../core/time.ts';
 import type { IncidentKind, Site, Update } from '../core/types.ts';
 import { homeUrl, incidentUrl, statuspageGroupId, statuspagePageId, updateId } from './links.ts';
 import { originalOf, wordsIn, type Language } from '../i18n/language.ts';
@@ -200,11 +200,12 @@ function statusNow(entry: IncidentLedger): IncidentStatusV2 | MaintenanceStatusV
 
 /**
  * Where an entry stood at one of its updates, in Statuspage's words: the
- * update's own status, or for an Update (a further word, no change of
- * status) the status the entry had at that moment.
+ * update's own status, or for an Update or a Correction (a further word, no
+ * change of status) the status the entry had at that moment.
  */
 function statusAt(entry: IncidentLedger, update: Update): IncidentStatusV2 | MaintenanceStatusV2 {
-  const status = update.status === 'update' ? incidentStatus(entry.incident, update.at) : update.status;
+  // A Correction, like an Update, changes no status: Statuspage has no word for it, and the incident stays resolved.
+  const status = update.status === 'update' || update.status === 'correction' ? incidentStatus(entry.incident, update.at) : update.status;
   return STATUS_WORDS[entry.incident.kind][status]!;
 }
 
@@ -242,7 +243,8 @@ export function statuspageApi(ledger: Ledger, site: Site, language: Language): S
       position: position + 1,
       description: wordsIn(entry.service.description, language) || null,
       showcase: true,
-      start_date: null,
+      // Statuspage's "date the component started being used": the service's `since`, on the site's calendar.
+      start_date: entry.service.since === undefined ? null : dateOf(entry.service.since, site.timeZone),
       group_id: groupId,
       page_id: pageId,
       group: false,

@@ -6,6 +6,7 @@ import { wordsIn, type Language } from '../i18n/language.ts';
 import { xmlText } from './escape.ts';
 import { statusLabel, truncatePercent } from '../i18n/format.ts';
 import type { Ledger } from '../core/ledger.ts';
+import type { Messages } from '../i18n/messages.ts';
 import type { ServiceStatus } from '../core/levels.ts';
 
 /** Badge colours: the light-scheme status colours, dark enough for white text. */
@@ -36,6 +37,16 @@ export function badgeSvg(label: string, value: string, color: string, colon = ':
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="20" role="img" aria-label="${title}"><title>${title}</title><linearGradient id="s" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" stop-opacity=".1"/><stop offset="1" stop-opacity=".1"/></linearGradient><clipPath id="r"><rect width="${width}" height="20" rx="3" fill="#fff"/></clipPath><g clip-path="url(#r)"><rect width="${left}" height="20" fill="#555"/><rect x="${left}" width="${right}" height="20" fill="${color}"/><rect width="${width}" height="20" fill="url(#s)"/></g><g fill="#fff" text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="11"><text x="${left / 2}" y="14">${xmlText(label)}</text><text x="${left + right / 2}" y="14">${xmlText(value)}</text></g></svg>\n`;
 }
 
+/** No data is grey, never a colour of a figure. */
+const NO_DATA_COLOR = '#6e7781';
+
+/** A service's 90-day observed uptime badge: `no data` in grey while none of those days has data (before `since`). */
+function uptimeBadge(name: string, uptime: number | null, t: Messages): string {
+  if (uptime === null) return badgeSvg(t.badge.uptime(name), t.badge.noData, NO_DATA_COLOR, t.colon);
+  const color = uptime >= 99.9 ? BADGE_COLORS.operational : uptime >= 99 ? BADGE_COLORS['degraded-performance'] : BADGE_COLORS['major-outage'];
+  return badgeSvg(t.badge.uptime(name), `${truncatePercent(uptime)}%`, color, t.colon);
+}
+
 /**
  * Every badge the site publishes in `language`, by file name: `overall`, one
  * per service with its current status, and `<service>-uptime` with its 90-day
@@ -47,10 +58,7 @@ export function statusBadges(ledger: Ledger, language: Language): { name: string
     { name: 'overall', svg: badgeSvg(t.badge.status, statusLabel(ledger.overall, t).toLowerCase(), BADGE_COLORS[ledger.overall], t.colon) },
     ...ledger.services.flatMap((entry) => [
       { name: entry.service.id, svg: badgeSvg(wordsIn(entry.service.name, language), statusLabel(entry.status, t).toLowerCase(), BADGE_COLORS[entry.status], t.colon) },
-      {
-        name: `${entry.service.id}-uptime`,
-        svg: badgeSvg(t.badge.uptime(wordsIn(entry.service.name, language)), `${truncatePercent(entry.uptime)}%`, entry.uptime >= 99.9 ? BADGE_COLORS.operational : entry.uptime >= 99 ? BADGE_COLORS['degraded-performance'] : BADGE_COLORS['major-outage'], t.colon),
-      },
+      { name: `${entry.service.id}-uptime`, svg: uptimeBadge(wordsIn(entry.service.name, language), entry.uptime, t) },
     ]),
   ];
 }

@@ -7,7 +7,7 @@
 import escapeHtml from 'escape-html';
 import { markedHtml, shown, wordsIn, type Language } from '../i18n/language.ts';
 import { homeUrl, serviceUrl, updateUrl } from './links.ts';
-import { formatList, formatMinutes, statusLabel, taskWords, truncatePercent } from '../i18n/format.ts';
+import { formatDayOf, formatList, formatMinutes, statusLabel, taskWords, truncatePercent } from '../i18n/format.ts';
 import { impactRows } from '../core/incident-report.ts';
 import type { IncidentLedger, Ledger } from '../core/ledger.ts';
 import type { Instant } from '../core/time.ts';
@@ -70,13 +70,13 @@ export function feedEntries(ledger: Ledger, site: Site, language: Language, serv
       title: `${statusLabel(update.status, t)}${t.colon}${wordsIn(entry.incident.title, language)}`,
       url: updateUrl(site, entry.incident, update, language),
       at: update.at,
-      html: `${markedHtml({ ...text, value: taskWords(text.value.html, t, text.untranslated) }, language)}\n${impactHtml(entry, ledger, language)}`,
+      html: `${markedHtml({ ...text, value: taskWords(text.value.html, t, text.untranslated) }, language)}\n${impactHtml(entry, ledger, site, language)}`,
     };
   });
 }
 
 /** The incident's affected services and, once it has any, its availability impact, as a short HTML list. */
-function impactHtml(entry: IncidentLedger, ledger: Ledger, language: Language): string {
+function impactHtml(entry: IncidentLedger, ledger: Ledger, site: Site, language: Language): string {
   const { t } = language;
   const name = (id: string) => {
     const service = ledger.serviceById.get(id)?.service;
@@ -89,7 +89,9 @@ function impactHtml(entry: IncidentLedger, ledger: Ledger, language: Language): 
   if (rows.length > 0) {
     const items = rows.map((row) => {
       const credit = row.tier ? t.feed.credit(escapeHtml(wordsIn(row.tier.name, language)), truncatePercent(row.creditPercent)) : t.feed.noCredit;
-      return `<li>${t.feed.month(name(row.service), row.month, formatMinutes(row.minutes), truncatePercent(row.availability), credit, row.final ? t.feed.final : t.feed.provisional)}</li>`;
+      const state = row.final ? t.feed.final : t.feed.provisional;
+      const figures = row.corrected ? t.feed.correctedOn(state, formatDayOf(row.corrected.at, site.timeZone, t)) : state;
+      return `<li>${t.feed.month(name(row.service), row.month, formatMinutes(row.minutes), truncatePercent(row.availability), credit, figures)}</li>`;
     });
     lines.push(`<p>${t.feed.impact}</p><ul>${items.join('')}</ul>`);
   }

@@ -50,16 +50,20 @@ describe('every page type', () => {
 });
 
 describe('the credit estimator', () => {
-  it('turns each credit percent into an amount of the fee typed', async () => {
+  it('turns each credit percent into an amount of the fee typed for its own service', async () => {
     const { page, close } = await open(PAGE_TYPES.incident!);
     const amount = page.locator('[data-credit-percent]').first();
+    const service = (await amount.getAttribute('data-service'))!;
+    const others = page.locator(`[data-credit-percent]:not([data-service="${service}"])`);
     await expect(amount.isHidden()).resolves.toBe(true);
-    await page.getByLabel('Your monthly fee').fill('1200');
+    await page.locator(`#fee-${service}`).fill('1200');
     const percent = Number(await amount.getAttribute('data-credit-percent'));
     await expect(amount.isVisible()).resolves.toBe(true);
     expect(await amount.textContent()).toBe((Math.floor(1200 * percent) / 100).toFixed(2));
     // 560 minutes in June 2026 under the standard policy: 11.2962…% of 1200.
     expect(await amount.textContent()).toBe('135.55');
+    // Another service's credit is a share of that service's fee, not given yet.
+    for (const other of await others.all()) await expect(other.isHidden()).resolves.toBe(true);
     await close();
   });
 
@@ -73,7 +77,8 @@ describe('the credit estimator', () => {
 
 describe('the 90-day bars', () => {
   it('reveal a day’s date, downtime and incidents on keyboard focus, and arrow keys move between days', async () => {
-    const { page, close } = await open('/services/container-engine/');
+    // The English edition (the sample is Chinese first): its day words are checked below.
+    const { page, close } = await open('/en/services/container-engine/');
     const bars = page.locator('.uptime-bars > li');
     await expect(bars.count()).resolves.toBe(90);
     // Tab reaches one bar per service (the newest day); arrows move along.
@@ -103,7 +108,8 @@ describe('the 90-day bars', () => {
 
 describe('links between pages', () => {
   it('lead from home to an incident, its service, the history and the SLA page, and back', async () => {
-    const { page, problems, close } = await open('/');
+    // The English edition, under /en/ (the sample is Chinese first): every link stays in it.
+    const { page, problems, close } = await open('/en/');
     await page.getByRole('link', { name: 'Upload failures on Object Storage in Hangzhou' }).click();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Upload failures on Object Storage in Hangzhou');
     await page.getByRole('link', { name: 'Object Storage · Hangzhou' }).first().click();
@@ -115,7 +121,7 @@ describe('links between pages', () => {
     await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'SLA & credits' }).click();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('SLA and credits');
     await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Status' }).click();
-    expect(page.url()).toBe(`${base}/`);
+    expect(page.url()).toBe(`${base}/en/`);
     expect(problems).toEqual([]);
     await close();
   });
@@ -136,8 +142,9 @@ describe('the embed', () => {
     const otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}/`;
     await page.goto(otherUrl, { waitUntil: 'load' });
     const widget = page.locator('[data-status-ledger]');
-    await expect(widget.locator('a').first().textContent()).resolves.toBe('Nimbus Cloud Status: Partial outage');
-    await expect(widget.locator('a.incident').textContent()).resolves.toBe('Upload failures on Object Storage in Hangzhou');
+    // The root's embed speaks the sample's first language, Chinese, with its full-width colon.
+    await expect(widget.locator('a').first().textContent()).resolves.toBe('灵云状态：部分中断');
+    await expect(widget.locator('a.incident').textContent()).resolves.toBe('杭州地域对象存储上传失败');
     await expect(page.evaluate(() => document.querySelector('[data-status-ledger]')!.previousElementSibling!.tagName)).resolves.toBe('SCRIPT');
     expect(requests).toEqual([otherUrl, `${base}/embed.js`]);
     expect(await context.cookies()).toEqual([]);

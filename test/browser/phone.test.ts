@@ -134,7 +134,8 @@ describe('at 375 px', () => {
     });
 
     it('calls a maintenance that has not started Scheduled, with its announced end, and a finished one Completed', async () => {
-      const upcoming = await open('/incidents/2026-12-05-dns-control-plane-upgrade/', scheme);
+      // The English edition, under /en/: the sample is Chinese first since it became bilingual.
+      const upcoming = await open('/en/incidents/2026-12-05-dns-control-plane-upgrade/', scheme);
       const badges = await upcoming.page.locator('.badges > *').allInnerTexts();
       expect(badges.map((badge) => badge.trim())).toEqual(['Scheduled', 'Maintenance']);
       const facts = await upcoming.page.locator('.facts').innerText();
@@ -142,11 +143,11 @@ describe('at 375 px', () => {
       expect(facts).toMatch(/Completed\s+Not yet; announced end 2026-12-05 03:00 \+08:00/);
       expect(facts).not.toMatch(/Ongoing|Under maintenance| To /);
       await upcoming.close();
-      const done = await open(PAGE_TYPES.maintenance!, scheme);
+      const done = await open(`/en${PAGE_TYPES.maintenance!}`, scheme);
       expect((await done.page.locator('.badges > *').allInnerTexts()).map((badge) => badge.trim())).toEqual(['Completed', 'Maintenance']);
       expect(await done.page.locator('.facts').innerText()).toMatch(/Completed\s+2026-04-07/);
       await done.close();
-      const home = await open('/', scheme);
+      const home = await open('/en/', scheme);
       const card = await home.page.locator('#upcoming').locator('xpath=..').innerText();
       expect(card).toContain('Scheduled');
       expect(card).not.toContain('Under maintenance');

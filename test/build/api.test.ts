@@ -113,6 +113,7 @@ describe('/api/v1/availability.json', () => {
         creditPercent: (100 * 110) / JANUARY,
         final: true,
         incidents: ['2025-01-18-hangzhou-power', '2025-01-18-api-errors'],
+        corrected: null,
       },
     ]);
     expect(byId.oss.months.map((month: { month: string; minutes: number; final: boolean; incidents: string[] }) => [month.month, month.minutes, month.final, month.incidents])).toEqual([
@@ -120,7 +121,7 @@ describe('/api/v1/availability.json', () => {
       ['2025-02', 60, false, ['2025-01-31-customer', '2025-02-03-oss-upgrade']],
     ]);
     expect(byId.cdn).toMatchObject({ policy: 'fixed', months: [expect.objectContaining({ month: '2025-02', minutes: 36, tier: 'tenth', creditPercent: 10 })] });
-    expect(byId.console).toEqual({ id: 'console', policy: null, months: [] });
+    expect(byId.console).toEqual({ id: 'console', policy: null, since: null, months: [] });
   });
 });
 

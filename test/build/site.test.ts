@@ -66,7 +66,7 @@ describe('home page', () => {
 
   it('says the overall status in one sentence', () => {
     expect(text(home.querySelector('#overall-status'))).toBe('Partial outage');
-    expect(text(home.querySelector('.overall p'))).toBe('2 of 4 services affected: CDN (partial outage), Console (partial outage).');
+    expect(text(home.querySelector('.overall p'))).toBe('2 of 4 services affected: CDN (partial outage) and Console (partial outage).');
   });
 
   it('shows the active incident with its latest update, the upcoming maintenance and the notice', () => {
@@ -156,7 +156,8 @@ describe('incident page', () => {
     expect(links).toEqual(['https://support.test/claims/new?service=ecs&month=2025-01&incidents=2025-01-18-hangzhou-power%2C2025-01-18-api-errors']);
     // A policy without `claim` says to contact support, with the site's contact.
     const cdn = page('/incidents/2025-02-10-cdn/');
-    expect(text(cdn.querySelector('.claim'))).toBe('To claim it, contact support.');
+    // February is still going on: the amount may change.
+    expect(text(cdn.querySelector('.claim'))).toBe('To claim it, contact support. The amount may still change: the month’s figures are provisional.');
     expect(cdn.querySelector('.claim a')?.getAttribute('href')).toBe('tel:+1-555-0100');
   });
 
@@ -258,7 +259,7 @@ describe('SLA page', () => {
     expect(standard).toContain('99% to below 99.95% Pro-rated refund');
     expect(standard).toContain('Below 99% Pro-rated refund plus service credit');
     expect(standard).toContain('partial outage 0.3');
-    expect(standard).toContain('customer, third party, maintenance, force majeure');
+    expect(standard).toContain('Impact caused by customer, third party, maintenance and force majeure is not counted.');
     const fixed = text(sla.querySelector('#policy-fixed')?.parentNode as HTMLElement);
     expect(fixed).toContain('UTC');
     expect(fixed).toContain('Below 95% Full credit 100% of the fee');
@@ -272,7 +273,11 @@ describe('SLA page', () => {
     expect(table.querySelectorAll('thead th').map(text)).toEqual(['Service', '2025-02', '2025-01', '2024-12', '2024-11', '2024-10', '2024-09']);
     const rows = table.querySelectorAll('tbody tr').map((row) => [row.querySelector('th'), ...row.querySelectorAll('td')].map((cell) => text(cell as HTMLElement)));
     expect(rows[0]!.slice(0, 3)).toEqual(['Compute', '100.000%*', '99.753% Pro-rated refund: 0.246% of the month’s fee Claim this credit for Compute, 2025-01 by 2 Mar 2025.']);
-    expect(rows[1]!.slice(0, 3)).toEqual(['Storage', '99.851%* Pro-rated refund: 0.148% of the month’s fee Claim this credit for Storage, 2025-02 by 30 Mar 2025.', '99.986%']);
+    expect(rows[1]!.slice(0, 3)).toEqual([
+      'Storage',
+      '99.851%* Pro-rated refund: 0.148% of the month’s fee Claim this credit for Storage, 2025-02 by 30 Mar 2025. The amount may still change: the month’s figures are provisional.',
+      '99.986%',
+    ]);
     expect(rows[1]!.at(-1)).toBe('100.000%');
   });
 });

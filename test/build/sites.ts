@@ -6,6 +6,7 @@
 import { SITE_YAML, writeContentFolder } from '../builders.ts';
 import { runLifecycle } from '../editor/lifecycle.ts';
 import { BILINGUAL_FILES } from './bilingual.ts';
+import { CREDITS_FILES } from './credits-fixture.ts';
 import { FIXTURE_FILES, FIXTURE_SLA } from './fixture.ts';
 
 export const HOSTILE_TITLE = `<script>alert("title")</script> & "quotes" ' ]]> </title>`;
@@ -70,6 +71,7 @@ export const SITES: Record<string, () => string | Promise<string>> = {
       'status-ledger-base-',
     ),
   hostile: () => writeContentFolder(HOSTILE_FILES, 'status-ledger-hostile-'),
+  credits: () => writeContentFolder(CREDITS_FILES, 'status-ledger-credits-'),
   bilingual: () => writeContentFolder(BILINGUAL_FILES, 'status-ledger-bilingual-'),
   broken: () => writeContentFolder({ 'incidents/bad.md': '---\ntitle: Bad\nstarted: 2025-01-18 02:11\naffected: [ecss]\n---\n' }),
   lateEpoch: () => writeContentFolder({ 'sla.yaml': FIXTURE_SLA, ...FIXTURE_FILES }, 'status-ledger-late-'),

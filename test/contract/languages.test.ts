@@ -148,6 +148,18 @@ describe('an incident and its translation', () => {
     expect(incident!.translations).toEqual({ en: 'content/incidents/2026/x.en.md' });
   });
 
+  it.each([
+    ['更正 in the original, Correction in the translation', '## 更正 — 2026-11-30 10:00', '## Correction — 2026-11-30 10:00'],
+    ['Correction in the original, 更正 in the translation', '## Correction — 2026-11-30 10:00', '## 更正 — 2026-11-30 10:00'],
+  ])('translates a Correction by its status and instant, in either language’s word (%s)', (_, original, translated) => {
+    const corrected = ORIGINAL.replace('## 已解决 —', `${original}\n结束时间记录晚了。\n\n## 已解决 —`);
+    const { content, problems: found } = resolve({ '2026/x.md': corrected, '2026/x.en.md': `${TRANSLATION}\n${translated}\nThe end was logged late.\n` });
+    expect(found).toEqual([]);
+    const [correction] = content.incidents[0]!.updates;
+    expect(correction).toMatchObject({ status: 'correction', at: Date.parse('2026-11-30T02:00:00Z') });
+    expect(correction!.text).toEqual({ 'zh-CN': { html: '<p>结束时间记录晚了。</p>', markdown: '结束时间记录晚了。' }, en: { html: '<p>The end was logged late.</p>', markdown: 'The end was logged late.' } });
+  });
+
   it('changes no figure: times, levels and services are the original’s alone', () => {
     const alone = resolve({ '2026/x.md': ORIGINAL }).content.incidents[0]!;
     const translated = resolve({ '2026/x.md': ORIGINAL, '2026/x.en.md': TRANSLATION }).content.incidents[0]!;
@@ -197,7 +209,7 @@ describe('an incident and its translation', () => {
       "content/incidents/x.en.md:4: heading '## Identified — 2026-11-26 23:16 +08:00' matches no update of content/incidents/x.md (it has: Resolved — 2026-11-26 23:50 +08:00; Identified — 2026-11-26 23:15 +08:00; Investigating — 2026-11-26 22:48 +08:00); use the status and time of the update it translates, as the original writes them",
     ],
     ['the same update translated twice', '---\ntitle: T\n---\n## Identified — 2026-11-26 23:15\nOne.\n\n## Identified — 2026-11-26 23:15\nTwo.\n', 'content/incidents/x.en.md:7: a second translation of the Identified update of 2026-11-26 23:15 +08:00 (the other is on line 4); keep one'],
-    ['a heading that is not a status and time', '---\ntitle: T\n---\n## Fixed — 2026-11-26 23:15\nDone.\n', "content/incidents/x.en.md:4: heading '## Fixed — 2026-11-26 23:15' is not a known status and time; use one of: Investigating, Identified, Monitoring, Update, Resolved, Scheduled, In progress, Verifying, Completed, Postmortem e.g. '## Investigating — 2025-01-18 02:20'"],
+    ['a heading that is not a status and time', '---\ntitle: T\n---\n## Fixed — 2026-11-26 23:15\nDone.\n', "content/incidents/x.en.md:4: heading '## Fixed — 2026-11-26 23:15' is not a known status and time; use one of: Investigating, Identified, Monitoring, Update, Resolved, Scheduled, In progress, Verifying, Completed, Correction, Postmortem e.g. '## Investigating — 2025-01-18 02:20'"],
   ])('refuses %s with its line and a fix', (_, translation, expected) => {
     expect(problems({ 'x.md': ORIGINAL, 'x.en.md': translation })).toContain(expected);
   });

@@ -142,3 +142,35 @@ describe('site.yaml, services.yaml and sla.yaml', () => {
     expect(problems(files)).toEqual([expected]);
   });
 });
+
+describe('since and currency (issue 18, items 2 and 3)', () => {
+  it('reads a service’s since as local midnight in the site’s zone, and gives the others the site’s', () => {
+    const { content, problems: found } = resolve({
+      site: `${SITE_YAML}since: 2024-12-01 08:00\ncurrency: cny\n`,
+      services: SERVICES_YAML.replace('- id: oss\n', '- id: oss\n  since: 2025-01-15\n'),
+    });
+    expect(found).toEqual([]);
+    expect(content.site.currency).toBe('CNY');
+    expect(content.services.map((service) => [service.id, service.since && new Date(service.since).toISOString()])).toEqual([
+      ['ecs', '2024-12-01T00:00:00.000Z'],
+      ['oss', '2025-01-14T16:00:00.000Z'],
+      ['cdn', '2024-12-01T00:00:00.000Z'],
+      ['console', '2024-12-01T00:00:00.000Z'],
+    ]);
+  });
+
+  it('leaves since and currency out when site.yaml does not set them', () => {
+    const { content } = resolve({});
+    expect(content.site.currency).toBeUndefined();
+    expect(content.services.every((service) => service.since === undefined)).toBe(true);
+  });
+
+  it.each([
+    [{ site: `${SITE_YAML}currency: yuan\n` }, "content/site.yaml:8: 'currency' is not an ISO 4217 currency code: 'yuan'; write the three-letter code, e.g. CNY, USD or EUR"],
+    [{ site: `${SITE_YAML}currency: ABC\n` }, "content/site.yaml:8: 'currency' is not an ISO 4217 currency code: 'ABC'; write the three-letter code, e.g. CNY, USD or EUR"],
+    [{ site: `${SITE_YAML}since: last year\n` }, "content/site.yaml:8: 'since' is not a date: 'last year'; write the day the records start, e.g. 2026-03-01 (midnight in Asia/Shanghai), or a time YYYY-MM-DD HH:mm"],
+    [{ services: SERVICES_YAML.replace('- id: oss\n', '- id: oss\n  since: 2025-02-30\n') }, "content/services.yaml:5: 'since' is not a date: '2025-02-30'; write the day the records start, e.g. 2026-03-01 (midnight in Asia/Shanghai), or a time YYYY-MM-DD HH:mm"],
+  ])('refuses %j with its line', (files, expected) => {
+    expect(problems(files)).toEqual([expected]);
+  });
+});

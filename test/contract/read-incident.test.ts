@@ -442,7 +442,7 @@ describe('time and sequence (DESIGN "Time and sequence")', () => {
     {
       mistake: 'an update after resolved',
       text: incidentAt('resolved: 2025-01-18 03:00\n', '## Monitoring — 2025-01-18 03:05\ny\n\n## Resolved — 2025-01-18 03:00\nx\n'),
-      expected: "content/incidents/x.md:7: the Monitoring update (2025-01-18 03:05 +08:00) is after 'resolved' (2025-01-18 03:00 +08:00); only the Resolved update may follow 'resolved': check its time, or move 'resolved' later",
+      expected: "content/incidents/x.md:7: the Monitoring update (2025-01-18 03:05 +08:00) is after 'resolved' (2025-01-18 03:00 +08:00); only the Resolved update and Corrections may follow 'resolved': check its time, or move 'resolved' later",
     },
     {
       mistake: 'two Resolved updates',
@@ -452,22 +452,22 @@ describe('time and sequence (DESIGN "Time and sequence")', () => {
     {
       mistake: 'a maintenance status on an incident',
       text: incidentAt('', '## In progress — 2025-01-18 02:20\nx\n'),
-      expected: "content/incidents/x.md:6: 'In progress' is not an incident status; use one of: Investigating, Identified, Monitoring, Update, Resolved",
+      expected: "content/incidents/x.md:6: 'In progress' is not an incident status; use one of: Investigating, Identified, Monitoring, Update, Resolved, Correction",
     },
     {
       mistake: 'an incident status on a maintenance',
       text: maintenance('', '## Identified — 2025-01-18 01:20\nx\n'),
-      expected: "content/incidents/x.md:7: 'Identified' is not a maintenance status; use one of: Scheduled, In progress, Verifying, Update, Completed",
+      expected: "content/incidents/x.md:7: 'Identified' is not a maintenance status; use one of: Scheduled, In progress, Verifying, Update, Completed, Correction",
     },
     {
       mistake: 'a maintenance closed with Resolved',
       text: maintenance('resolved: 2025-01-18 03:00\n', '## Resolved — 2025-01-18 03:00\nx\n'),
-      expected: "content/incidents/x.md:8: 'Resolved' is not a maintenance status; use one of: Scheduled, In progress, Verifying, Update, Completed",
+      expected: "content/incidents/x.md:8: 'Resolved' is not a maintenance status; use one of: Scheduled, In progress, Verifying, Update, Completed, Correction",
     },
     {
       mistake: 'an incident closed with Completed',
       text: incidentAt('resolved: 2025-01-18 03:00\n', '## Completed — 2025-01-18 03:00\nx\n'),
-      expected: "content/incidents/x.md:7: 'Completed' is not an incident status; use one of: Investigating, Identified, Monitoring, Update, Resolved",
+      expected: "content/incidents/x.md:7: 'Completed' is not an incident status; use one of: Investigating, Identified, Monitoring, Update, Resolved, Correction",
     },
     {
       mistake: 'Investigating on a notice',
@@ -520,5 +520,60 @@ describe('time and sequence (DESIGN "Time and sequence")', () => {
       "content/incidents/x.md:7: the impact on 'ecs' ends (2025-01-18 02:20 +08:00) before it starts (2025-01-18 02:30 +08:00); check its 'from' and 'to'",
       "content/incidents/x.md:9: unknown level 'big'; use one of: degraded-performance, partial-outage, major-outage",
     ]);
+  });
+});
+
+describe('Corrections (issue 18, item 1)', () => {
+  const resolvedIncident = (corrections: string, front = 'resolved: 2025-01-18 03:00\n') =>
+    minimal(`started: 2025-01-18 02:11\n${front}affected: [ecs]`, `${corrections}## Resolved — 2025-01-18 03:00\nx\n\n## Investigating — 2025-01-18 02:20\ny\n`);
+
+  it('accepts any number of Corrections after resolved, in English or Chinese, with one closing update', () => {
+    const text = resolvedIncident('## Correction — 2025-02-01 10:00\n- resolved: 02:50 → 03:00\n\nLogs.\n\n## 更正 — 2025-01-20 10:00\n首次更正。\n\n');
+    const { content, problems: found } = resolve({ 'x.md': text });
+    expect(found).toEqual([]);
+    expect(content.incidents[0]!.updates.map((update) => update.status)).toEqual(['correction', 'correction', 'resolved', 'investigating']);
+  });
+
+  it('accepts a Correction of a maintenance after it was completed', () => {
+    const text = minimal('kind: maintenance\nscheduled: { from: 2025-01-18 01:00, to: 2025-01-18 03:00 }\nresolved: 2025-01-18 03:00\naffected: [ecs]', '## Correction — 2025-01-19 10:00\nx\n\n## Completed — 2025-01-18 03:00\ny\n');
+    expect(problems(text)).toEqual([]);
+  });
+
+  it.each([
+    {
+      mistake: 'a Correction before resolved',
+      text: resolvedIncident('## Correction — 2025-01-18 02:50\nx\n\n'),
+      expected: "content/incidents/x.md:7: the Correction update (2025-01-18 02:50 +08:00) is before 'resolved' (2025-01-18 03:00 +08:00); a Correction follows 'resolved': check its time and date",
+    },
+    {
+      mistake: 'a Correction of an incident not resolved',
+      text: minimal('started: 2025-01-18 02:11\naffected: [ecs]', '## Correction — 2025-01-18 02:50\nx\n'),
+      expected: "content/incidents/x.md:6: the Correction update (2025-01-18 02:50 +08:00) is in an incident that is not resolved; until it is resolved, change its figures directly and write an Update; a Correction follows 'resolved'",
+    },
+    {
+      mistake: 'a Correction of a notice',
+      text: minimal('kind: notice\nstarted: 2025-01-18 02:11\nresolved: 2025-01-19 02:11', '## Correction — 2025-01-20 10:00\nx\n\n## Resolved — 2025-01-19 02:11\ny\n'),
+      expected: "content/incidents/x.md:7: a notice has no Correction update: it has no figures to correct; write '## Update — <time>' to say what changed",
+    },
+    {
+      mistake: 'a second closing update among Corrections',
+      text: resolvedIncident('## Resolved — 2025-02-01 10:00\nx\n\n## Correction — 2025-01-20 10:00\ny\n\n'),
+      expected: 'content/incidents/x.md:13: a second Resolved update (the other is on line 7); keep one: a file has one closing update',
+    },
+  ])('refuses $mistake', ({ text, expected }) => {
+    expect(problems(text)).toEqual([expected]);
+  });
+});
+
+describe('since: when a service’s records start (issue 18, item 2)', () => {
+  const services = `${SERVICES_YAML.replace('- id: oss\n', '- id: oss\n  since: 2025-01-15\n')}`;
+
+  it('refuses an impact before the service’s records start, and takes one from then on', () => {
+    const before = minimal('started: 2025-01-14 23:00\nresolved: 2025-01-15 01:00\naffected: [ecs, oss]', '## Resolved — 2025-01-15 01:00\nx\n');
+    expect(resolve({ 'x.md': before }, { services }).problems.map(formatProblem)).toEqual([
+      "content/incidents/x.md:5: the impact on 'oss' starts (2025-01-14 23:00 +08:00) before its records do (since 2025-01-15 00:00 +08:00); check its dates, or move 'since' of the service in services.yaml (or of the site in site.yaml) earlier",
+    ]);
+    const after = minimal('started: 2025-01-15 00:00\nresolved: 2025-01-15 01:00\naffected: [ecs, oss]', '## Resolved — 2025-01-15 01:00\nx\n');
+    expect(resolve({ 'x.md': after }, { services }).problems).toEqual([]);
   });
 });

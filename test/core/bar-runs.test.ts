@@ -9,6 +9,7 @@ function days(pattern: string): DayBar[] {
     status: mark === 'x' ? 'major-outage' : 'operational',
     minutes: mark === 'x' ? 10 : 0,
     incidents: mark === 'x' ? [`i${index}`] : [],
+    noData: false,
   }));
 }
 

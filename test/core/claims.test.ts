@@ -73,7 +73,7 @@ describe('claimUrl', () => {
 
 describe('creditClaim', () => {
   const TICKET: Claim = { how: 'ticket', url: 'https://s.example/new?service={service}&month={month}&incidents={incidents}', within: { count: 2, unit: 'months' } };
-  const subject = { service: 'ecs', month: '2025-01', incidents: ['a'], creditPercent: 0.25 };
+  const subject = { service: 'ecs', month: '2025-01', incidents: ['a'], creditPercent: 0.25, final: true };
   // January 2025 in Shanghai with two months: claims end at 2025-04-01 00:00 +08:00.
   const ENDS = at('2025-04-01 00:00');
 
@@ -82,11 +82,11 @@ describe('creditClaim', () => {
   });
 
   it('says to contact support when the policy has no claim', () => {
-    expect(creditClaim(standardPolicy(), subject, ENDS)).toEqual({ how: 'support' });
+    expect(creditClaim(standardPolicy(), subject, ENDS)).toEqual({ how: 'support', provisional: false });
   });
 
   it('says the credit is automatic for an automatic claim', () => {
-    expect(creditClaim(standardPolicy({ claim: { how: 'automatic', url: null, within: null } }), subject, ENDS)).toEqual({ how: 'automatic' });
+    expect(creditClaim(standardPolicy({ claim: { how: 'automatic', url: null, within: null } }), subject, ENDS)).toEqual({ how: 'automatic', provisional: false });
   });
 
   it.each([
@@ -98,7 +98,17 @@ describe('creditClaim', () => {
       url: 'https://s.example/new?service=ecs&month=2025-01&incidents=a',
       deadline: '2025-03-31',
       open,
+      provisional: false,
     });
+  });
+
+  it.each([
+    ['ticket', { claim: { how: 'ticket', url: 'https://s.example/new', within: null } as Claim }],
+    ['automatic', { claim: { how: 'automatic', url: null, within: null } as Claim }],
+    ['support', {}],
+  ] as const)('says a %s claim on a provisional month may still change', (_, policy) => {
+    expect(creditClaim(standardPolicy(policy), { ...subject, final: false }, ENDS)).toMatchObject({ provisional: true });
+    expect(creditClaim(standardPolicy(policy), subject, ENDS)).toMatchObject({ provisional: false });
   });
 
   it('gives no deadline for a ticket without a period', () => {
@@ -115,7 +125,7 @@ describe('the ledger’s claims', () => {
     const ledger = computeLedger(content([first, second, quiet], { policies: [standardPolicy({ claim })] }), at('2025-03-01 00:00'));
     const ecs = ledger.serviceById.get('ecs')!;
     expect(ecs.months.map((month) => [month.month, month.claim])).toEqual([
-      ['2025-01', { how: 'ticket', url: `https://s.example/new?service=ecs&month=2025-01&incidents=${first.id}%2C${second.id}`, deadline: '2025-03-02', open: true }],
+      ['2025-01', { how: 'ticket', url: `https://s.example/new?service=ecs&month=2025-01&incidents=${first.id}%2C${second.id}`, deadline: '2025-03-02', open: true, provisional: false }],
       ['2025-02', null],
     ]);
     // The incident's own row carries the month's claim: the credit is the month's, for every incident in it.

@@ -37,6 +37,6 @@ describe('affectedServices', () => {
   });
 
   it('is the order the home page sentence names them in', () => {
-    expect(overallSummary(ledgerAt0300(), languageOf(testSite))).toContain('b (major outage), c (major outage), a (degraded performance), d (under maintenance)');
+    expect(overallSummary(ledgerAt0300(), languageOf(testSite))).toContain('b (major outage), c (major outage), a (degraded performance) and d (under maintenance)');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shownLevel } from '../../src/core/incident-report.ts';
+import { affectedLevel, impactRows, servicesOwed, shownLevel } from '../../src/core/incident-report.ts';
 import { computeLedger } from '../../src/core/ledger.ts';
 import type { Incident } from '../../src/core/types.ts';
 import { at, content, incident } from '../builders.ts';
@@ -40,5 +40,26 @@ describe('shownLevel', () => {
     ['a notice shows none', incident('2025-01-18 02:00', null, { kind: 'notice', affected: [] }), at('2025-01-18 03:00'), undefined],
   ])('%s', (_, subject, now, level) => {
     expect(shownLevel(entry(subject, now))).toBe(level);
+  });
+});
+
+describe('affectedLevel', () => {
+  const window = { service: 'ecs', level: 'under-maintenance' as const, from: at('2025-05-04 01:00'), to: null };
+
+  it.each([
+    ['before the window starts', '2025-05-04 00:59', undefined],
+    ['when it starts', '2025-05-04 01:00', 'under-maintenance'],
+    ['while it goes on', '2025-05-04 02:00', 'under-maintenance'],
+  ])('is %s: %s', (_, now, level) => {
+    expect(affectedLevel(window, at(now))).toBe(level);
+  });
+});
+
+describe('servicesOwed', () => {
+  it('lists each service with a credit once, in the rows’ order: the estimator asks a fee for each', () => {
+    const both = incident('2025-01-18 02:00', '2025-01-18 03:00', { services: ['oss', 'ecs'] });
+    const rows = impactRows(entry(both, at('2025-03-01 00:00')));
+    expect(servicesOwed(rows)).toEqual(['oss', 'ecs']);
+    expect(servicesOwed(rows.filter((row) => row.service === 'ecs'))).toEqual(['ecs']);
   });
 });

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContentFiles, resolveContent } from '../../src/contract/load-content.ts';
-import { SITE_YAML, writeContentFolder } from '../builders.ts';
+import { DESIGN_EXAMPLE, SITE_YAML, writeContentFolder } from '../builders.ts';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const PROCESS_LIMIT = 180_000;
@@ -50,7 +50,7 @@ describe('the editor commands as processes', () => {
     expect(text).toContain('resolved: 2025-03-01 10:45');
     expect(text.indexOf('## Resolved — 2025-03-01 10:45')).toBeLessThan(text.indexOf('## Identified — 2025-03-01 10:20'));
     const check = npmRun(dir, 'check');
-    expect(check.output).toContain('1 incidents, 4 services, 2 SLA policies, no problems');
+    expect(check.output).toContain('1 incident, 4 services, 2 SLA policies, no problems');
     expect(check.output).not.toMatch(/warn|deprecat/i);
   }, PROCESS_LIMIT);
 
@@ -65,9 +65,9 @@ describe('the editor commands as processes', () => {
     expect(npmRun(dir, 'resolve', id, 'Fixed.', '--at', '2025-03-01 10:30').status).toBe(0);
     expect(npmRun(dir, 'postmortem', id, 'The carrier cut a cable.', '--action', 'A second carrier').status).toBe(0);
     const check = npmRun(dir, 'check');
-    expect(check.output).toMatch(/: 2 incidents, 4 services, 1 SLA policies, no problems/);
+    expect(check.output).toMatch(/: 2 incidents, 4 services, 1 SLA policy, no problems/);
     expect(check.output).not.toMatch(/warn|deprecat/i);
-    for (const command of ['init', 'new', 'update', 'resolve', 'postmortem', 'check', 'import', 'translate']) {
+    for (const command of ['init', 'new', 'update', 'resolve', 'postmortem', 'correct', 'check', 'import', 'translate']) {
       const help = npmRun(dir, command, '--help');
       expect(help.status, command).toBe(0);
       expect(help.output, command).toMatch(new RegExp(`^npm run ${command}: [^\\n]+\\n\\nusage:\\n[\\s\\S]+\\nexamples:\\n  `));
@@ -122,6 +122,40 @@ describe('the editor commands as processes', () => {
     expect(npmRun(dir, 'import', 'cstate', path.join(fixtures, 'cstate'), '--open-stale').output).toContain('1 of 3 incidents imported.');
     expect(readdirSync(path.join(dir, 'incidents', '2025')).length).toBe(5);
     expect(npmRun(dir, 'check').output).toContain('5 incidents, 4 services, 2 SLA policies, no problems');
+  }, PROCESS_LIMIT);
+
+  it('import takes an editor’s causes with --cause, and refuses a mapping it cannot read in one line', () => {
+    const dir = writeContentFolder({});
+    const imported = npmRun(dir, 'import', 'statuspage', path.join(fixtures, 'statuspage-incidents.json'), '--cause', 'Compute=third-party');
+    expect(imported.status).toBe(0);
+    expect(readFileSync(path.join(dir, 'incidents', '2025', '2025-02-05-elevated-api-error-rates.md'), 'utf8')).toMatch(/^cause: third-party$/m);
+    expect(npmRun(dir, 'import', 'statuspage', path.join(fixtures, 'statuspage-incidents.json'), '--cause', 'Compute')).toEqual({
+      status: 1,
+      output: "--cause 'Compute' is not <component or impact>=<cause>; e.g. --cause CDN=third-party\n",
+    });
+  }, PROCESS_LIMIT);
+
+  it('check --since refuses an uncommitted figure change, and correct makes it public in one step, in a real git repository', () => {
+    const dir = writeContentFolder({ 'incidents/2025/2025-01-18-hangzhou-power.md': DESIGN_EXAMPLE });
+    const git = (...args: string[]) => {
+      const result = spawnSync('git', ['-c', 'init.defaultBranch=main', '-c', 'user.name=Editor', '-c', 'user.email=editor@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' });
+      expect(result.status, result.stderr).toBe(0);
+    };
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-q', '-m', 'published');
+    const file = path.join(dir, 'incidents', '2025', '2025-01-18-hangzhou-power.md');
+    writeFileSync(file, DESIGN_EXAMPLE.replace('resolved: 2025-01-18 03:40', 'resolved: 2025-01-18 03:52'));
+    const refused = npmRun(dir, 'check', '--since', 'HEAD');
+    expect(refused.status).toBe(1);
+    expect(refused.output).toContain("'resolved' changed since HEAD");
+    writeFileSync(file, DESIGN_EXAMPLE);
+    const corrected = npmRun(dir, 'correct', '2025-01-18-hangzhou-power', 'Errors went on until 03:52.', '--set', 'resolved=2025-01-18 03:52');
+    expect(corrected.status).toBe(0);
+    expect(corrected.output).toContain('- resolved: 2025-01-18 03:40 → 2025-01-18 03:52');
+    const check = npmRun(dir, 'check', '--since', 'HEAD');
+    expect(check.status).toBe(0);
+    expect(check.output).toContain('1 incident file changed since HEAD, every published figure change with its Correction');
   }, PROCESS_LIMIT);
 });
 

@@ -6,7 +6,8 @@ import { formatProblem } from '../../src/contract/problems.ts';
 import { updateAnchor } from '../../src/outputs/links.ts';
 import { computeLedger } from '../../src/core/ledger.ts';
 import { checkCommand, newCommand, postmortemCommand, resolveCommand, updateCommand } from '../../src/editor/commands.ts';
-import { at, DESIGN_EXAMPLE, SITE_YAML, writeContentFolder } from '../builders.ts';
+import { correctCommand } from '../../src/editor/correct.ts';
+import { at, DESIGN_EXAMPLE, SITE_YAML, SLA_YAML, writeContentFolder } from '../builders.ts';
 
 /** 2025-03-01 10:00 in Asia/Shanghai, the test site's zone: "now" for every command here. */
 const NOW = Date.parse('2025-03-01T02:00:00Z') / 1000;
@@ -22,6 +23,7 @@ function commandsFor(dir: string, now: number) {
     update: async (...args: string[]) => output(await updateCommand(args, env)),
     resolve: async (...args: string[]) => output(await resolveCommand(args, env)),
     postmortem: async (...args: string[]) => output(await postmortemCommand(args, env)),
+    correct: async (...args: string[]) => output(await correctCommand(args, env)),
     check: async () => output(await checkCommand(env)),
     /** The folder read back as the build reads it. */
     content: async () => resolveContent(await readContentFiles(dir), now * 1000),
@@ -54,7 +56,14 @@ describe('the editor commands, in process', () => {
     const text = readFileSync(folder.file(ID), 'utf8');
     expect(text).toContain('resolved: 2025-03-01 09:45');
     expect(text.indexOf('## Resolved — 2025-03-01 09:45')).toBeLessThan(text.indexOf('## Identified — 2025-03-01 09:20'));
-    expect((await folder.check()).output).toContain('1 incidents, 4 services, 2 SLA policies, no problems');
+    expect((await folder.check()).output).toContain('1 incident, 4 services, 2 SLA policies, no problems');
+  });
+
+  it.each([
+    [{}, '0 incidents, 4 services, 2 SLA policies'],
+    [{ 'sla.yaml': SLA_YAML.replace(/- id: fixed[\s\S]*$/, ''), 'services.yaml': '- id: ecs\n  name: Compute\n' }, '0 incidents, 1 service, 1 SLA policy'],
+  ])('counts in the check’s summary with the right plural: %#', async (files, summary) => {
+    expect((await workspace(files).check()).output).toContain(`${summary}, no problems`);
   });
 
   it('closes a maintenance with Completed, announced ahead of its window', async () => {
@@ -92,7 +101,7 @@ describe('the editor commands, in process', () => {
       const again = await folder.resolve(ID);
       expect(again.code).toBe(1);
       expect(again.output).toBe(
-        `${ID} is resolved already at 2025-03-01 09:30; nothing was written (to change when it ended, use npm run correct, which adds a public Correction)`,
+        `${ID} is resolved already at 2025-03-01 09:30; nothing was written (to change when it ended: npm run correct -- ${ID} "<why>" --set resolved="YYYY-MM-DD HH:mm", which adds a public Correction)`,
       );
       expect(readFileSync(folder.file(ID), 'utf8')).toBe(before);
     });
@@ -315,12 +324,12 @@ describe('the editor commands, in process', () => {
       `say what to post to ${ID}, or what to change; usage: npm run update -- <id> <status> "<message>" [--at "YYYY-MM-DD HH:mm"] [changes]   (npm run update -- --help shows every option, with examples)`,
     );
     expect((await folder.new('--services', 'oss')).output).toMatch(/^give the title first; usage: npm run new -- .*\(npm run new -- --help shows every option, with examples\)$/);
-    expect((await folder.update(ID, 'fixed', 'x')).output).toBe("unknown status 'fixed'; use one of: investigating, identified, monitoring, update, resolved, scheduled, in progress, verifying, completed");
+    expect((await folder.update(ID, 'fixed', 'x')).output).toBe("unknown status 'fixed'; use one of: investigating, identified, monitoring, update, resolved, scheduled, in progress, verifying, completed, correction");
   });
 
   it('refuses a status word every object answers to (constructor) as unknown', async () => {
     const folder = workspace();
-    expect((await folder.update(ID, 'constructor', 'x')).output).toBe("unknown status 'constructor'; use one of: investigating, identified, monitoring, update, resolved, scheduled, in progress, verifying, completed");
+    expect((await folder.update(ID, 'constructor', 'x')).output).toBe("unknown status 'constructor'; use one of: investigating, identified, monitoring, update, resolved, scheduled, in progress, verifying, completed, correction");
   });
 });
 
@@ -488,10 +497,28 @@ describe('changing an open incident: update and resolve', () => {
     expect(result.code).toBe(1);
     expect(result.output).toMatch(
       command === 'resolve'
-        ? /^2025-03-01-storage-errors is resolved already at 2025-03-01 09:30; nothing was written \(to change when it ended, use npm run correct/
-        : /^2025-03-01-storage-errors is resolved: a change to its .+ changes what is owed for it, so it is a correction, shown to customers; use npm run correct \(npm run correct -- --help\); nothing was written$/,
+        ? /^2025-03-01-storage-errors is resolved already at 2025-03-01 09:30; nothing was written \(to change when it ended: npm run correct -- 2025-03-01-storage-errors "<why>" --set resolved="YYYY-MM-DD HH:mm", which adds a public Correction\)$/
+        : /^2025-03-01-storage-errors is resolved: a change to its .+ changes what is owed for it, so it is a correction, shown to customers: npm run correct -- 2025-03-01-storage-errors "<why>" --(set|remove) .+; nothing was written$/,
     );
     expect(folder.text()).toBe(before);
+  });
+
+  it.each([
+    ['update', ['--cause', 'third-party'], '--set cause=third-party'],
+    ['update', ['--level', 'partial-outage', '--started', '2025-03-01 08:50'], '--set level=partial-outage --set started="2025-03-01 08:50"'],
+    ['update', ['--service', 'oss', '--to', '2025-03-01 09:10'], '--set affected.oss.to="2025-03-01 09:10"'],
+    ['update', ['--add', 'cdn', '--remove', 'ecs'], '--set affected.cdn.level=major-outage --remove affected.ecs'],
+    ['resolve', ['--at', '2025-03-01 09:40'], '--set resolved="2025-03-01 09:40"'],
+  ])('points %s %j at the npm run correct call that makes the same change, and that call works', async (command, args, expected) => {
+    const folder = await opened();
+    await folder.resolve(ID, '--at', '2025-03-01 09:30');
+    const refused = await folder[command as 'update' | 'resolve'](ID, ...args);
+    const call = /npm run correct -- (.+?)(?:, which adds a public Correction\)|; nothing was written)$/.exec(refused.output)?.[1];
+    expect(call).toBe(`${ID} "<why>" ${expected}`);
+    // As a shell splits it: words, with double quotes taken off.
+    const words = call!.replace('<why>', 'The logs say so.').match(/(?:[^\s"]+|"[^"]*")+/g)!.map((word) => word.replace(/"/g, ''));
+    expect(await folder.correct(...words)).toMatchObject({ code: 0 });
+    expect((await folder.check()).output).toContain('no problems');
   });
 });
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveContent } from '../../src/contract/load-content.ts';
 import { formatProblem } from '../../src/contract/problems.ts';
+import { CauseMappingError, readCauseMapping } from '../../src/editor/import-causes.ts';
 import { fromCstate, fromStatuspage, ImportError } from '../../src/editor/importers.ts';
 import { at, SERVICES_YAML, SITE_YAML, SLA_YAML } from '../builders.ts';
 
@@ -10,6 +11,9 @@ const fixtures = path.join(import.meta.dirname, '..', 'fixtures');
 const { content } = resolveContent({ dir: 'content', site: SITE_YAML, services: SERVICES_YAML, sla: SLA_YAML, incidents: [], others: [] }, Date.now());
 /** The importers run at the fixtures' now: nothing in them is stale yet. */
 const context = { services: content.services, timeZone: content.site.timeZone, now: Date.parse('2025-02-10T00:00:00Z') };
+
+/** The note an imported incident whose cause nothing gives carries: it is written without one, to be reviewed. */
+const NO_CAUSE = "the source says no cause: written without one (shown as under investigation, counted as the platform's); review it and set 'cause', or import with --cause <component or impact>=<cause>";
 
 /** Reads imported files back through the contract, as the build would. */
 function readBack(files: { path: string; text: string }[]) {
@@ -74,6 +78,7 @@ describe('fromStatuspage', () => {
   it('reports what it could not map', () => {
     expect(result.notes).toEqual([
       "statuspage p31zjtct2jer 'Elevated API error rates': component 'Billing' matches no service in services.yaml; add it, or name the service after it",
+      `statuspage p31zjtct2jer 'Elevated API error rates': ${NO_CAUSE}`,
       "statuspage zz9y8x7w6v5u 'Delayed email notifications': component 'Email' matches no service in services.yaml; add it, or name the service after it",
       "statuspage zz9y8x7w6v5u 'Delayed email notifications': no component maps to a service; left out",
     ]);
@@ -114,8 +119,10 @@ describe('fromCstate', () => {
   it('reports what it could not map', () => {
     expect(result.notes).toEqual([
       "cstate 2025-01-10-cdn-errors.md: system 'Video transcoding' matches no service in services.yaml; add it, or name the service after it",
+      `cstate 2025-01-10-cdn-errors.md: ${NO_CAUSE}`,
       'cstate 2025-02-01-new-region.md: resolved with no Resolved update; one was added',
       "cstate 2025-02-08-console-down.md: update '*Escalated*' is not a known status; written as an Update",
+      `cstate 2025-02-08-console-down.md: ${NO_CAUSE}`,
     ]);
   });
 });
@@ -160,6 +167,7 @@ describe('imports of broken, repeated or stale exports', () => {
       `statuspage abc123 'API errors': update '${word}' at '2025-02-05T09:10:00Z' has no known status or time; written as an Update`,
       `statuspage abc123 'API errors': impact '${word}' and no component status give no level; written as degraded-performance`,
       "statuspage abc123 'API errors': resolved at 2025-02-05T10:00:00Z with no resolved update; one was added",
+      `statuspage abc123 'API errors': ${NO_CAUSE}`,
     ]);
     expect(readBack(result.files).problems).toEqual([]);
     const cstate = fromCstate([{ path: 'a.md', text: `---\ntitle: X\ndate: 2025-02-01 08:00:00\nseverity: ${word}\naffected: [Compute]\nresolved: true\nresolvedWhen: 2025-02-01 09:00:00\n---\n` }], context);
@@ -170,7 +178,7 @@ describe('imports of broken, repeated or stale exports', () => {
   it('writes an incident that appears twice in the export once, and says so', () => {
     const result = fromStatuspage({ incidents: [statuspageIncident(), statuspageIncident()] }, context);
     expect(result.files).toHaveLength(1);
-    expect(result.notes).toEqual(["statuspage abc123 'API errors': the same id as an earlier incident in the export; written once"]);
+    expect(result.notes).toEqual([`statuspage abc123 'API errors': ${NO_CAUSE}`, "statuspage abc123 'API errors': the same id as an earlier incident in the export; written once"]);
   });
 
   it('reads times without an offset in the site zone, whatever the machine zone is', () => {
@@ -223,5 +231,58 @@ describe('imports of broken, repeated or stale exports', () => {
       'cstate 2025-02-08-console-down.md: open in the source, but last updated 2025-02-08 09:20 (20 days ago): it would show as a live outage; left out (resolve it there first, or import it as ongoing with --open-stale)',
     );
     expect(fromCstate(files, context).files.map((file) => file.path)).toContain('2025/2025-02-08-console-unavailable.md');
+  });
+});
+
+describe('the cause of an imported incident (issue 18, item 5)', () => {
+  const exported = JSON.parse(readFileSync(path.join(fixtures, 'statuspage-incidents.json'), 'utf8'));
+  const cstateDir = path.join(fixtures, 'cstate');
+  const cstateFiles = readdirSync(cstateDir).sort().map((name) => ({ path: name, text: readFileSync(path.join(cstateDir, name), 'utf8') }));
+  const causeOf = (result: ReturnType<typeof fromStatuspage>, id: string) => readBack(result.files).incidents.find((incident) => incident.id === id)?.cause;
+
+  it('writes no cause it was not given, so the incident shows as under investigation, and notes per incident that it needs review', () => {
+    const result = fromStatuspage(exported, context);
+    expect(result.files.find((file) => file.path.endsWith('elevated-api-error-rates.md'))!.text).not.toMatch(/^cause:/m);
+    expect(causeOf(result, '2025-02-05-elevated-api-error-rates')).toBeNull();
+    expect(result.notes).toContain(`statuspage p31zjtct2jer 'Elevated API error rates': ${NO_CAUSE}`);
+    // A maintenance has no cause to review: inside its window it counts as maintenance.
+    expect(result.notes.filter((note) => note.includes('no cause'))).toHaveLength(1);
+  });
+
+  it.each([
+    ['a component name, in any case', ['compute=third-party'], 'third-party'],
+    ['the service it maps to', ['ecs=customer'], 'customer'],
+    ['the impact', ['major=force-majeure'], 'force-majeure'],
+  ])('takes the cause an editor maps %s to, with no note', (_, values, cause) => {
+    const result = fromStatuspage(exported, { ...context, causes: readCauseMapping(values) });
+    expect(causeOf(result, '2025-02-05-elevated-api-error-rates')).toBe(cause);
+    expect(result.files.find((file) => file.path.endsWith('elevated-api-error-rates.md'))!.text).toMatch(new RegExp(`^cause: ${cause}$`, 'm'));
+    expect(result.notes.some((note) => note.includes('no cause'))).toBe(false);
+  });
+
+  it('writes no cause, and says so, when the mapping gives an incident two', () => {
+    const result = fromStatuspage(exported, { ...context, causes: readCauseMapping(['ecs=customer', 'major=platform']) });
+    expect(causeOf(result, '2025-02-05-elevated-api-error-rates')).toBeNull();
+    expect(result.notes).toContain(
+      "statuspage p31zjtct2jer 'Elevated API error rates': --cause gives it more than one cause ('ecs' → customer, 'major' → platform); written without a cause: review it and set 'cause' by hand",
+    );
+  });
+
+  it('maps a cState issue by its system or its severity, and notes the rest', () => {
+    const result = fromCstate(cstateFiles, { ...context, causes: readCauseMapping(['CDN=third-party']) });
+    const { incidents, problems } = readBack(result.files);
+    expect(problems).toEqual([]);
+    expect(incidents.find((incident) => incident.id === '2025-01-10-cdn-errors-in-europe')?.cause).toBe('third-party');
+    expect(result.notes).toContain(`cstate 2025-02-08-console-down.md: ${NO_CAUSE}`);
+    expect(result.notes.some((note) => note.startsWith('cstate 2025-01-10-cdn-errors.md') && note.includes('no cause'))).toBe(false);
+  });
+
+  it.each([
+    [['cdn'], "--cause 'cdn' is not <component or impact>=<cause>; e.g. --cause CDN=third-party"],
+    [['=platform'], "--cause '=platform' is not <component or impact>=<cause>; e.g. --cause CDN=third-party"],
+    [['cdn=vendor'], "--cause 'cdn=vendor': unknown cause 'vendor'; use one of: platform, customer, third-party, maintenance, force-majeure"],
+    [['cdn=customer', 'CDN=platform'], "--cause maps 'cdn' to both customer and platform; keep one"],
+  ])('refuses the mapping %j with one line that says what to write', (values, message) => {
+    expect(() => readCauseMapping(values)).toThrow(new CauseMappingError(message));
   });
 });

@@ -27,7 +27,7 @@ describe('npm run init', () => {
     const result = await init(dir, '--time-zone', 'Europe/Berlin');
     expect(result.code).toBe(0);
     expect(result.output.split('\n')[0]).toBe(`wrote ${dir}: site.yaml, services.yaml, sla.yaml, incidents/2025/2025-02-26-example-api-errors.md`);
-    expect((await checkCommand({ ...env, STATUS_CONTENT_DIR: dir })).stdout).toMatch(/: 1 incidents, 4 services, 1 SLA policies, no problems/);
+    expect((await checkCommand({ ...env, STATUS_CONTENT_DIR: dir })).stdout).toMatch(/: 1 incident, 4 services, 1 SLA policy, no problems/);
     const { content } = resolveContent(await readContentFiles(dir), NOW);
     expect(content.site).toMatchObject({ title: { en: 'Example Cloud Status' }, url: 'https://status.example.com', timeZone: 'Europe/Berlin' });
     const [example] = content.incidents;

@@ -11,7 +11,7 @@ describe('from nothing to a resolved outage, a notice and a completed maintenanc
     const { dir, log } = await runLifecycle();
     expect(log).toHaveLength(15);
     const env = { STATUS_CONTENT_DIR: dir, SOURCE_DATE_EPOCH: String(LIFECYCLE.done) };
-    expect((await checkCommand(env)).stdout).toMatch(/: 4 incidents, 4 services, 1 SLA policies, no problems/);
+    expect((await checkCommand(env)).stdout).toMatch(/: 4 incidents, 4 services, 1 SLA policy, no problems/);
 
     const { content, problems } = resolveContent(await readContentFiles(dir), LIFECYCLE.done * 1000);
     expect(problems).toEqual([]);

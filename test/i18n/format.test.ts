@@ -32,9 +32,14 @@ describe('taskWords', () => {
 });
 
 describe('formatList', () => {
-  it('joins with the language’s separator', () => {
-    expect(formatList(['customer', 'maintenance'], en)).toBe('customer, maintenance');
-    expect(formatList(['客户', '维护'], zh)).toBe('客户、维护');
+  it.each([
+    ['en', ['customer'], 'customer'],
+    ['en', ['customer', 'third party'], 'customer and third party'],
+    ['en', ['customer', 'third party', 'force majeure'], 'customer, third party and force majeure'],
+    ['zh-CN', ['客户', '第三方'], '客户和第三方'],
+    ['zh-CN', ['客户', '第三方', '不可抗力'], '客户、第三方和不可抗力'],
+  ] as const)('joins a list in running text with the conjunction of the language (%s: %j)', (locale, items, joined) => {
+    expect(formatList(items, locale === 'en' ? en : zh)).toBe(joined);
   });
 });
 

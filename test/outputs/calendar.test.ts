@@ -24,9 +24,9 @@ describe('maintenanceCalendar', () => {
   }
 
   it.each([
-    ['en', 'Affects Compute, Storage. https://status.test/incidents/upgrade/'],
-    ['zh-CN', '影响 Compute、Storage。 https://status.test/incidents/upgrade/'],
-  ] as const)('lists the affected services with the separator of the language (%s)', (locale, description) => {
+    ['en', 'Affects Compute and Storage. https://status.test/incidents/upgrade/'],
+    ['zh-CN', '影响 Compute和Storage。 https://status.test/incidents/upgrade/'],
+  ] as const)('lists the affected services as the language joins a list (%s)', (locale, description) => {
     const { site, ledger } = ledgerIn(locale);
     const calendar = parseCalendar(maintenanceCalendar(ledger, site, languageOf(site)));
     expect(calendar.events.map((event) => event.description)).toEqual([description]);
