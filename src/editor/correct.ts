@@ -5,7 +5,6 @@
  * refuses a figure change made without a Correction, is in
  * src/editor/published.ts.)
  */
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { changeLines, figureChanges, type FigureChange } from '../contract/corrections.ts';
 import { displayPath } from '../contract/load-content.ts';
 import { suggest } from '../contract/problems.ts';
@@ -13,7 +12,7 @@ import { parseTime, type Instant } from '../core/time.ts';
 import { CORRECTABLE_KINDS, type Incident } from '../core/types.ts';
 import { COMMON_NOTES, editIncident, TIME } from './commands.ts';
 import { checkIncident, commandResult, findIncident, openWorkspace, timeOption, UsageError, type CommandResult, type Environment } from './editor-cli.ts';
-import { addUpdate, editorTime } from './incident-file.ts';
+import { addUpdate, editorTime, listsAffected, removeAffected, removeField, setField, setScheduled, setServiceOverride, yamlScalar, type FrontField } from './incident-file.ts';
 import { helpText, parseCommand, usageError, type CommandSpec } from './options.ts';
 
 /** The fields `--set` takes, as the file names them; `<service>` stands for an affected service's id. */
@@ -75,79 +74,45 @@ function readEdits(sets: readonly string[], removes: readonly string[]): Edit[] 
   return edits;
 }
 
-/** The front matter of `text` as a YAML document (comments and order kept), changed by `edit`, and the file put back together. */
-function editFrontMatter(text: string, edit: (document: Document) => void): string {
-  const newline = text.includes('\r\n') ? '\r\n' : '\n';
-  const lines = text.split(/\r?\n/);
-  const close = lines.findIndex((line, index) => index > 0 && (line.trim() === '---' || line.trim() === '...'));
-  const document = parseDocument(lines.slice(1, close).join('\n'));
-  edit(document);
-  const front = document.toString({ lineWidth: 0 }).replace(/\n$/, '').split('\n');
-  return [lines[0]!, ...front, ...lines.slice(close)].join(newline);
-}
-
-/** The index of `service`'s entry in the front matter's `affected` list, or -1. */
-function affectedIndex(document: Document, service: string): number {
-  const list = document.get('affected', true);
-  if (!isSeq(list)) return -1;
-  return list.items.findIndex((item) => (isScalar(item) ? String(item.value).trim() === service : isMap(item) && String(item.get('service')).trim() === service));
-}
-
 /**
- * Makes `service`'s entry an object (`- service: <id>`) so it can hold its
- * own `from`, `to` or `level`, adding the entry when the service is not
- * affected yet; returns its index.
+ * The text of `incident`'s file with `edits` made, through the same text
+ * edits as the other commands (so comments, quoting, line ends and a byte
+ * order mark stay, and only the changed values differ), times written as
+ * editors write them in `timeZone`; a time that is not one is refused.
  */
-function ownEntry(document: Document, service: string): number {
-  let list = document.get('affected', true);
-  if (!isSeq(list)) {
-    document.set('affected', document.createNode([]));
-    list = document.get('affected', true);
-  }
-  const items = (list as { items: unknown[] }).items;
-  const index = affectedIndex(document, service);
-  if (index === -1) {
-    items.push(document.createNode({ service }));
-    return items.length - 1;
-  }
-  const item = items[index];
-  if (isScalar(item)) {
-    const entry = document.createNode({ service }) as Node;
-    // The plain id's comment stays with its entry.
-    entry.commentBefore = item.commentBefore;
-    entry.comment = item.comment;
-    items[index] = entry;
-  }
-  return index;
-}
-
-/**
- * The text of `incident`'s file with `edits` made, times written as editors
- * write them in `timeZone`; a time that is not one is refused.
- */
-function applyEdits(text: string, edits: readonly Edit[], timeZone: string): string {
-  return editFrontMatter(text, (document) => {
-    for (const edit of edits) {
-      const key = edit.path.at(-1)!;
-      if ('remove' in edit) {
-        if (edit.path[0] === 'cause') document.delete('cause');
-        else {
-          const index = affectedIndex(document, edit.path[1]!);
-          if (index === -1) throw new UsageError(`'${edit.path[1]}' is not affected; nothing to remove`);
-          document.deleteIn(['affected', index]);
-        }
-        continue;
+function applyEdits(text: string, incident: Incident, edits: readonly Edit[], timeZone: string): string {
+  let next = text;
+  for (const edit of edits) {
+    const [top, service] = edit.path;
+    const key = edit.path.at(-1)!;
+    if ('remove' in edit) {
+      if (top === 'cause') {
+        next = removeField(next, 'cause');
+      } else {
+        if (!listsAffected(next, service!)) throw new UsageError(`'${service}' is not affected; nothing to remove`);
+        next = removeAffected(next, [service!]);
       }
-      let value = edit.value;
-      if (TIME_FIELDS.has(key)) {
-        const instant = parseTime(value, timeZone);
-        if (instant === undefined) throw new UsageError(`--set ${edit.path.join('.')}: '${value}' is not a time; write it as YYYY-MM-DD HH:mm (in ${timeZone})`);
-        value = editorTime(instant, timeZone, instant % 60_000 !== 0);
-      }
-      if (edit.path[0] === 'affected') document.setIn(['affected', ownEntry(document, edit.path[1]!), key], value);
-      else document.setIn(edit.path, value);
+      continue;
     }
-  });
+    const field = edit.path.join('.');
+    let value: string;
+    if (TIME_FIELDS.has(key)) {
+      const instant = parseTime(edit.value, timeZone);
+      if (instant === undefined) throw new UsageError(`--set ${field}: '${edit.value}' is not a time; write it as YYYY-MM-DD HH:mm (in ${timeZone})`);
+      value = editorTime(instant, timeZone, instant % 60_000 !== 0);
+    } else {
+      value = yamlScalar(edit.value, `--set ${field}`);
+    }
+    if (top === 'affected') {
+      next = setServiceOverride(next, service!, { [key]: value });
+    } else if (top === 'scheduled') {
+      if (incident.kind !== 'maintenance') throw new UsageError(`--set ${field}: ${incident.id} is ${incident.kind === 'incident' ? 'an' : 'a'} ${incident.kind}; 'scheduled' is a maintenance's announced window; nothing was written`);
+      next = setScheduled(next, key as 'from' | 'to', value);
+    } else {
+      next = setField(next, top as FrontField, value);
+    }
+  }
+  return next;
 }
 
 /**
@@ -156,11 +121,11 @@ function applyEdits(text: string, edits: readonly Edit[], timeZone: string): str
  * say why. What a withdrawal is.
  */
 function withdraw(text: string, incident: Incident, timeZone: string): string {
-  return editFrontMatter(text, (document) => {
-    for (const affected of incident.affected) {
-      document.setIn(['affected', ownEntry(document, affected.service), 'to'], editorTime(affected.from, timeZone, affected.from % 60_000 !== 0));
-    }
-  });
+  let next = text;
+  for (const affected of incident.affected) {
+    next = setServiceOverride(next, affected.service, { to: editorTime(affected.from, timeZone, affected.from % 60_000 !== 0) });
+  }
+  return next;
 }
 
 /**
@@ -196,7 +161,7 @@ export function correctCommand(argv: string[], env: Environment): Promise<Comman
           `${id} is not resolved: change its figures with npm run update -- ${id} and the changes (npm run update -- --help lists them); a correction is for a resolved ${incident.kind}'s figures; nothing was written`,
         );
       }
-      const changed = values.withdraw ? withdraw(text, incident, zone) : applyEdits(text, edits, zone);
+      const changed = values.withdraw ? withdraw(text, incident, zone) : applyEdits(text, incident, edits, zone);
       changes = figureChanges(incident, checkIncident(workspace, file, changed), (instant: Instant) => editorTime(instant, zone));
       if (changes.length === 0) throw new UsageError(`nothing to correct: ${id}'s figures would stay as they are; nothing was written`);
       return { text: addUpdate(changed, { status: 'correction', at, message: `${changeLines(changes)}\n\n${reason}`, timeZone: zone }), updates: 1, said: [] };

@@ -98,6 +98,28 @@ export function setValue(doc: LineText, path: NodePath, key: string, value: stri
   doc.replace(start + at, start + at, line);
 }
 
+/**
+ * Removes `key` of the map at `path`: its lines (a comment on its last line
+ * included) in a block map, the pair and a comma in braces. A key that is
+ * not there is left so.
+ */
+export function removeValue(doc: LineText, path: NodePath, key: string): void {
+  const { start, yaml, node } = parse(doc);
+  const map = mapAt(node(path), path.length === 0 ? 'the front matter' : `'${path.join('.')}'`);
+  const pairs = map.items as Pair<Node, Node | null>[];
+  const index = pairs.findIndex((pair) => isScalar(pair.key) && pair.key.value === key);
+  if (index === -1) return;
+  const pair = pairs[index]!;
+  if (map.flow) {
+    const end = (pair.value ?? pair.key).range![1];
+    const [from, to] = index > 0 ? [(pairs[index - 1]!.value ?? pairs[index - 1]!.key).range![1], end] : pairs.length > 1 ? [pair.key.range![0], pairs[1]!.key.range![0]] : [pair.key.range![0], end];
+    doc.replace(start + from, start + to, '');
+    return;
+  }
+  const from = yaml.lastIndexOf('\n', pair.key.range![0] - 1) + 1;
+  doc.replace(start + from, start + nextLineStart(yaml, nodeEnd(pair.value ?? pair.key)), '');
+}
+
 /** The list at `path`, or a one-line refusal naming it. */
 function seqAt(found: Node | null | undefined, what: string): YAMLSeq {
   if (!isSeq(found)) throw new UnwritableText(`${what} is not written as a list, so it cannot be changed by a command; edit the file by hand`);

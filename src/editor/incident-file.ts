@@ -13,7 +13,7 @@ import { formatWallTime, MINUTE_MS, parseTime, type Instant, type Range } from '
 import { lexMarkdown } from '../contract/markdown.ts';
 import { isPostmortemHeading, statusWord } from '../contract/timeline.ts';
 import type { UpdateStatus } from '../core/types.ts';
-import { appendItem, frontMatterRange, itemToMap, listItems, removeItem, setValue } from './front-matter.ts';
+import { appendItem, frontMatterRange, itemToMap, listItems, removeItem, removeValue, setValue } from './front-matter.ts';
 import { LineText, UnwritableText } from './line-text.ts';
 
 export { UnwritableText };
@@ -241,6 +241,13 @@ export function setField(text: string, key: FrontField, value: string): string {
   return doc.toString();
 }
 
+/** Removes a top-level front matter field (the cause, made unknown again); a field that is not there is left so. */
+export function removeField(text: string, key: FrontField): string {
+  const doc = new LineText(text);
+  removeValue(doc, [], key);
+  return doc.toString();
+}
+
 /**
  * Sets `resolved:` in the front matter to `at`: replaces the value when
  * there is one, else adds the line after `started:` (or the keys before it).
@@ -264,6 +271,11 @@ function affectedIndex(doc: LineText, service: string): number {
     const id = typeof value === 'string' ? value : (value as { service?: unknown } | null)?.service;
     return typeof id === 'string' && id.trim() === service;
   });
+}
+
+/** Whether `affected` lists `service`, as a plain id or a `service:` entry. */
+export function listsAffected(text: string, service: string): boolean {
+  return affectedIndex(new LineText(text), service) !== -1;
 }
 
 /** Adds `id` (YAML text) to `affected` as a plain entry, adding the field when there is none. */

@@ -11,6 +11,7 @@ import {
   newIncidentText,
   postmortemFollowUps,
   removeAffected,
+  removeField,
   setField,
   setResolved,
   setScheduled,
@@ -344,6 +345,17 @@ describe('setField', () => {
   it('sets a maintenance window end in the nested scheduled map', () => {
     const text = '---\ntitle: T\nkind: maintenance\nscheduled:\n  from: 2025-02-01 01:00   # announced\n  to: 2025-02-01 03:00\naffected: [ecs]\n---\n';
     expect(setScheduled(text, 'to', '2025-02-01 04:00')).toBe(text.replace('to: 2025-02-01 03:00', 'to: 2025-02-01 04:00'));
+  });
+});
+
+describe('removeField', () => {
+  it.each([
+    ['its line, with the comment on it', '---\ntitle: T\ncause: platform   # ours\nstarted: 2025-01-18 02:11\n---\n', '---\ntitle: T\nstarted: 2025-01-18 02:11\n---\n'],
+    ['the last key, keeping the line end of the closing line', '---\r\ntitle: T\r\ncause: platform\r\n---\r\n', '---\r\ntitle: T\r\n---\r\n'],
+    ['a pair in braces, with its comma', '---\n{title: T, cause: platform, started: 2025-01-18 02:11}\n---\n', '---\n{title: T, started: 2025-01-18 02:11}\n---\n'],
+    ['nothing when the key is not there', '---\ntitle: T\n---\n', '---\ntitle: T\n---\n'],
+  ])('removes %s', (_, text, expected) => {
+    expect(removeField(text, 'cause')).toBe(expected);
   });
 });
 
