@@ -11,7 +11,7 @@
  * postmortem and its follow-ups. Figures of a resolved incident change only
  * through `npm run correct`, which says so publicly.
  */
-import { stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { displayPath, readContentFile, readContentFiles, resolveContent, resolveIncident } from '../contract/load-content.ts';
 import { closestKnown, formatProblem, sortProblems, suggest, suggestId } from '../contract/problems.ts';
@@ -22,10 +22,11 @@ import { translationGaps } from '../core/translation-gaps.ts';
 import { CLOSING_MESSAGES, CLOSING_STATUSES, closingStatus, STATUSES_BY_KIND, type Incident, type IncidentKind, type Locale, type UpdateStatus } from '../core/types.ts';
 import { contentDir, nowFromEnvironment } from '../site/build-context.ts';
 import { checkIncident, commandResult, findIncident, openWorkspace, timeOption, UsageError, type CommandResult, type Environment, type Workspace } from './editor-cli.ts';
-import { createFile, replaceFile, withFileLock } from './file-lock.ts';
+import { createFile, replaceFile, withFileLock, WriteRefused } from './file-lock.ts';
 import {
   addAffected,
   addToPostmortem,
+  hasChinese,
   addUpdate,
   editorTime,
   followUpKey,
@@ -42,6 +43,7 @@ import {
 } from './incident-file.ts';
 import { helpText, parseCommand, usageError, type CommandSpec, type OptionSpec } from './options.ts';
 import { sinceCheck } from './published.ts';
+import { checkTranslation, languageWords, translatedText, translationFile, type LanguageWords, type TranslationChange } from './translation-file.ts';
 
 /** How a time option's value is shown in the help. */
 export const TIME = '"YYYY-MM-DD HH:mm"';
@@ -51,6 +53,23 @@ export const COMMON_NOTES = [
   "Works on the content folder in STATUS_CONTENT_DIR (default: content). Times are read and written in site.yaml's timeZone; SOURCE_DATE_EPOCH, when set, is now.",
   'The file is checked as the build checks it (no time more than 5 minutes ahead, updates at or after the start, only the closing update after the end) and written in one step under a lock; when it would not pass, nothing is written and the command says why.',
 ];
+
+/** What the help of every command that takes other languages' words says about them. */
+export const LANGUAGE_NOTE =
+  "On a site with other languages (site.yaml 'languages'), --title-<lang> and --message-<lang> write that language's words into the incident's translation, <id>.<lang>.md beside it, in the same step: the status word of its heading in that language, both files under their locks, both checked as the build reads them, and nothing written when either would not pass. The tag is read in any case (--message-zh-CN, --message-zh-cn). Words left out are shown as not translated yet: npm run translate lists them.";
+
+/** `--title-<lang>`: every command that writes words takes the title in the other languages. */
+export const TITLE_OPTION = {
+  type: 'string',
+  value: '"…"',
+  perLanguage: 'only',
+  help: "the title in another of site.yaml's languages (--title-en \"…\"), set in <id>.<lang>.md",
+} as const satisfies OptionSpec;
+
+/** `--message-<lang>` of a command whose words for the first language are an argument: `help` says what they are. */
+export function messageOption(help: string) {
+  return { type: 'string', value: '"…"', perLanguage: 'only', help } as const satisfies OptionSpec;
+}
 
 /** The changes `update` and `resolve` make to what an open incident says about its impact. */
 const CHANGE_OPTIONS = {
@@ -77,7 +96,14 @@ export const NEW_SPEC = {
     services: { type: 'string', value: 'a,b', help: 'the affected services: ids from services.yaml, comma-separated' },
     level: { type: 'string', value: 'LEVEL', help: 'degraded-performance, partial-outage or major-outage (default); a maintenance also under-maintenance (its default)' },
     cause: { type: 'string', value: 'CAUSE', help: 'platform, customer, third-party, maintenance or force-majeure; leave it out while unknown' },
-    message: { type: 'string', value: '"…"', help: "the first update's text (a notice's is its announcement, and required)" },
+    message: {
+      type: 'string',
+      value: '"…"',
+      perLanguage: true,
+      help: "the first update's text (a notice's is its announcement, and required)",
+      languageHelp: "the first update's text in another of site.yaml's languages (--message-en \"…\"), written to <id>.<lang>.md",
+    },
+    title: { ...TITLE_OPTION, help: `${TITLE_OPTION.help}; the English title, when given, makes the id of a Chinese one` },
     slug: { type: 'string', value: 'words', help: "the words of the id instead of the title's: <date>-<words>" },
     at: { type: 'string', value: TIME, help: 'when it started, or when the maintenance was announced (default: now)' },
     maintenance: { type: 'boolean', help: 'announce a maintenance, with --from and --to' },
@@ -91,9 +117,11 @@ export const NEW_SPEC = {
     'npm run new -- "上海地域对象存储请求失败" --services oss-shanghai      # id: <date>-shang-hai-di-yu-dui-xiang-cun-chu-qing-qiu-shi-bai',
     'npm run new -- "MySQL storage upgrade" --services rds-mysql --maintenance --from "2026-12-05 01:00" --to "2026-12-05 03:00"',
     'npm run new -- "TLS 1.0 ends on 1 March" --notice --message "From 1 March 2027 the API accepts TLS 1.2 or later only."',
+    'npm run new -- "杭州地域上传失败" --services oss-hangzhou --message "我们正在调查。" --title-en "Upload failures in Hangzhou" --message-en "We are investigating."',
   ],
   notes: [
-    'Writes incidents/<year>/<date>-<words>.md with its first update (Investigating; Scheduled for a maintenance; Update for a notice) and prints the file: its name without .md is the id the other commands take. A Chinese title gives a pinyin id.',
+    'Writes incidents/<year>/<date>-<words>.md with its first update (Investigating; Scheduled for a maintenance; Update for a notice) and prints the file: its name without .md is the id the other commands take. A Chinese title gives a pinyin id, or the words of --title-en when it is given.',
+    LANGUAGE_NOTE,
     ...COMMON_NOTES,
   ],
 } as const satisfies CommandSpec;
@@ -106,6 +134,8 @@ export const UPDATE_SPEC = {
   options: {
     at: { type: 'string', value: TIME, help: 'when the update was posted (default: now)' },
     ...CHANGE_OPTIONS,
+    message: messageOption("the update's text in another of site.yaml's languages (--message-en \"…\"), written to <id>.<lang>.md"),
+    title: TITLE_OPTION,
   },
   examples: [
     'npm run update -- 2026-11-26-upload-failures identified "A bad deploy; we are rolling it back."',
@@ -114,10 +144,13 @@ export const UPDATE_SPEC = {
     'npm run update -- 2026-11-26-upload-failures --service functions --to "2026-11-26 23:20"     # functions recovered first',
     'npm run update -- 2026-11-26-upload-failures --add cdn --remove functions',
     'npm run update -- 2026-12-05-mysql-storage-upgrade "in progress" "The upgrade has started."',
+    'npm run update -- 2026-11-26-upload-failures identified "部署有误，正在回滚。" --message-en "A bad deploy; we are rolling it back."',
+    'npm run update -- 2026-11-26-upload-failures --title-en "Upload failures in Hangzhou"     # the English title alone',
   ],
   notes: [
     'Statuses: investigating, identified, monitoring, update; for a maintenance scheduled, "in progress", verifying, update; for a notice update. To close, use npm run resolve.',
     'Changes are taken while it is open; a resolved incident\'s figures change only with npm run correct -- <id> "<why>" --set <field>=<value>, which adds a public Correction.',
+    LANGUAGE_NOTE,
     ...COMMON_NOTES,
   ],
 } as const satisfies CommandSpec;
@@ -130,14 +163,18 @@ export const RESOLVE_SPEC = {
   options: {
     at: { type: 'string', value: TIME, help: 'when it ended (default: now)' },
     ...CHANGE_OPTIONS,
+    message: messageOption("the closing update's text in another of site.yaml's languages (--message-en \"…\"), written to <id>.<lang>.md"),
+    title: TITLE_OPTION,
   },
   examples: [
     'npm run resolve -- 2026-11-26-upload-failures "Uploads work again in every zone."',
     'npm run resolve -- 2026-11-26-upload-failures "Fixed upstream." --cause third-party --at "2026-11-26 23:40"',
     'npm run resolve -- 2026-12-05-mysql-storage-upgrade     # Completed, with the default message',
+    'npm run resolve -- 2026-11-26-upload-failures "各可用区上传已恢复。" --message-en "Uploads work again in every zone."',
   ],
   notes: [
     'The changes are those of npm run update, made before it closes. A resolved incident is not resolved again: its end changes only with npm run correct -- <id> "<why>" --set resolved=<time>.',
+    LANGUAGE_NOTE,
     ...COMMON_NOTES,
   ],
 } as const satisfies CommandSpec;
@@ -150,13 +187,17 @@ export const POSTMORTEM_SPEC = {
   options: {
     action: { type: 'string', multiple: true, value: '"…"', help: 'add an open follow-up action' },
     done: { type: 'string', multiple: true, value: '"…"', help: 'tick the open follow-up with these words, or add a done one' },
+    message: messageOption("the postmortem's text in another of site.yaml's languages (--message-en \"…\"), added to the postmortem of <id>.<lang>.md"),
+    title: TITLE_OPTION,
   },
   examples: [
     'npm run postmortem -- 2026-11-26-upload-failures "A deploy mishandled part numbers above 1,000." --action "Test uploads of 10,000 parts" --done "Roll back the deploy"',
     'npm run postmortem -- 2026-11-26-upload-failures --done "Test uploads of 10,000 parts"     # ticks it',
+    'npm run postmortem -- 2026-11-26-upload-failures "一次部署错误处理了超过 1000 的分片编号。" --message-en "A deploy mishandled part numbers above 1,000."',
   ],
   notes: [
-    'Starts the ## Postmortem section at the end of the file, or adds to the one there is. The postmortem is words, not figures: it may be written and completed after the incident is resolved.',
+    'Starts the ## Postmortem section at the end of the file, or adds to the one there is. The postmortem is words, not figures: it may be written and completed after the incident is resolved. Follow-ups are written in the original; a translation\'s are written in it by hand.',
+    LANGUAGE_NOTE,
     ...COMMON_NOTES,
   ],
 } as const satisfies CommandSpec;
@@ -229,6 +270,7 @@ export function newCommand(argv: string[], env: Environment): Promise<CommandRes
       if (maintenance) throw new UsageError('a maintenance has no --cause: inside its window it counts as maintenance, outside it as platform');
       if (!(CAUSES as readonly string[]).includes(values.cause)) throw new UsageError(`unknown --cause '${values.cause}'; ${suggest(values.cause, CAUSES)}`);
     }
+    const words = languageWords(args.languages, workspace.catalogs.site);
     const text = newIncidentText({
       title,
       services: idList(values.services),
@@ -241,16 +283,53 @@ export function newCommand(argv: string[], env: Environment): Promise<CommandRes
       message: values.message,
     });
     const date = editorTime(maintenance?.from ?? now, zone).slice(0, 10);
-    const base = `${date}-${await titleSlug(values.slug ?? title)}`;
+    // A Chinese title's id is its pinyin, unless the English title is given: then its words.
+    const english = words.find((language) => language.locale === 'en')?.title;
+    const base = `${date}-${await titleSlug(values.slug ?? (english !== undefined && hasChinese(title) ? english : title))}`;
     for (let n = 1; ; n++) {
       const id = n === 1 ? base : `${base}-${n}`;
       if (workspace.ids.has(id)) continue;
       const file = path.join(workspace.root, 'incidents', date.slice(0, 4), `${id}.md`);
-      checkIncident(workspace, file, text);
-      // Created in one step and never over a file another command made meanwhile: then the next name.
-      if (await createFile(file, text)) return `wrote ${displayPath(file)}`;
+      const incident = checkIncident(workspace, file, text);
+      const first = incident.updates[0]!;
+      const writes = await Promise.all(
+        words.map(async ({ locale, title: translated, message }): Promise<PendingWrite> => {
+          const change: TranslationChange = { locale, title: translated, update: message === undefined ? undefined : { status: first.status, at: first.at, message } };
+          const translation = await translationFile(file, id, locale);
+          const next = translatedText(undefined, change, incident, workspace.catalogs.site);
+          checkTranslation(translation, next, incident, change, workspace.catalogs.site);
+          return { file: translation, text: next, before: undefined };
+        }),
+      );
+      // The year's folder may be new: the translations' locks are made in it.
+      if (writes.length > 0) await mkdir(path.dirname(file), { recursive: true });
+      const written = await withFileLocks(
+        writes.map((write) => write.file),
+        async () => {
+          for (const write of writes) {
+            if ((await readIfThere(write.file, workspace.root)) !== undefined) {
+              throw new UsageError(`${displayPath(write.file)} is there already, a translation of no incident (there is no ${id}.md); remove it, or choose other words for the id with --slug; nothing was written`);
+            }
+          }
+          // Created in one step and never over a file another command made meanwhile: then the next name.
+          if (!(await createFile(file, text))) return undefined;
+          return [`wrote ${displayPath(file)}`, ...(await writeTranslations(writes, displayPath(file)))];
+        },
+      );
+      if (written) return written.join('\n');
     }
   });
+}
+
+/** What `words` put in the translations for an update with `status` at `at` (the message, when given) and for the title. */
+function translatedUpdate(words: readonly LanguageWords[], update: { status: UpdateStatus; at: Instant } | undefined): TranslationChange[] {
+  return words.map(({ locale, title, message }) => ({ locale, title, update: update && message !== undefined ? { ...update, message } : undefined }));
+}
+
+/** What a command prints for an edit: the original, when it changed, with what changed in words; then each translation written. */
+function editedLines(verb: string, file: string, edited: Edited): string {
+  const original = edited.original ? [`${verb} ${displayPath(file)}${edited.said.length > 0 ? ` (${edited.said.join('; ')})` : ''}`] : [];
+  return [...original, ...edited.translations].join('\n');
 }
 
 /** The changes to an open incident's front matter that `update` and `resolve` were given, read and checked against the catalogs. */
@@ -453,15 +532,18 @@ export function updateCommand(argv: string[], env: Environment): Promise<Command
     const [id, word, ...rest] = positionals;
     const message = rest.join(' ').trim();
     if (!id) throw usageError(UPDATE_SPEC);
-    if (word === undefined && !hasChanges(values)) throw usageError(UPDATE_SPEC, `say what to post to ${id}, or what to change`);
+    if (word === undefined && !hasChanges(values) && args.languages.size === 0) throw usageError(UPDATE_SPEC, `say what to post to ${id}, or what to change`);
     const status = word === undefined ? undefined : updateStatus(word, id);
     if (status && !message) throw usageError(UPDATE_SPEC, `the ${statusWord(status)} update needs a message`);
     if (!status && values.at !== undefined) throw new UsageError('--at is the time of an update: give a status and a message too');
+    const translatedMessage = [...args.languages].find(([, words]) => words.message !== undefined);
+    if (!status && translatedMessage) throw new UsageError(`--message-${translatedMessage[0]} is an update's text in another language: give the status and the message too`);
     const workspace = await openWorkspace(env);
+    const words = languageWords(args.languages, workspace.catalogs.site);
     const changes = readChanges(values, workspace);
     const file = await findIncident(workspace, id);
     const at = timeOption(values.at, workspace);
-    const said = await editIncident(workspace, file, (text, incident) => {
+    const edited = await editIncident(workspace, file, (text, incident) => {
       if (status) {
         const allowed = STATUSES_BY_KIND[incident.kind].filter((candidate) => !CLOSING_STATUSES.includes(candidate));
         if (!allowed.includes(status)) {
@@ -472,9 +554,10 @@ export function updateCommand(argv: string[], env: Environment): Promise<Command
       }
       const changed = applyChanges(text, incident, changes, workspace);
       const next = status ? addUpdate(changed.text, { status, at, message, timeZone: workspace.catalogs.site.timeZone }) : changed.text;
-      return { text: next, updates: status ? 1 : 0, said: changed.said, verify: changed.verify };
+      const translations = translatedUpdate(words, status && { status, at });
+      return { text: next, updates: status ? 1 : 0, said: changed.said, verify: changed.verify, translations };
     });
-    return `updated ${displayPath(file)}${said.length > 0 ? ` (${said.join('; ')})` : ''}`;
+    return editedLines('updated', file, edited);
   });
 }
 
@@ -493,10 +576,11 @@ export function resolveCommand(argv: string[], env: Environment): Promise<Comman
     if (!id) throw usageError(RESOLVE_SPEC);
     const workspace = await openWorkspace(env);
     const zone = workspace.catalogs.site.timeZone;
+    const words = languageWords(args.languages, workspace.catalogs.site);
     const changes = readChanges(values, workspace);
     const file = await findIncident(workspace, id);
     const at = timeOption(values.at, workspace);
-    const said = await editIncident(workspace, file, (text, incident) => {
+    const edited = await editIncident(workspace, file, (text, incident) => {
       if (incident.resolved !== null || incident.updates.some((update) => CLOSING_STATUSES.includes(update.status))) {
         const when = incident.resolved === null ? '' : ` at ${formatWallTime(incident.resolved, zone)}`;
         const end = values.at === undefined ? TIME : `"${editorTime(at, zone)}"`;
@@ -504,10 +588,11 @@ export function resolveCommand(argv: string[], env: Environment): Promise<Comman
       }
       const changed = applyChanges(text, incident, changes, workspace);
       const message = rest.join(' ').trim() || CLOSING_MESSAGES[incident.kind];
-      const next = addUpdate(setResolved(changed.text, at, zone), { status: closingStatus(incident.kind), at, message, timeZone: zone });
-      return { text: next, updates: 1, said: changed.said, verify: changed.verify };
+      const status = closingStatus(incident.kind);
+      const next = addUpdate(setResolved(changed.text, at, zone), { status, at, message, timeZone: zone });
+      return { text: next, updates: 1, said: changed.said, verify: changed.verify, translations: translatedUpdate(words, { status, at }) };
     });
-    return `resolved ${displayPath(file)}${said.length > 0 ? ` (${said.join('; ')})` : ''}`;
+    return editedLines('resolved', file, edited);
   });
 }
 
@@ -528,10 +613,20 @@ export function postmortemCommand(argv: string[], env: Environment): Promise<Com
     const actions = values.action ?? [];
     const done = values.done ?? [];
     if (!id) throw usageError(POSTMORTEM_SPEC);
-    if (!prose && actions.length === 0 && done.length === 0) throw usageError(POSTMORTEM_SPEC, `say what to write in the postmortem of ${id}: its text, --action or --done`);
+    if (!prose && actions.length === 0 && done.length === 0 && args.languages.size === 0) {
+      throw usageError(POSTMORTEM_SPEC, `say what to write in the postmortem of ${id}: its text, --action or --done`);
+    }
     const workspace = await openWorkspace(env);
+    const words = languageWords(args.languages, workspace.catalogs.site);
     const file = await findIncident(workspace, id);
-    const said = await editIncident(workspace, file, (text, incident) => {
+    const edited = await editIncident(workspace, file, (text, incident) => {
+      const translations = words.map(({ locale, title, message }): TranslationChange => ({ locale, title, postmortem: message }));
+      if (!prose && actions.length === 0 && done.length === 0) {
+        if (!incident.postmortem && translations.some((words) => words.postmortem !== undefined)) {
+          throw new UsageError(`${id} has no postmortem yet: write it in ${workspace.catalogs.site.locale} first (npm run postmortem -- ${id} "<text>"), with its translation beside it`);
+        }
+        return { text, updates: 0, said: [], translations };
+      }
       const open = postmortemFollowUps(text);
       const add = actions.map((words) => ({ words, done: false }));
       const tick: string[] = [];
@@ -567,9 +662,10 @@ export function postmortemCommand(argv: string[], env: Environment): Promise<Com
         add.length > 0 ? `added ${add.length} follow-up${add.length === 1 ? '' : 's'}` : '',
         ...tick.map((words) => `ticked '${words}'`),
       ].filter(Boolean);
-      return { text: next, updates: 0, said: parts, verify };
+      return { text: next, updates: 0, said: parts, verify, translations };
     });
-    return `wrote the postmortem of ${displayPath(file)} (${said.join('; ')})`;
+    const original = edited.original ? [`wrote the postmortem of ${displayPath(file)} (${edited.said.join('; ')})`] : [];
+    return [...original, ...edited.translations].join('\n');
   });
 }
 
@@ -580,15 +676,31 @@ export interface Edit {
   said: string[];
   /** What the file read back does not say as asked (a field's name), or `undefined`. */
   verify?: (after: Incident) => string | undefined;
+  /** Words for the incident's translations (`<id>.<lang>.md`), written in the same step. */
+  translations?: readonly TranslationChange[];
+}
+
+/** What an edit wrote: what it did to the original, in words, and the translations it wrote or added to. */
+export interface Edited {
+  /** Whether the original changed (only its translation may). */
+  original: boolean;
+  said: string[];
+  /** `wrote <path>` for a new translation, `updated <path>` for one added to. */
+  translations: string[];
 }
 
 /**
  * Changes an incident file under its lock: reads it, makes `change` from its
  * text and what it holds, checks the result as the build would (exactly the
  * updates the change adds, what was asked read back, nothing else broken),
- * and replaces the file in one step. Returns what the change did, in words.
+ * and replaces the file in one step. The translations the change has words
+ * for are changed in the same step: each under its own lock too (taken
+ * after the original's, as every command takes them), made from what it
+ * holds now, and checked as the build reads it against the new original;
+ * when the original or any translation would not pass, nothing is written.
+ * Returns what the change did, in words, and the translations written.
  */
-export async function editIncident(workspace: Workspace, file: string, change: (text: string, incident: Incident) => Edit): Promise<string[]> {
+export async function editIncident(workspace: Workspace, file: string, change: (text: string, incident: Incident) => Edit): Promise<Edited> {
   const shown = displayPath(file);
   if (((await stat(file)).mode & 0o222) === 0) {
     throw new UsageError(`${shown} is read-only; make it writable (chmod u+w ${shown}) and run the command again; nothing was written`);
@@ -610,10 +722,80 @@ export async function editIncident(workspace: Workspace, file: string, change: (
     if (wrong !== undefined) {
       throw new UsageError(`${shown} is written in a way this command could not change ${wrong} in as asked; edit it by hand (npm run check checks it); nothing was written`);
     }
-    await replaceFile(file, edit.text, text);
-    return edit.said;
+    const changes = await Promise.all((edit.translations ?? []).map(async (words) => ({ words, file: await translationFile(file, incident.id, words.locale) })));
+    return withFileLocks(
+      changes.map((each) => each.file),
+      async () => {
+        const writes: PendingWrite[] = [];
+        for (const { words, file: translation } of changes) {
+          const before = await readIfThere(translation, workspace.root);
+          const next = translatedText(before, words, incident, workspace.catalogs.site);
+          checkTranslation(translation, next, incident, words, workspace.catalogs.site);
+          writes.push({ file: translation, text: next, before });
+        }
+        if (edit.text !== text) await replaceFile(file, edit.text, text);
+        return { original: edit.text !== text, said: edit.said, translations: await writeTranslations(writes, edit.text !== text ? shown : undefined) };
+      },
+    );
   });
 }
+
+/** A translation checked and ready to write: its new text, and what it holds now (`undefined`: not there yet). */
+interface PendingWrite {
+  file: string;
+  text: string;
+  before: string | undefined;
+}
+
+/** Runs `action` holding the lock of every file in `files`, taken one after another in name order. */
+function withFileLocks<T>(files: readonly string[], action: () => Promise<T>): Promise<T> {
+  const [first, ...rest] = [...files].sort();
+  return first === undefined ? action() : withFileLock(first, () => withFileLocks(rest, action));
+}
+
+/**
+ * The text of content file `file` as the reader reads it, or `undefined` when
+ * there is no such file; a file that cannot be read, or is read-only (as the
+ * original would be), is refused.
+ */
+async function readIfThere(file: string, root: string): Promise<string | undefined> {
+  const found = await stat(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (!found) return undefined;
+  const shown = displayPath(file);
+  if ((found.mode & 0o222) === 0) throw new UsageError(`${shown} is read-only; make it writable (chmod u+w ${shown}) and run the command again; nothing was written`);
+  const read = await readContentFile(file, root);
+  if ('problem' in read) throw new UsageError(`${formatProblem(read.problem)}\nnothing was written`);
+  return read.text;
+}
+
+/**
+ * Writes checked translations, each in one step (a new one never over a
+ * file made meanwhile, one that is there only if it still holds what it
+ * was made from), after the original (`original`, when it was written).
+ * Every check is made before the first write, so only a file another
+ * program changed meanwhile can stop one: the message then says what was
+ * written. Returns a line per file written.
+ */
+async function writeTranslations(writes: readonly PendingWrite[], original: string | undefined): Promise<string[]> {
+  const lines: string[] = [];
+  for (const write of writes) {
+    const shown = displayPath(write.file);
+    try {
+      if (write.before !== undefined) await replaceFile(write.file, write.text, write.before);
+      else if (!(await createFile(write.file, write.text))) throw new WriteRefused(`${shown} was made while this command ran`);
+    } catch (error) {
+      const done = [original, ...lines.map((line) => line.replace(/^\w+ /, ''))].filter(Boolean);
+      if (!(error instanceof WriteRefused) || done.length === 0) throw error;
+      throw new WriteRefused(`${error.message.replace(/; nothing was written.*$/, '')}: its words were not written, but ${done.join(' and ')} ${done.length === 1 ? 'was' : 'were'}; add them to ${shown} by hand (npm run translate lists what is missing)`);
+    }
+    lines.push(`${write.before === undefined ? 'wrote' : 'updated'} ${shown}`);
+  }
+  return lines;
+}
+
 
 /**
  * One line on how much of the incidents is not translated into `locale`

@@ -10,10 +10,11 @@ import { displayPath } from '../contract/load-content.ts';
 import { suggest } from '../contract/problems.ts';
 import { parseTime, type Instant } from '../core/time.ts';
 import { CORRECTABLE_KINDS, type Incident } from '../core/types.ts';
-import { COMMON_NOTES, editIncident, TIME } from './commands.ts';
+import { COMMON_NOTES, editIncident, LANGUAGE_NOTE, messageOption, TIME, TITLE_OPTION } from './commands.ts';
 import { checkIncident, commandResult, findIncident, openWorkspace, timeOption, UsageError, type CommandResult, type Environment } from './editor-cli.ts';
 import { addUpdate, editorTime, listsAffected, removeAffected, removeField, setField, setScheduled, setServiceOverride, yamlScalar, type FrontField } from './incident-file.ts';
 import { helpText, parseCommand, usageError, type CommandSpec } from './options.ts';
+import { languageWords } from './translation-file.ts';
 
 /** The fields `--set` takes, as the file names them; `<service>` stands for an affected service's id. */
 const FIELDS = ['started', 'resolved', 'level', 'cause', 'scheduled.from', 'scheduled.to', 'affected.<service>.from', 'affected.<service>.to', 'affected.<service>.level'];
@@ -28,14 +29,18 @@ export const CORRECT_SPEC = {
     remove: { type: 'string', multiple: true, value: 'affected.<service>', help: 'take an affected service out (--remove cause makes the cause unknown again)' },
     withdraw: { type: 'boolean', help: 'take back an incident posted by mistake: every window zero-length, so it counts no minute; its page stays' },
     at: { type: 'string', value: TIME, help: 'when the Correction is posted (default: now)' },
+    message: messageOption("the reason in another of site.yaml's languages (--message-en \"…\"): the translation <id>.<lang>.md gets the Correction with the same changes and these words"),
+    title: TITLE_OPTION,
   },
   examples: [
     'npm run correct -- 2026-11-26-upload-failures "The load balancer logs show errors until 23:52." --set resolved="2026-11-26 23:52"',
     'npm run correct -- 2026-11-26-upload-failures "Functions recovered at 23:20." --set affected.functions.to="2026-11-26 23:20" --set affected.cdn.level=degraded-performance',
     'npm run correct -- 2026-11-26-upload-failures "Posted by mistake: this was a drill." --withdraw',
+    'npm run correct -- 2026-11-26-upload-failures "负载均衡日志显示错误持续到 23:52。" --set resolved="2026-11-26 23:52" --message-en "The load balancer logs show errors until 23:52."',
   ],
   notes: [
     "Adds a '## Correction' update whose text lists each changed field, old → new, then the reason: customers read it, so the reason is required. For a resolved incident or maintenance only: while it is open, change it with npm run update; a notice has no figures.",
+    LANGUAGE_NOTE,
     ...COMMON_NOTES,
   ],
 } as const satisfies CommandSpec;
@@ -149,10 +154,11 @@ export function correctCommand(argv: string[], env: Environment): Promise<Comman
     if (!values.withdraw && edits.length === 0) throw usageError(CORRECT_SPEC, 'nothing to correct: give --set <field>=<value>, --remove affected.<service>, or --withdraw');
     const workspace = await openWorkspace(env);
     const zone = workspace.catalogs.site.timeZone;
+    const words = languageWords(args.languages, workspace.catalogs.site);
     const file = await findIncident(workspace, id);
     const at = timeOption(values.at, workspace);
     let changes: FigureChange[] = [];
-    await editIncident(workspace, file, (text, incident) => {
+    const edited = await editIncident(workspace, file, (text, incident) => {
       if (!CORRECTABLE_KINDS.includes(incident.kind)) {
         throw new UsageError(`${id} is a notice: it has no figures to correct; say what changed with npm run update -- ${id} update "<what changed>"; nothing was written`);
       }
@@ -164,8 +170,14 @@ export function correctCommand(argv: string[], env: Environment): Promise<Comman
       const changed = values.withdraw ? withdraw(text, incident, zone) : applyEdits(text, incident, edits, zone);
       changes = figureChanges(incident, checkIncident(workspace, file, changed), (instant: Instant) => editorTime(instant, zone));
       if (changes.length === 0) throw new UsageError(`nothing to correct: ${id}'s figures would stay as they are; nothing was written`);
-      return { text: addUpdate(changed, { status: 'correction', at, message: `${changeLines(changes)}\n\n${reason}`, timeZone: zone }), updates: 1, said: [] };
+      // The changes, in words of the file's own (field names, times), head the Correction in every language.
+      const translations = words.map(({ locale, title, message }) => ({
+        locale,
+        title,
+        update: message === undefined ? undefined : { status: 'correction' as const, at, message: `${changeLines(changes)}\n\n${message}` },
+      }));
+      return { text: addUpdate(changed, { status: 'correction', at, message: `${changeLines(changes)}\n\n${reason}`, timeZone: zone }), updates: 1, said: [], translations };
     });
-    return `corrected ${displayPath(file)}:\n${changeLines(changes)}`;
+    return [`corrected ${displayPath(file)}:\n${changeLines(changes)}`, ...edited.translations].join('\n');
   });
 }

@@ -71,7 +71,13 @@ function nodeEnd(node: Node): number {
  */
 export function setValue(doc: LineText, path: NodePath, key: string, value: string, order: readonly string[]): void {
   const { start, yaml, node } = parse(doc);
-  const map = mapAt(node(path), path.length === 0 ? 'the front matter' : `'${path.join('.')}'`);
+  const found = node(path);
+  // Front matter with no key at all (`---` twice, or comments only): the key is its first line.
+  if (path.length === 0 && (found === null || found === undefined) && !value.startsWith('\n')) {
+    doc.replace(start, start, `${key}: ${value}\n`);
+    return;
+  }
+  const map = mapAt(found, path.length === 0 ? 'the front matter' : `'${path.join('.')}'`);
   const pair = pairOf(map, key);
   if (pair) {
     const current = pair.value;

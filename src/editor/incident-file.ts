@@ -11,8 +11,8 @@ import type { Token, Tokens } from 'marked';
 import type { ImpactLevel } from '../core/levels.ts';
 import { formatWallTime, MINUTE_MS, parseTime, type Instant, type Range } from '../core/time.ts';
 import { lexMarkdown } from '../contract/markdown.ts';
-import { isPostmortemHeading, statusWord } from '../contract/timeline.ts';
-import type { UpdateStatus } from '../core/types.ts';
+import { isPostmortemHeading, postmortemWordIn, statusWord, statusWordIn } from '../contract/timeline.ts';
+import type { Locale, UpdateStatus } from '../core/types.ts';
 import { appendItem, frontMatterRange, itemToMap, listItems, removeItem, removeValue, setValue } from './front-matter.ts';
 import { LineText, UnwritableText } from './line-text.ts';
 
@@ -53,6 +53,11 @@ export function slugify(title: string): string {
 
 /** Chinese characters (Han, simplified or traditional): a title with any is spelt in pinyin for its id. */
 const HAN = /\p{Script=Han}/u;
+
+/** Whether `title` has Chinese characters, which titleSlug spells in pinyin. */
+export function hasChinese(title: string): boolean {
+  return HAN.test(title);
+}
 
 /**
  * The file name part made from a title, as slugify makes it, after Chinese
@@ -231,8 +236,8 @@ const FRONT_MATTER_ORDER = ['title', 'kind', 'scheduled', 'cause', 'started', 'r
 /** The order of an affected service's keys. */
 const AFFECTED_ORDER = ['service', 'level', 'from', 'to'];
 
-/** A front matter field a command sets, with its value as YAML text (yamlScalar, editorTime). */
-export type FrontField = 'cause' | 'started' | 'resolved' | 'level';
+/** A front matter field a command sets, with its value as YAML text (yamlScalar, editorTime); `title` only in a translation. */
+export type FrontField = 'title' | 'cause' | 'started' | 'resolved' | 'level';
 
 /** Sets a top-level front matter field: the value is replaced where it is written, or the line added in its place. */
 export function setField(text: string, key: FrontField, value: string): string {
@@ -364,12 +369,15 @@ function contentEnd(markdown: string, from: number, offset: number): number {
  * Adds `## <Status> — <time>` and its message as the newest update: above
  * the first update heading, else above the postmortem, else after the
  * summary. Headings are found by the Markdown lexer, so a `##` line in a
- * code block or an HTML comment is text, as the timeline reads it.
+ * code block or an HTML comment is text, as the timeline reads it. The
+ * status is written in English, or in `locale`'s words (`已确认`) for a
+ * translation into it.
  */
-export function addUpdate(text: string, update: { status: UpdateStatus; at: Instant; message: string; timeZone: string }): string {
+export function addUpdate(text: string, update: { status: UpdateStatus; at: Instant; message: string; timeZone: string; locale?: Locale }): string {
   const doc = new LineText(text);
   const { from, markdown, headings } = bodyOf(doc.text);
-  const section = `## ${statusWord(update.status)} — ${editorTime(update.at, update.timeZone)}\n${bodyText(update.message) || statusWord(update.status)}\n`;
+  const word = update.locale === undefined ? statusWord(update.status) : statusWordIn(update.status, update.locale);
+  const section = `## ${word} — ${editorTime(update.at, update.timeZone)}\n${bodyText(update.message) || word}\n`;
   const next = headings.find((heading) => !heading.postmortem) ?? headings[0];
   if (next) {
     doc.replace(from + next.start, from + next.start, `${section}\n`);
@@ -392,6 +400,8 @@ export interface PostmortemChange {
   add?: readonly { words: string; done: boolean }[];
   /** Words of open follow-ups (as followUpKey matches them) to tick where they stand. */
   tick?: readonly string[];
+  /** The language whose word starts a new section (`## 复盘` for zh-CN); `## Postmortem` when left out. */
+  locale?: Locale;
 }
 
 /** A follow-up's words as matched: spaces folded, any case. */
@@ -465,7 +475,7 @@ export function addToPostmortem(text: string, change: PostmortemChange): string 
   const blocks = [prose, added.join('\n')].filter(Boolean);
 
   if (!section) {
-    appendSection(doc, bodyStart, markdown, `## Postmortem\n${blocks.join('\n\n')}\n`);
+    appendSection(doc, bodyStart, markdown, `## ${change.locale === undefined ? 'Postmortem' : postmortemWordIn(change.locale)}\n${blocks.join('\n\n')}\n`);
     return doc.toString();
   }
   const edits: { at: number; end: number; insert: string }[] = ticks.map((box) => ({ at: box, end: box + 1, insert: 'x' }));

@@ -7,8 +7,11 @@
  * --services?`), never as Node's parser message.
  *
  * An option may be taken per language (`perLanguage`): `--<name>-<lang>`
- * (`--title-en`, `--message-zh-cn`) is then read as that option for that
- * language, and the command checks the language against site.yaml.
+ * (`--title-en`, `--message-zh-CN`, the tag in any case) is then read as
+ * that option for that language, and the command checks the language
+ * against site.yaml. With `perLanguage: 'only'` the option is taken per
+ * language alone (`--title-en`, where the first language's title is an
+ * argument).
  */
 import { parseArgs } from 'node:util';
 import { closestKnown } from '../contract/problems.ts';
@@ -23,8 +26,10 @@ export interface OptionSpec {
   value?: string;
   /** One line: what it does, its values and its default. */
   help: string;
-  /** Also taken as `--<name>-<lang>` for each language of a site with several (see the module's comment). */
-  perLanguage?: boolean;
+  /** Also taken as `--<name>-<lang>` for each language of a site with several; `'only'`: taken that way alone (see the module's comment). */
+  perLanguage?: boolean | 'only';
+  /** The help of `--<name>-<lang>`, when it says more than `help`. */
+  languageHelp?: string;
 }
 
 /** A command as its help shows it, and as its arguments are read. */
@@ -49,7 +54,7 @@ type OptionValue<Spec extends OptionSpec> = Spec['type'] extends 'boolean' ? boo
 export interface ParsedArguments<Options extends Record<string, OptionSpec>> {
   values: { [Name in keyof Options]?: OptionValue<Options[Name]> };
   positionals: string[];
-  /** Per-language options by language tag as typed (`en`, `zh-cn`), then by option name. */
+  /** Per-language options by language tag in lowercase (`en`, `zh-cn`), then by option name. */
   languages: Map<string, Record<string, string>>;
 }
 
@@ -71,7 +76,9 @@ function helpHint(spec: CommandSpec): string {
  */
 export function parseCommand<Options extends Record<string, OptionSpec>>(spec: CommandSpec<Options>, argv: readonly string[]): ParsedArguments<Options> | undefined {
   const options: Record<string, { type: 'string' | 'boolean'; multiple: boolean }> = Object.fromEntries(
-    Object.entries(spec.options).map(([name, option]) => [name, { type: option.type, multiple: option.multiple === true }]),
+    Object.entries(spec.options)
+      .filter(([, option]) => option.perLanguage !== 'only')
+      .map(([name, option]) => [name, { type: option.type, multiple: option.multiple === true }]),
   );
   // Per-language names are declared as they are met, so that parseArgs takes their values.
   for (const arg of argv) {
@@ -96,7 +103,11 @@ export function parseCommand<Options extends Record<string, OptionSpec>>(spec: C
     }
     if (token.name === 'help' && (typed === '--help' || typed === '-h')) return undefined;
     // Own names only: `--constructor` is no option, whatever every object answers to.
-    const option = typed.startsWith('--') && Object.hasOwn(spec.options, token.name) ? spec.options[token.name] : undefined;
+    const own = typed.startsWith('--') && Object.hasOwn(spec.options, token.name) ? spec.options[token.name] : undefined;
+    if (own?.perLanguage === 'only') {
+      throw new UsageError(`--${token.name} is given per language: --${token.name}-<language>, e.g. --${token.name}-en, for one of site.yaml's languages (${helpHint(spec)})`);
+    }
+    const option = own;
     const language = option || !typed.startsWith('--') ? undefined : perLanguage(spec, token.name);
     if (!option && !language) {
       const near = typed.startsWith('--') ? closestKnown(token.name, names) : undefined;
@@ -114,9 +125,11 @@ export function parseCommand<Options extends Record<string, OptionSpec>>(spec: C
       throw new UsageError(`${token.rawName} needs a value, e.g. ${token.rawName} ${shown} (${helpHint(spec)})`);
     }
     if (language) {
-      const words = languages.get(language.tag) ?? {};
-      if (words[language.name] !== undefined) throw new UsageError(`${token.rawName} is given twice; give it once`);
-      languages.set(language.tag, { ...words, [language.name]: token.value });
+      // `--title-en` and `--title-EN` name one language.
+      const tag = language.tag.toLowerCase();
+      const words = languages.get(tag) ?? {};
+      if (words[language.name] !== undefined) throw new UsageError(`--${language.name}-${tag} is given twice; give it once`);
+      languages.set(tag, { ...words, [language.name]: token.value });
       continue;
     }
     if (option!.multiple) {
@@ -147,7 +160,14 @@ export function usageError(spec: CommandSpec, problem?: string): UsageError {
 
 /** The help `--help` prints: what the command does, how to call it, every option, examples and notes. */
 export function helpText(spec: CommandSpec): string {
-  const flags = Object.entries(spec.options).map(([name, option]) => [`--${name}${option.type === 'string' ? ` ${option.value ?? '…'}` : ''}`, `${option.help}${option.multiple ? ' (may be given more than once)' : ''}`]);
+  const flags = Object.entries(spec.options).flatMap(([name, option]) => {
+    const value = option.type === 'string' ? ` ${option.value ?? '…'}` : '';
+    const own = [`--${name}${value}`, `${option.help}${option.multiple ? ' (may be given more than once)' : ''}`];
+    // An option taken per language only says so in its own help.
+    if (option.perLanguage === 'only') return [[`--${name}-<lang>${value}`, option.languageHelp ?? option.help]];
+    const languages = [`--${name}-<lang>${value}`, option.languageHelp ?? `${option.help}, in another of site.yaml's languages (--${name}-en)`];
+    return option.perLanguage ? [own, languages] : [own];
+  });
   flags.push(['-h, --help', 'show this help']);
   const width = Math.min(34, Math.max(...flags.map(([flag]) => flag!.length)));
   const lines = [

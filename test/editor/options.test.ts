@@ -11,6 +11,7 @@ const SPEC = {
     notice: { type: 'boolean', help: 'a flag' },
     action: { type: 'string', multiple: true, value: '"…"', help: 'an action' },
     message: { type: 'string', value: '"…"', help: 'a message', perLanguage: true },
+    title: { type: 'string', value: '"…"', help: 'the title in another language', perLanguage: 'only' },
   },
   examples: ['npm run demo -- x --level partial-outage'],
   notes: ['A note.'],
@@ -56,6 +57,16 @@ describe('parseCommand', () => {
     expect(parsed.languages).toEqual(new Map([['en', { message: 'English' }], ['zh-cn', { message: '中文' }]]));
     expect(() => parseCommand(SPEC, ['--level-en', 'x'])).toThrow('unknown option --level-en');
   });
+
+  it('reads a language tag in any case as one language, so the same words twice are refused', () => {
+    expect(parseCommand(SPEC, ['--message-ZH-cn', '中文', '--title-zh-CN', '标题'])!.languages).toEqual(new Map([['zh-cn', { message: '中文', title: '标题' }]]));
+    expect(() => parseCommand(SPEC, ['--message-en', 'a', '--message-EN', 'b'])).toThrow('--message-en is given twice; give it once');
+  });
+
+  it('takes an option declared per language only with its language, and says so without one', () => {
+    expect(parseCommand(SPEC, ['--title-en', 'Title'])!.languages).toEqual(new Map([['en', { title: 'Title' }]]));
+    expect(() => parseCommand(SPEC, ['--title', 'Title'])).toThrow("--title is given per language: --title-<language>, e.g. --title-en, for one of site.yaml's languages (npm run demo -- --help");
+  });
 });
 
 describe('helpText', () => {
@@ -63,6 +74,15 @@ describe('helpText', () => {
     const help = helpText(SPEC);
     expect(help.split('\n').slice(0, 4)).toEqual(['npm run demo: shows how options are read', '', 'usage:', '  npm run demo -- <id> [--level LEVEL]']);
     for (const line of ['  --level LEVEL  ', '  --notice  ', '(may be given more than once)', '  -h, --help  ', '  npm run demo -- x --level partial-outage', 'A note.']) expect(help).toContain(line);
+  });
+
+  it('shows an option taken per language as itself and as --<name>-<lang>, and one taken per language only once', () => {
+    const lines = helpText(SPEC).split('\n');
+    expect(lines.filter((line) => /^ {2}--(message|title)/.test(line)).map((line) => line.trim().replace(/\s{2,}/g, ' | '))).toEqual([
+      '--message "…" | a message',
+      "--message-<lang> \"…\" | a message, in another of site.yaml's languages (--message-en)",
+      '--title-<lang> "…" | the title in another language',
+    ]);
   });
 });
 
