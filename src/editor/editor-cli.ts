@@ -28,7 +28,7 @@ import { parseTime, type Instant } from '../core/time.ts';
 import type { Incident } from '../core/types.ts';
 import { contentDir, EnvironmentError, nowFromEnvironment } from '../site/build-context.ts';
 import { createFile, WriteRefused } from './file-lock.ts';
-import { UnwritableText } from './incident-file.ts';
+import { UnwritableText } from './line-text.ts';
 
 /** A mistake in how a command was called, or a change it cannot make: printed as is, exit code 1. */
 export class UsageError extends Error {}
@@ -85,11 +85,11 @@ function usableCatalogs(files: Parameters<typeof resolveCatalogs>[0]): Catalogs 
   return catalogs;
 }
 
-/** `--at` read in the site's zone (for back-filling), or now. */
-export function timeOption(at: string | undefined, workspace: Workspace): Instant {
-  if (at === undefined) return workspace.now;
-  const instant = parseTime(at, workspace.catalogs.site.timeZone);
-  if (instant === undefined) throw new UsageError(`--at '${at}' is not a time; write it as YYYY-MM-DD HH:mm (in ${workspace.catalogs.site.timeZone})`);
+/** A time option (`--at` by default; `--from`, `--started` …) read in the site's zone, or now when it was not given. */
+export function timeOption(value: string | undefined, workspace: Workspace, flag = 'at'): Instant {
+  if (value === undefined) return workspace.now;
+  const instant = parseTime(value, workspace.catalogs.site.timeZone);
+  if (instant === undefined) throw new UsageError(`--${flag} '${value}' is not a time; write it as YYYY-MM-DD HH:mm (in ${workspace.catalogs.site.timeZone})`);
   return instant;
 }
 

@@ -5,7 +5,8 @@
  * once), with generous limits for a busy machine.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContentFiles, resolveContent } from '../../src/contract/load-content.ts';
@@ -51,6 +52,28 @@ describe('the editor commands as processes', () => {
     const check = npmRun(dir, 'check');
     expect(check.output).toContain('1 incident, 4 services, 2 SLA policies, no problems');
     expect(check.output).not.toMatch(/warn|deprecat/i);
+  }, PROCESS_LIMIT);
+
+  it('starts a folder with init, and takes an incident through its life with every command, each with --help', () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'status-ledger-cli-')), 'status');
+    const init = npmRun(dir, 'init', dir, '--time-zone', 'Asia/Shanghai');
+    expect(init.output).toContain(`wrote ${dir}: site.yaml, services.yaml, sla.yaml, incidents/`);
+    expect(init.status).toBe(0);
+    const id = '2025-03-01-shang-hai-api-cuo-wu';
+    expect(npmRun(dir, 'new', '上海 API 错误', '--services', 'api', '--at', '2025-03-01 10:00').output.trim()).toBe(`wrote ${dir}/incidents/2025/${id}.md`);
+    expect(npmRun(dir, 'update', id, 'identified', 'An upstream cut.', '--cause', 'third-party', '--service', 'api', '--level', 'partial-outage', '--at', '2025-03-01 10:10').status).toBe(0);
+    expect(npmRun(dir, 'resolve', id, 'Fixed.', '--at', '2025-03-01 10:30').status).toBe(0);
+    expect(npmRun(dir, 'postmortem', id, 'The carrier cut a cable.', '--action', 'A second carrier').status).toBe(0);
+    const check = npmRun(dir, 'check');
+    expect(check.output).toMatch(/: 2 incidents, 4 services, 1 SLA policy, no problems/);
+    expect(check.output).not.toMatch(/warn|deprecat/i);
+    for (const command of ['init', 'new', 'update', 'resolve', 'postmortem', 'correct', 'check', 'import', 'translate']) {
+      const help = npmRun(dir, command, '--help');
+      expect(help.status, command).toBe(0);
+      expect(help.output, command).toMatch(new RegExp(`^npm run ${command}: [^\\n]+\\n\\nusage:\\n[\\s\\S]+\\nexamples:\\n  `));
+    }
+    const wrong = npmRun(dir, 'update', id, '--casue', 'platform');
+    expect([wrong.status, wrong.output]).toEqual([1, 'unknown option --casue; did you mean --cause? (npm run update -- --help shows every option, with examples)\n']);
   }, PROCESS_LIMIT);
 
   it('keeps every update when several editors post to one incident at once', async () => {
