@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_RETRY } from '../src/notify/deliver.ts';
 import { runNotify } from '../src/notify/run.ts';
+import { secretsEnvironment } from '../src/notify/secrets.ts';
 import { contentDir } from '../src/site/build-context.ts';
 
 const USAGE = `usage: npm run notify -- --since <previous updates.json: a file or https://…/api/v1/updates.json>
@@ -31,6 +32,14 @@ if (args.help) {
   process.exit(0);
 }
 
+let env;
+try {
+  env = secretsEnvironment(process.env);
+} catch (error) {
+  console.error(`notify: ${(error as Error).message}`);
+  process.exit(2);
+}
+
 process.exitCode = await runNotify({
   contentDir: contentDir(),
   outDir: process.env.STATUS_OUT_DIR || 'dist',
@@ -38,7 +47,7 @@ process.exitCode = await runNotify({
   firstRun: args['first-run'],
   dryRun: args['dry-run'],
   channels: args.channel,
-  env: process.env,
+  env,
   retry: DEFAULT_RETRY,
   out: (line) => console.log(line),
   err: (line) => console.error(line),

@@ -105,6 +105,33 @@ function percentDecoded(text: string): string | undefined {
   }
 }
 
+/** The variable that may hold every secret at once, as a JSON object of names and values (a CI's whole secret store). */
+export const SECRETS_VARIABLE = 'STATUS_SECRETS';
+
+/**
+ * The variables `env:NAME` is looked up in: the environment's own, and the
+ * string values of the JSON object in STATUS_SECRETS (`${{ toJSON(secrets) }}`
+ * in a GitHub workflow), so a new channel needs a secret, never a change to
+ * the workflow. A variable set on its own wins over the same name in the
+ * object. A STATUS_SECRETS that is not such an object throws, with nothing
+ * of its value in the message.
+ */
+export function secretsEnvironment(env: Readonly<Record<string, string | undefined>>): Record<string, string | undefined> {
+  const given = Object.hasOwn(env, SECRETS_VARIABLE) ? env[SECRETS_VARIABLE] : undefined;
+  if (given === undefined || given.trim() === '') return { ...env };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(given);
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new Error(`${SECRETS_VARIABLE} is not a JSON object of names and values (as \${{ toJSON(secrets) }} writes it); its value is not shown`);
+  }
+  const stored = Object.entries(parsed as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+  return { ...Object.fromEntries(stored), ...env };
+}
+
 /** The value of the variable `ref` names; an unset or empty variable is a problem that names it. */
 export function secretValue(ref: SecretRef, env: Readonly<Record<string, string | undefined>>): SecretValue {
   // Only the environment's own variables: `env:constructor` must not read Object's.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { retryAfterMs, withRetries, type Attempt } from '../../src/notify/deliver.ts';
-import { Redactor, secretValue } from '../../src/notify/secrets.ts';
+import { Redactor, secretsEnvironment, secretValue } from '../../src/notify/secrets.ts';
 
 describe('retryAfterMs', () => {
   const now = Date.parse('2025-02-10T00:00:00Z');
@@ -106,5 +106,20 @@ describe('secretValue', () => {
 
   it('gives the value of a variable that is set', () => {
     expect(secretValue({ env: 'HOOK', where: 'notify.yaml:3' }, { HOOK: 'https://hooks.test/x' })).toEqual({ value: 'https://hooks.test/x' });
+  });
+});
+
+describe('secretsEnvironment', () => {
+  it('adds the string values of STATUS_SECRETS, a variable set on its own winning', () => {
+    expect(secretsEnvironment({ STATUS_SECRETS: '{"A":"from-json","B":"b","N":1}', A: 'own' })).toMatchObject({ A: 'own', B: 'b' });
+    expect(secretsEnvironment({ STATUS_SECRETS: '{"A":"from-json","N":1}' }).N).toBeUndefined();
+  });
+
+  it.each(['', '   '])('leaves the environment as it is without STATUS_SECRETS (%j)', (value) => {
+    expect(secretsEnvironment({ STATUS_SECRETS: value, A: 'a' })).toEqual({ STATUS_SECRETS: value, A: 'a' });
+  });
+
+  it.each(['not json', '[1]', 'null', '"text"'])('refuses %j without showing it', (value) => {
+    expect(() => secretsEnvironment({ STATUS_SECRETS: value })).toThrow(/^STATUS_SECRETS is not a JSON object of names and values .*its value is not shown$/);
   });
 });
