@@ -28,6 +28,8 @@ import { parseYaml } from './yaml-source.ts';
 export const INCIDENT_FIELDS = ['title', 'kind', 'cause', 'started', 'resolved', 'level', 'affected', 'scheduled', 'source'];
 /** The fields of one `affected` entry written as a mapping. */
 export const AFFECTED_FIELDS = ['service', 'level', 'from', 'to'];
+/** The fields of a maintenance's `scheduled` window. */
+export const SCHEDULED_FIELDS = ['from', 'to'];
 
 /** How far after now an editor's time may lie: clocks differ, and a command may be typed a minute ahead. */
 export const AHEAD_LEEWAY_MS = 5 * MINUTE_MS;
@@ -245,7 +247,7 @@ function readScheduled(fields: Fields, kind: IncidentKind | undefined, context: 
   }
   const window = fields.child('scheduled', true);
   if (!window) return null;
-  window.allowOnly(['from', 'to'], "'scheduled'");
+  window.allowOnly(SCHEDULED_FIELDS, "'scheduled'");
   const from = writtenTime(window, 'from', context, stamp, { required: true, ahead: true });
   const to = writtenTime(window, 'to', context, stamp, { required: true, ahead: true });
   if (from === undefined || to === undefined) return null;

@@ -14,6 +14,9 @@ import { closestKnown, type ContentProblem } from './problems.ts';
 import { deviceNameProblem, readBody, splitIncidentFile } from './read-incident.ts';
 import { statusWord } from './timeline.ts';
 
+/** The fields a translation's front matter may hold: words only, never a figure. */
+export const TRANSLATION_FIELDS = ['title'];
+
 /** What a file name says of a translation: `x.en.md` is the English translation of `x`. */
 export interface TranslationName {
   /** The original's id. */
@@ -92,7 +95,7 @@ export function readTranslation(file: string, text: string, name: TranslationNam
   let title: string | undefined;
   if (parts.fields) {
     for (const key of Object.keys(parts.fields.record)) {
-      if (key !== 'title') {
+      if (!TRANSLATION_FIELDS.includes(key)) {
         parts.fields.report(key, `'${key}' in a translation: times, levels, services and the cause are set in the original only`, `remove it; change it in ${original.path} if it is wrong`);
       }
     }
