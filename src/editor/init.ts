@@ -47,7 +47,7 @@ function localTimeZone(): string {
 }
 
 function siteYaml(title: string, url: string, timeZone: string): string {
-  return `# The site. Every field is in the README, "The files".
+  return `# The site. Every field is explained in Status Ledger's docs/content.md.
 title: ${yamlScalar(title, 'the title')}
 description: Live status, incident history and SLA credits
 # Where the site is published: absolute links in feeds and the API.
