@@ -10,32 +10,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeUtf8 } from '../src/contract/load-content.ts';
 import { CauseMappingError, readCauseMapping } from '../src/editor/import-causes.ts';
-import { fromCstate, fromStatuspage, ImportError, STALE_OPEN_DAYS, type ImportResult } from '../src/editor/importers.ts';
+import { fromCstate, fromStatuspage, IMPORT_SPEC, ImportError, type ImportResult } from '../src/editor/importers.ts';
 import { readFolder, run, UsageError, writeAllChecked } from '../src/editor/editor-cli.ts';
-import { helpText, parseCommand, usageError, type CommandSpec } from '../src/editor/options.ts';
+import { helpText, parseCommand, usageError } from '../src/editor/options.ts';
 
-const IMPORT_SPEC = {
-  name: 'import',
-  summary: "bring another status page's incidents over as incident files",
-  usage: ['statuspage <export.json> [--open-stale] [--cause …]', 'cstate <content/issues folder> [--open-stale] [--cause …]'],
-  options: {
-    'open-stale': { type: 'boolean', help: `import incidents open in the source but untouched for ${STALE_OPEN_DAYS} days as ongoing (left out otherwise)` },
-    cause: {
-      type: 'string',
-      multiple: true,
-      value: '<component or impact>=<cause>',
-      help: 'the cause of incidents on that component or system, service, impact or severity; without one an incident is written with no cause, and a note says to review it',
-    },
-  },
-  examples: [
-    'curl -s https://status.example.com/api/v2/incidents.json > export.json && npm run import -- statuspage export.json',
-    'npm run import -- statuspage export.json --cause CDN=third-party --cause critical=platform     # whose fault, by component or impact',
-    'npm run import -- cstate ../old-status/content/issues',
-  ],
-  notes: [
-    'Says first what it could not map or left out, then writes every incident that passes the check (under incidents/<year>/ of STATUS_CONTENT_DIR, default content) and lists the rest; exits 1 when it wrote none.',
-  ],
-} as const satisfies CommandSpec;
 
 /** A source file's text; a missing, unreadable or non-UTF-8 file is a one-line UsageError. */
 async function readSource(file: string): Promise<string> {

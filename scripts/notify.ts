@@ -1,11 +1,12 @@
 /**
  * `npm run notify -- --since <previous updates.json, a file or an address>`:
- * tells subscribers about the updates this build published. See README,
- * "Notify subscribers".
+ * tells subscribers about the updates this build published. See
+ * docs/notify.md.
  */
 import { parseArgs } from 'node:util';
+import { helpText } from '../src/editor/options.ts';
 import { DEFAULT_RETRY } from '../src/notify/deliver.ts';
-import { runNotify } from '../src/notify/run.ts';
+import { NOTIFY_SPEC, runNotify } from '../src/notify/run.ts';
 import { secretsEnvironment } from '../src/notify/secrets.ts';
 import { contentDir } from '../src/site/build-context.ts';
 
@@ -28,7 +29,7 @@ try {
   process.exit(2);
 }
 if (args.help) {
-  console.log(USAGE);
+  console.log(helpText(NOTIFY_SPEC));
   process.exit(0);
 }
 

@@ -14,6 +14,7 @@ import { DAY_MS, latest, parseTime, type Instant } from '../core/time.ts';
 import { CLOSING_MESSAGES, CLOSING_STATUSES, closingStatus, type IncidentKind, type Service, type UpdateStatus } from '../core/types.ts';
 import { importedCause, type CauseMapping } from './import-causes.ts';
 import { editorTime, incidentText, slugify, UnwritableText, type IncidentSpec } from './incident-file.ts';
+import type { CommandSpec } from './options.ts';
 
 /** What an import writes and what it could not map. */
 export interface ImportResult {
@@ -47,6 +48,30 @@ export class ImportError extends Error {}
  * outage on the home page, so it is left out unless asked for.
  */
 export const STALE_OPEN_DAYS = 7;
+
+/** `npm run import`, as its help shows it and its arguments are read. */
+export const IMPORT_SPEC = {
+  name: 'import',
+  summary: "bring another status page's incidents over as incident files",
+  usage: ['statuspage <export.json> [--open-stale] [--cause …]', 'cstate <content/issues folder> [--open-stale] [--cause …]'],
+  options: {
+    'open-stale': { type: 'boolean', help: `import incidents open in the source but untouched for ${STALE_OPEN_DAYS} days as ongoing (left out otherwise)` },
+    cause: {
+      type: 'string',
+      multiple: true,
+      value: '<component or impact>=<cause>',
+      help: 'the cause of incidents on that component or system, service, impact or severity; without one an incident is written with no cause, and a note says to review it',
+    },
+  },
+  examples: [
+    'curl -s https://status.example.com/api/v2/incidents.json > export.json && npm run import -- statuspage export.json',
+    'npm run import -- statuspage export.json --cause CDN=third-party --cause critical=platform     # whose fault, by component or impact',
+    'npm run import -- cstate ../old-status/content/issues',
+  ],
+  notes: [
+    'Says first what it could not map or left out, then writes every incident that passes the check (under incidents/<year>/ of STATUS_CONTENT_DIR, default content) and lists the rest; exits 1 when it wrote none.',
+  ],
+} as const satisfies CommandSpec;
 
 /** The note for an open incident whose last sign of life is `last`, or `undefined` when it is recent or the import was told to take it. */
 function staleOpen(last: Instant, context: ImportContext): string | undefined {

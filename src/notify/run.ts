@@ -18,6 +18,28 @@ import { notificationFor, type Notification } from './notification.ts';
 import { openOutlet } from './outlets.ts';
 import { Redactor } from './secrets.ts';
 import { changedFeeds, pingHub, publishBody } from './websub.ts';
+import type { CommandSpec } from '../editor/options.ts';
+
+/** `npm run notify -- --help`: the same layout as the editor commands' help. */
+export const NOTIFY_SPEC = {
+  name: 'notify',
+  summary: 'tell subscribers (notify.yaml) about the updates this build published that the live site did not have',
+  usage: ['--since <previous updates.json: a file or https://…/api/v1/updates.json> [--first-run] [--dry-run] [--channel <id>]…', '--first-run [--dry-run] [--channel <id>]…'],
+  options: {
+    since: { type: 'string', value: '<file or address>', help: "the previous updates.json: a file, or the live site's address; every update it lacks is sent, oldest first" },
+    'first-run': { type: 'boolean', help: 'when there is no previous updates.json (none given, a missing file, a 404 or 410), send every update of this build instead of nothing' },
+    'dry-run': { type: 'boolean', help: 'print every request and email it would send, secrets shown as $NAME, and send nothing' },
+    channel: { type: 'string', multiple: true, value: '<id>', help: "send to this channel of notify.yaml only, e.g. to resend after fixing it" },
+  },
+  examples: [
+    'npm run build && npm run notify -- --since https://status.example.com/api/v1/updates.json',
+    'npm run notify -- --since previous-updates.json --dry-run',
+    'npm run notify -- --since previous-updates.json --channel ops     # only the channel with id ops',
+  ],
+  notes: [
+    'Reads the build in dist/ (or STATUS_OUT_DIR) and the content folder in STATUS_CONTENT_DIR (default: content). Secrets come from the environment: notify.yaml names them as env:NAME, read from a variable NAME or from the JSON object in STATUS_SECRETS. Prints one line per channel and exits 1 when any channel failed; nothing secret is printed.',
+  ],
+} as const satisfies CommandSpec;
 
 export interface NotifyOptions {
   /** The content folder the build read (`STATUS_CONTENT_DIR`). */
