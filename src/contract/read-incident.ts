@@ -1,7 +1,7 @@
 /**
  * One incident file: front matter, then the Markdown timeline. Shorthands are
  * expanded here, so the engine only ever sees resolved windows; the sequence
- * rules (DESIGN "Time and sequence") are checked here too, once, for the
+ * rules (docs/content.md, "Sequence rules") are checked here too, once, for the
  * build, `npm run check` and the editor commands alike.
  */
 import { CAUSES, IMPACT_LEVELS, WINDOW_LEVELS, type Cause, type ImpactLevel } from '../core/levels.ts';
@@ -325,7 +325,7 @@ function named(update: Update, stamp: Stamp): string {
 }
 
 /**
- * The timeline's rules against the front matter (DESIGN "Time and sequence"):
+ * The timeline's rules against the front matter (docs/content.md, "Sequence rules"):
  * statuses fit the kind; no update lies ahead of now; updates come at or
  * after `started` (a maintenance's Scheduled updates may come before it);
  * after `resolved` only the closing update; one closing update, which goes
@@ -361,7 +361,7 @@ function checkTimeline(file: string, front: FrontMatter, timeline: Timeline, con
     // With 'resolved' before 'started' (reported once), every update would be "after" it: left out.
     const ordered = resolved !== null && (started === undefined || resolved >= started);
     if (update.status === 'correction') {
-      // A Correction changes the figures of a resolved incident (DESIGN "Corrections are public"): it follows 'resolved'.
+      // A Correction changes the figures of a resolved incident: it follows 'resolved'.
       if (resolved === null && !front.hasResolved) {
         report(update.line, `${named(update, stamp)} is in ${kind === 'maintenance' ? 'a maintenance' : 'an incident'} that is not resolved`, "until it is resolved, change its figures directly and write an Update; a Correction follows 'resolved'");
       } else if (ordered && update.at < resolved) {

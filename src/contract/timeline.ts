@@ -159,7 +159,7 @@ export function parseTimeline(
     const at = reading.instant;
     updates.push({ status, at, text: { [lang]: { html: renderMarkdown(section.body), markdown: section.body.trim() } }, line: section.line });
   }
-  // Newest first; of two at the same time the one nearer the top of the file is newer (DESIGN).
+  // Newest first; of two at the same time the one nearer the top of the file is newer.
   updates.sort((a, b) => b.at - a.at || a.line - b.line);
   return { summaryHtml: renderMarkdown(summary), updates, postmortem, postmortemLine };
 }

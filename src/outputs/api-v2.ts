@@ -47,8 +47,8 @@ const COMPONENT_STATUS: Record<ServiceStatus, ComponentStatus> = {
 /**
  * The overall status as Statuspage's `status` object. The descriptions are
  * the ones Statuspage gives a page whose worst component is at that status
- * (its top-level status for one component); DESIGN ties each indicator to the
- * worst status, so each indicator has one description.
+ * (its top-level status for one component); each indicator follows the
+ * worst status alone, so each indicator has one description.
  */
 const STATUS_INDICATOR: Record<ServiceStatus, { indicator: Indicator; description: string }> = {
   operational: { indicator: 'none', description: 'All Systems Operational' },
