@@ -101,6 +101,17 @@ describe('a site in two languages', () => {
     expect(runEmbed(bilingual.read('embed.js')).join('')).toContain('测试云状态：部分中断');
   });
 
+  it('lets any origin read every language’s API and feeds on hosts that apply _headers', async () => {
+    const { parseAllHeaders } = await import('@netlify/headers-parser');
+    const { headers, errors } = await parseAllHeaders({ headersFiles: [path.join(bilingual.outDir, '_headers')], configHeaders: [], minimal: false });
+    expect(errors).toEqual([]);
+    const readable = (file: string) => headers.some((rule) => rule.forRegExp.test(`/${file}`) && rule.values['Access-Control-Allow-Origin'] === '*');
+    const shared = files(bilingual.outDir).filter((file) => /(^|\/)(api\/|rss\.xml$|history\.atom$)/.test(file));
+    expect(shared.filter((file) => file.startsWith('en/')).length).toBeGreaterThan(10);
+    expect(shared.filter((file) => !readable(file))).toEqual([]);
+    expect(readable('en/incidents/2025-02-10-cdn/index.html')).toBe(false);
+  });
+
   it('serves the Statuspage API per language, with the same ids, statuses and times', () => {
     const root = bilingual.json('api/v2/summary.json');
     const english = bilingual.json('en/api/v2/summary.json');
