@@ -1,6 +1,6 @@
 /**
- * npm run import -- statuspage <export.json> [--open-stale]
- * npm run import -- cstate <folder with cState's content/issues> [--open-stale]
+ * npm run import -- statuspage <export.json> [--open-stale] [--cause <component or impact>=<cause>]…
+ * npm run import -- cstate <folder with cState's content/issues> [--open-stale] [--cause …]…
  *
  * Turns another status page's incidents into incident files under
  * incidents/<year>/, says what it could not map or left out, then writes
@@ -8,16 +8,12 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { decodeUtf8 } from '../src/contract/load-content.ts';
 import { CauseMappingError, readCauseMapping } from '../src/editor/import-causes.ts';
-import { fromCstate, fromStatuspage, ImportError, STALE_OPEN_DAYS, type ImportResult } from '../src/editor/importers.ts';
+import { fromCstate, fromStatuspage, IMPORT_SPEC, ImportError, type ImportResult } from '../src/editor/importers.ts';
 import { readFolder, run, UsageError, writeAllChecked } from '../src/editor/editor-cli.ts';
+import { helpText, parseCommand, usageError } from '../src/editor/options.ts';
 
-const USAGE = `usage: npm run import -- statuspage <export.json>   or   npm run import -- cstate <content/issues folder>
-  --open-stale   import incidents that are open in the source but untouched for ${STALE_OPEN_DAYS} days as ongoing (they are left out otherwise)
-  --cause <component or impact>=<cause>   the cause of incidents on that component or system, service, impact or severity (repeat it);
-                 without one an incident is written with no cause, and a note says to review it`;
 
 /** A source file's text; a missing, unreadable or non-UTF-8 file is a one-line UsageError. */
 async function readSource(file: string): Promise<string> {
@@ -60,9 +56,11 @@ async function readCstate(folder: string): Promise<{ path: string; text: string 
 }
 
 await run(async () => {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'open-stale': { type: 'boolean' }, cause: { type: 'string', multiple: true } } });
+  const args = parseCommand(IMPORT_SPEC, process.argv.slice(2));
+  if (!args) return console.log(helpText(IMPORT_SPEC));
+  const { values, positionals } = args;
   const [source, input] = positionals;
-  if (!source || !input || positionals.length > 2) throw new UsageError(USAGE);
+  if (!source || !input || positionals.length > 2) throw usageError(IMPORT_SPEC);
   let causes;
   try {
     causes = readCauseMapping(values.cause ?? []);
@@ -76,7 +74,7 @@ await run(async () => {
   try {
     if (source === 'statuspage') result = fromStatuspage(readJson(input, await readSource(input)), context);
     else if (source === 'cstate') result = fromCstate(await readCstate(input), context);
-    else throw new UsageError(USAGE);
+    else throw usageError(IMPORT_SPEC, `unknown source '${source}': statuspage or cstate`);
   } catch (error) {
     if (error instanceof ImportError) throw new UsageError(`${input}: ${error.message}`);
     throw error;

@@ -1,11 +1,13 @@
 /**
  * `npm run notify -- --since <previous updates.json, a file or an address>`:
- * tells subscribers about the updates this build published. See README,
- * "Notify subscribers".
+ * tells subscribers about the updates this build published. See
+ * docs/notify.md.
  */
 import { parseArgs } from 'node:util';
+import { helpText } from '../src/editor/options.ts';
 import { DEFAULT_RETRY } from '../src/notify/deliver.ts';
-import { runNotify } from '../src/notify/run.ts';
+import { NOTIFY_SPEC, runNotify } from '../src/notify/run.ts';
+import { secretsEnvironment } from '../src/notify/secrets.ts';
 import { contentDir } from '../src/site/build-context.ts';
 
 const USAGE = `usage: npm run notify -- --since <previous updates.json: a file or https://…/api/v1/updates.json>
@@ -27,8 +29,16 @@ try {
   process.exit(2);
 }
 if (args.help) {
-  console.log(USAGE);
+  console.log(helpText(NOTIFY_SPEC));
   process.exit(0);
+}
+
+let env;
+try {
+  env = secretsEnvironment(process.env);
+} catch (error) {
+  console.error(`notify: ${(error as Error).message}`);
+  process.exit(2);
 }
 
 process.exitCode = await runNotify({
@@ -38,7 +48,7 @@ process.exitCode = await runNotify({
   firstRun: args['first-run'],
   dryRun: args['dry-run'],
   channels: args.channel,
-  env: process.env,
+  env,
   retry: DEFAULT_RETRY,
   out: (line) => console.log(line),
   err: (line) => console.error(line),

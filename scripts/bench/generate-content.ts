@@ -4,8 +4,8 @@
  * causes, overlaps, month crossings, maintenances (some overrunning) and
  * multi-paragraph updates. Deterministic for a given count and seed.
  *
- * `bilingual` writes the same history for a site in two languages (DESIGN
- * "Two languages from one source"): site.yaml has `locale: zh-CN` and
+ * `bilingual` writes the same history for a site in two languages (see
+ * docs/languages.md): site.yaml has `locale: zh-CN` and
  * `languages: [en]`, the originals are in Chinese, and about two in five
  * incidents have a translation `<id>.en.md` beside them with only `title` in
  * its front matter, an English summary and some of the original's updates.

@@ -1,6 +1,6 @@
 /**
  * Corrections: a change to what a published, resolved incident's figures
- * rest on is public (DESIGN "Corrections are public"). This module compares
+ * rest on is public (docs/content.md, "Corrections"). This module compares
  * two versions of an incident field by field, as resolved values (instants,
  * not the text of a time), and judges a new version against the published
  * one. Pure: the versions are given; reading them from git is the editor's
@@ -34,7 +34,7 @@ function describeAffected(affected: Affected, time: (instant: Instant) => string
 }
 
 /**
- * The figure fields (DESIGN: `started`, `resolved`, `level`, `cause`,
+ * The figure fields (`started`, `resolved`, `level`, `cause`,
  * `scheduled`, `affected` and each entry's `from`, `to` and `level`, and the
  * kind, which decides how they count) whose resolved values differ from
  * `before` to `after`, in the order the file reads. Times are compared as

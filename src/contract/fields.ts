@@ -3,7 +3,7 @@
  * and a fix. Every reader returns `undefined` for a missing or wrong value, so
  * a caller can go on and find the next mistake in the same run.
  */
-import { EARLIEST_YEAR, parseTime, type Instant } from '../core/time.ts';
+import { EARLIEST_YEAR, readTime, type Instant } from '../core/time.ts';
 import { LOCALES, type Locale, type Localized } from '../core/types.ts';
 import { BIDI, CONTROL, LINE_BREAK, LONE_SURROGATE } from './characters.ts';
 import { suggest, type ContentProblem } from './problems.ts';
@@ -11,11 +11,32 @@ import type { YamlPath, YamlSource } from './yaml-source.ts';
 
 const TIME_FORMAT = 'write it as YYYY-MM-DD HH:mm, with an optional Z or ±HH:MM offset';
 
-/** Describes a value for an error message: strings quoted, others as YAML shows them; long ones cut. */
+/** How to fix a time before 1970, wherever it is written (a field, an update heading). */
+export const EARLY_FIX = 'check the year and the offset: it is likely a typo (times start at 1970-01-01 00:00 UTC)';
+
+/** The words for a time before 1970, as readTime's `early` names it: `in the year 0026, before 1970`. */
+export function tooEarly(early: string): string {
+  return `${early.startsWith('the year') ? `in ${early}` : early}, before ${EARLIEST_YEAR}`;
+}
+
+/**
+ * Describes a value for an error message: strings quoted, others as JSON
+ * shows them; long ones cut. Any value at all, as an import reads it: one
+ * nested too deeply for JSON.stringify, or circular, is said to be so.
+ */
 export function shown(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : json(value) ?? String(value);
   const short = text.length > 80 ? `${text.slice(0, 77)}…` : text;
   return typeof value === 'string' ? `'${short}'` : short;
+}
+
+/** `value` as JSON, `undefined` for what JSON cannot hold, or a few words for a value nested too deeply to write. */
+function json(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return Array.isArray(value) ? '[a list too deeply nested or circular to show]' : '{a value too deeply nested or circular to show}';
+  }
 }
 
 /**
@@ -306,13 +327,10 @@ export class Fields {
   time(key: string, timeZone: string, required = false): Instant | undefined {
     const value = this.string(key, required);
     if (value === undefined) return undefined;
-    const instant = parseTime(value, timeZone);
-    if (instant !== undefined) return instant;
-    // parseTime refuses years before EARLIEST_YEAR; say so rather than "not a valid time".
-    const year = /^\d{4}(?=-)/.exec(value.trim())?.[0];
-    if (year !== undefined && Number(year) < EARLIEST_YEAR) {
-      return this.report(key, `'${key}' is in the year ${year}, before ${EARLIEST_YEAR}`, 'check the year: it is likely a typo');
-    }
+    const reading = readTime(value, timeZone);
+    if ('instant' in reading) return reading.instant;
+    // Say a time is before 1970 rather than "not a valid time".
+    if ('early' in reading) return this.report(key, `'${key}' is ${tooEarly(reading.early)}`, EARLY_FIX);
     return this.report(key, `'${key}' is not a valid time: ${shown(value)}`, TIME_FORMAT);
   }
 

@@ -84,9 +84,8 @@ export function duplicateId(file: string, id: string, other: string): ContentPro
 }
 
 /**
- * Reads one incident file against resolved catalogs, as of `now` (DESIGN
- * "Time and sequence": no time an editor writes lies more than 5 minutes
- * after it). Returns the incident, or the file's problems.
+ * Reads one incident file against resolved catalogs, as of `now` (no time
+ * an editor writes lies more than 5 minutes after it). Returns the incident, or the file's problems.
  */
 export function resolveIncident(
   file: { path: string; text: string },

@@ -3,6 +3,7 @@
  * is shown as text, and links other than http(s), mailto and relative ones
  * are dropped (their text stays).
  */
+import { decodeHTML } from 'entities/decode';
 import escapeHtml from 'escape-html';
 import { Marked, type Tokens } from 'marked';
 
@@ -37,9 +38,10 @@ const marked = new Marked({
     },
     link(token: Tokens.Link): string {
       const text = this.parser.parseInline(token.tokens);
-      if (!isSafeHref(token.href)) return text;
-      const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
-      return `<a href="${escapeHtml(token.href)}"${title}>${text}</a>`;
+      const href = decodeHTML(token.href);
+      if (!isSafeHref(href)) return text;
+      const title = token.title ? ` title="${escapeHtml(decodeHTML(token.title))}"` : '';
+      return `<a href="${escapeHtml(href)}"${title}>${text}</a>`;
     },
     checkbox(token: Tokens.Checkbox): string {
       // A mark, not a disabled form control: readable in feeds and by screen
@@ -48,9 +50,12 @@ const marked = new Marked({
       return token.checked ? `${TASK_MARKS.done} ` : `${TASK_MARKS.open} `;
     },
     image(token: Tokens.Image): string {
-      if (!isSafeHref(token.href)) return escapeHtml(token.text);
-      const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
-      return `<img src="${escapeHtml(token.href)}" alt="${escapeHtml(token.text)}"${title}>`;
+      // Entities an editor typed (`&amp;`) are characters: decoded once, then escaped once for the attribute.
+      const href = decodeHTML(token.href);
+      const alt = escapeHtml(decodeHTML(token.text));
+      if (!isSafeHref(href)) return alt;
+      const title = token.title ? ` title="${escapeHtml(decodeHTML(token.title))}"` : '';
+      return `<img src="${escapeHtml(href)}" alt="${alt}"${title}>`;
     },
   },
 });
@@ -69,8 +74,11 @@ export function lexMarkdown(markdown: string) {
  * Markdown as plain text, for outputs that are not HTML (chat messages):
  * emphasis and code marks dropped, list items as `- `, safe links as
  * `text (address)`, unsafe ones as their text, images as their alt text, raw
- * HTML as the text it is. The result is not escaped for any language: each
- * writer escapes it for its own format.
+ * HTML as the text it is. Entities an editor typed in text (`&amp;`, `&lt;`,
+ * `&#39;`, `&copy;`) are the characters they stand for, as a page shows them;
+ * in code and raw HTML they stay as typed, as a page shows those too. The
+ * result is not escaped for any language: each writer escapes it for its
+ * own format (Slack would otherwise show `&amp;lt;`).
  */
 const plain = new Marked({
   gfm: true,
@@ -108,12 +116,15 @@ const plain = new Marked({
     br: () => '\n',
     link(token: Tokens.Link) {
       const text = this.parser.parseInline(token.tokens);
-      if (!isSafeHref(token.href) || text === token.href || `mailto:${text}` === token.href) return text;
-      return `${text} (${token.href})`;
+      const href = decodeHTML(token.href);
+      if (!isSafeHref(href) || text === href || `mailto:${text}` === href) return text;
+      return `${text} (${href})`;
     },
-    image: (token: Tokens.Image) => token.text,
+    image: (token: Tokens.Image) => decodeHTML(token.text),
     text(token: Tokens.Text | Tokens.Escape) {
-      return 'tokens' in token && token.tokens ? this.parser.parseInline(token.tokens) : token.text;
+      if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
+      // A backslash escape (`\&`) is its character already; text may hold entities.
+      return token.type === 'text' ? decodeHTML(token.text) : token.text;
     },
   },
 });

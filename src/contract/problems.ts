@@ -14,8 +14,13 @@ export interface ContentProblem {
   fix: string;
 }
 
-/** Text for one line of a terminal: unprintable characters as `\uXXXX`, at most `max` characters. */
-function printable(text: string, max: number): string {
+/**
+ * Text for one line of a terminal: unprintable characters (controls, line
+ * breaks, bidi controls, lone surrogates) as `\uXXXX`, at most `max`
+ * characters. The one escaping for anything quoted from a file or a server,
+ * so text is shown, never obeyed (no clear screen, no clipboard write).
+ */
+export function printable(text: string, max: number): string {
   const safe = text.replace(UNPRINTABLE, (char) => `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
   return safe.length > max ? `${safe.slice(0, max - 1)}…` : safe;
 }

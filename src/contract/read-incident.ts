@@ -1,7 +1,7 @@
 /**
  * One incident file: front matter, then the Markdown timeline. Shorthands are
  * expanded here, so the engine only ever sees resolved windows; the sequence
- * rules (DESIGN "Time and sequence") are checked here too, once, for the
+ * rules (docs/content.md, "Sequence rules") are checked here too, once, for the
  * build, `npm run check` and the editor commands alike.
  */
 import { CAUSES, IMPACT_LEVELS, WINDOW_LEVELS, type Cause, type ImpactLevel } from '../core/levels.ts';
@@ -20,7 +20,7 @@ import {
 } from '../core/types.ts';
 import { bodyProblems, Fields, isAbsoluteHttpUrl } from './fields.ts';
 import { suggestId, type ContentProblem } from './problems.ts';
-import { ID_PATTERN } from './read-services.ts';
+import { ID_PATTERN, isWindowsDeviceName, WINDOWS_DEVICE_NAMES } from './read-services.ts';
 import { parseTimeline, statusWord, type Timeline } from './timeline.ts';
 import { parseYaml } from './yaml-source.ts';
 
@@ -28,6 +28,8 @@ import { parseYaml } from './yaml-source.ts';
 export const INCIDENT_FIELDS = ['title', 'kind', 'cause', 'started', 'resolved', 'level', 'affected', 'scheduled', 'source'];
 /** The fields of one `affected` entry written as a mapping. */
 export const AFFECTED_FIELDS = ['service', 'level', 'from', 'to'];
+/** The fields of a maintenance's `scheduled` window. */
+export const SCHEDULED_FIELDS = ['from', 'to'];
 
 /** How far after now an editor's time may lie: clocks differ, and a command may be typed a minute ahead. */
 export const AHEAD_LEEWAY_MS = 5 * MINUTE_MS;
@@ -53,6 +55,20 @@ export interface IncidentContext {
 export function incidentId(file: string): string {
   return file.replace(/^.*[\\/]/, '').replace(/\.md$/i, '');
 }
+
+/**
+ * The problem with an incident file's or a translation's name when it is a
+ * Windows device name (`con.md`, `nul.en.md`): Windows can create no such
+ * file, so a repository holding it cannot be checked out there.
+ */
+export function deviceNameProblem(file: string): ContentProblem | undefined {
+  const name = file.replace(/^.*[\\/]/, '');
+  if (!isWindowsDeviceName(name)) return undefined;
+  return { file, line: 1, message: `file name '${name}' is a device name on Windows (${WINDOWS_DEVICE_NAMES}): a repository holding it cannot be checked out there`, fix: 'rename the file, e.g. 2025-01-18-console-outage.md' };
+}
+
+/** Why a text Markdown cannot read is refused (the check) or left out (an import). */
+export const MARKDOWN_TOO_DEEP = 'the text nests Markdown too deeply to be read (emphasis, links, quotes or lists inside one another, thousands deep)';
 
 /** A time in a message: in the site's zone, with its offset, so a repeated hour is never ambiguous. */
 type Stamp = (instant: Instant) => string;
@@ -113,14 +129,25 @@ export function splitIncidentFile(file: string, text: string, problems: ContentP
 }
 
 /**
- * Parses a body in `lang` with the limits checked first: a body too long, too
- * deep or with control characters is not parsed (it could overflow the
- * parser), and gives an empty timeline.
+ * Parses a body in `lang` with the limits checked first, for originals and
+ * translations alike. A body too long, too deep or with control characters is
+ * not parsed (it could overflow the parser); nor can Markdown read emphasis
+ * nested a few thousand deep (`**a **a …`, a dozen kilobytes), which
+ * overflows the parser's stack and which no line-based limit sees in advance.
+ * Either is reported, never a crash, and gives `undefined`: a body that was
+ * not read has no updates to hold against anything.
  */
-export function readBody(file: string, parts: FileParts, timeZone: string, lang: Locale, problems: ContentProblem[]): Timeline {
+export function readBody(file: string, parts: FileParts, timeZone: string, lang: Locale, problems: ContentProblem[]): Timeline | undefined {
   const refused = bodyProblems(file, parts.body, parts.bodyLine);
-  problems.push(...refused);
-  return refused.length > 0 ? { summaryHtml: '', updates: [], postmortem: null } : parseTimeline(file, parts.body, parts.bodyLine, timeZone, lang, problems);
+  for (const problem of refused) problems.push(problem);
+  if (refused.length > 0) return undefined;
+  try {
+    return parseTimeline(file, parts.body, parts.bodyLine, timeZone, lang, problems);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    problems.push({ file, line: parts.bodyLine, message: MARKDOWN_TOO_DEEP, fix: 'write it flatter, with fewer marks (*, _, ~, [ ]) inside one another' });
+    return undefined;
+  }
 }
 
 /**
@@ -138,13 +165,16 @@ export function readIncident(file: string, text: string, context: IncidentContex
   if (!ID_PATTERN.test(id)) {
     problems.push({ file, line: 1, message: `file name '${id}' cannot be used in a URL`, fix: 'rename the file with lowercase letters, digits and dashes, e.g. 2025-01-18-hangzhou-power.md' });
   }
+  const device = deviceNameProblem(file);
+  if (device) problems.push(device);
   const parts = splitIncidentFile(file, text, problems);
   if (!parts) return undefined;
   const front = parts.fields && readFrontMatter(parts.fields, context, stamp);
   const timeline = readBody(file, parts, timeZone, locale, problems);
-  if (front) checkTimeline(file, front, timeline, context, stamp);
+  // A body that was not read has no updates to hold against the front matter: 'no Resolved update' would be noise.
+  if (front && timeline) checkTimeline(file, front, timeline, context, stamp);
 
-  if (problems.length > before || !front || front.title === undefined || front.started === undefined || front.kind === undefined) return undefined;
+  if (problems.length > before || !timeline || !front || front.title === undefined || front.started === undefined || front.kind === undefined) return undefined;
   return {
     id,
     path: file,
@@ -224,7 +254,7 @@ function readScheduled(fields: Fields, kind: IncidentKind | undefined, context: 
   }
   const window = fields.child('scheduled', true);
   if (!window) return null;
-  window.allowOnly(['from', 'to'], "'scheduled'");
+  window.allowOnly(SCHEDULED_FIELDS, "'scheduled'");
   const from = writtenTime(window, 'from', context, stamp, { required: true, ahead: true });
   const to = writtenTime(window, 'to', context, stamp, { required: true, ahead: true });
   if (from === undefined || to === undefined) return null;
@@ -302,7 +332,7 @@ function named(update: Update, stamp: Stamp): string {
 }
 
 /**
- * The timeline's rules against the front matter (DESIGN "Time and sequence"):
+ * The timeline's rules against the front matter (docs/content.md, "Sequence rules"):
  * statuses fit the kind; no update lies ahead of now; updates come at or
  * after `started` (a maintenance's Scheduled updates may come before it);
  * after `resolved` only the closing update; one closing update, which goes
@@ -339,7 +369,7 @@ function checkTimeline(file: string, front: FrontMatter, timeline: Timeline, con
     // With 'resolved' before 'started' (reported once), every update would be "after" it: left out.
     const ordered = resolved !== null && (started === undefined || resolved >= started);
     if (update.status === 'correction') {
-      // A Correction changes the figures of a resolved incident (DESIGN "Corrections are public"): it follows 'resolved'.
+      // A Correction changes the figures of a resolved incident: it follows 'resolved'.
       if (resolved === null && !front.hasResolved) {
         report(update.line, `${named(update, stamp)} is in ${kind === 'maintenance' ? 'a maintenance' : 'an incident'} that is not resolved`, "until it is resolved, change its figures directly and write an Update; a Correction follows 'resolved'");
       } else if (ordered && update.at < resolved) {

@@ -127,7 +127,7 @@ function readTiers(fields: Fields, languages: readonly Locale[], problems: Conte
 }
 
 /** The longest claim period taken: ten years either way. Longer ones are typos. */
-const LONGEST_PERIOD = { months: 120, days: 3660 };
+export const LONGEST_PERIOD = { months: 120, days: 3660 };
 const PERIOD_FIX = "write it as '<n> months' or '<n> days' after the end of the month, e.g. '2 months' or '30 days'";
 
 /**

@@ -16,14 +16,30 @@ export const ID_FIX = 'use lowercase letters, digits and single dashes, e.g. ecs
 /** The longest id, in characters: ids are parts of URLs and file names. */
 export const ID_LIMIT = 64;
 
+/** The device names Windows reserves, as messages list them. */
+export const WINDOWS_DEVICE_NAMES = 'CON, PRN, AUX, NUL, COM0–9, LPT0–9, in any case, with any extension';
+
+/**
+ * Whether `name` (a file or folder name, or an id that becomes one) is a
+ * device name Windows reserves: CON, PRN, AUX, NUL, COM0–9, LPT0–9 (and
+ * COM¹²³, LPT¹²³), in any case, alone or before any extension (`con.md`,
+ * `nul.en.md`). Windows can create no such file, so a repository holding
+ * one cannot be checked out there, nor a site with one be built.
+ */
+export function isWindowsDeviceName(name: string): boolean {
+  return /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])[ ]*(?:\.|$)/i.test(name);
+}
+
 /**
  * Why a service id is reserved, or `undefined`: `overall` and `<id>-uptime`
  * are badge file names (`/badges/overall.svg`, `/badges/<id>-uptime.svg`) that
- * a service's own badge would overwrite.
+ * a service's own badge would overwrite; a Windows device name (`nul`) cannot
+ * be the name of its page's folder or its badge there.
  */
 export function reservedServiceId(id: string): string | undefined {
   if (id === 'overall') return "'overall' is the site's own badge (/badges/overall.svg)";
   if (id.endsWith('-uptime')) return "ids ending in '-uptime' name the uptime badges (/badges/<id>-uptime.svg)";
+  if (isWindowsDeviceName(id)) return `it is a device name on Windows (${WINDOWS_DEVICE_NAMES}), which cannot name the service's folder and badge there`;
   return undefined;
 }
 

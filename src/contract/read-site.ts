@@ -1,8 +1,8 @@
 /** site.yaml: the site's title, address, zone and support contacts. */
 import { DEFAULT_FEED_ITEMS } from '../core/defaults.ts';
-import { isTimeZone, parseTime, type Instant } from '../core/time.ts';
+import { isTimeZone, readTime, type Instant } from '../core/time.ts';
 import { LOCALES, type Locale, type Site, type SupportContact } from '../core/types.ts';
-import { Fields, isAbsoluteHttpUrl, shown } from './fields.ts';
+import { EARLY_FIX, Fields, isAbsoluteHttpUrl, shown, tooEarly } from './fields.ts';
 import { isSafeHref } from './markdown.ts';
 import type { ContentProblem } from './problems.ts';
 import type { YamlSource } from './yaml-source.ts';
@@ -72,13 +72,16 @@ function readCurrency(fields: Fields): string | undefined {
 /**
  * `since` (site.yaml, or a service in services.yaml): when the records
  * start. A date (`2026-03-01`) is local midnight in `timeZone`; a time
- * (`2026-03-01 08:00`, with an optional offset) is read as every time is.
+ * (`2026-03-01 08:00`, with an optional offset) is read, and refused
+ * before 1970, as every time is.
  */
 export function readSince(fields: Fields, timeZone: string): Instant | undefined {
   const text = fields.string('since', false);
   if (text === undefined) return undefined;
-  const instant = parseTime(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text} 00:00` : text, timeZone);
-  if (instant !== undefined) return instant;
+  const reading = readTime(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text} 00:00` : text, timeZone);
+  if ('instant' in reading) return reading.instant;
+  // Before 1970 as every other time is: said so, not "not a date".
+  if ('early' in reading) return fields.report('since', `'since' is ${tooEarly(reading.early)}`, EARLY_FIX);
   return fields.report('since', `'since' is not a date: ${shown(text)}`, `write the day the records start, e.g. 2026-03-01 (midnight in ${timeZone}), or a time YYYY-MM-DD HH:mm`);
 }
 

@@ -11,8 +11,11 @@
 import { formatWallTime, type Instant } from '../core/time.ts';
 import { LOCALES, type Incident, type Locale, type Update } from '../core/types.ts';
 import { closestKnown, type ContentProblem } from './problems.ts';
-import { readBody, splitIncidentFile } from './read-incident.ts';
+import { deviceNameProblem, readBody, splitIncidentFile } from './read-incident.ts';
 import { statusWord } from './timeline.ts';
+
+/** The fields a translation's front matter may hold: words only, never a figure. */
+export const TRANSLATION_FIELDS = ['title'];
 
 /** What a file name says of a translation: `x.en.md` is the English translation of `x`. */
 export interface TranslationName {
@@ -66,6 +69,9 @@ export function readTranslation(file: string, text: string, name: TranslationNam
   const { problems } = context;
   const report = (line: number, message: string, fix: string) => void problems.push({ file, line, message, fix });
   const { id, tag, locale } = name;
+  // As an original's: whatever else is wrong with it, Windows can hold no such file.
+  const device = deviceNameProblem(file);
+  if (device) problems.push(device);
   if (locale === context.locale) {
     return report(1, `a translation into '${locale}', the site's first language: the original is written in it`, 'move its words into the original file, and remove this one');
   }
@@ -89,7 +95,7 @@ export function readTranslation(file: string, text: string, name: TranslationNam
   let title: string | undefined;
   if (parts.fields) {
     for (const key of Object.keys(parts.fields.record)) {
-      if (key !== 'title') {
+      if (!TRANSLATION_FIELDS.includes(key)) {
         parts.fields.report(key, `'${key}' in a translation: times, levels, services and the cause are set in the original only`, `remove it; change it in ${original.path} if it is wrong`);
       }
     }
@@ -98,6 +104,8 @@ export function readTranslation(file: string, text: string, name: TranslationNam
     if (given !== null && given !== undefined && given !== '') title = parts.fields.string('title', false, 'title');
   }
   const timeline = readBody(file, parts, context.timeZone, locale, problems);
+  // A body that could not be read is reported: it has no headings to match.
+  if (!timeline) return;
   const before = problems.length;
   const matched = matchUpdates(file, timeline.updates, original, context);
   if (timeline.postmortem && !original.postmortem) {

@@ -4,9 +4,9 @@
  * heading, and the postmortem under `## Postmortem`.
  */
 import type { Token, Tokens } from 'marked';
-import { parseTime } from '../core/time.ts';
+import { readTime } from '../core/time.ts';
 import { UPDATE_STATUSES, type FollowUp, type Locale, type Postmortem, type Update, type UpdateStatus } from '../core/types.ts';
-import { TIME_FORMAT } from './fields.ts';
+import { EARLY_FIX, TIME_FORMAT, tooEarly } from './fields.ts';
 import { lexMarkdown, renderMarkdown } from './markdown.ts';
 import { suggest, type ContentProblem } from './problems.ts';
 
@@ -150,14 +150,16 @@ export function parseTimeline(
       report(`heading '## ${section.heading}' has no time`, `add the time after a dash, e.g. '## ${section.heading} — 2025-01-18 02:20'`);
       continue;
     }
-    const at = parseTime(time, timeZone);
-    if (at === undefined) {
-      report(`heading '## ${section.heading}' has an invalid time '${time}'`, TIME_FORMAT);
+    const reading = readTime(time, timeZone);
+    if (!('instant' in reading)) {
+      if ('early' in reading) report(`heading '## ${section.heading}' is ${tooEarly(reading.early)}`, EARLY_FIX);
+      else report(`heading '## ${section.heading}' has an invalid time '${time}'`, TIME_FORMAT);
       continue;
     }
+    const at = reading.instant;
     updates.push({ status, at, text: { [lang]: { html: renderMarkdown(section.body), markdown: section.body.trim() } }, line: section.line });
   }
-  // Newest first; of two at the same time the one nearer the top of the file is newer (DESIGN).
+  // Newest first; of two at the same time the one nearer the top of the file is newer.
   updates.sort((a, b) => b.at - a.at || a.line - b.line);
   return { summaryHtml: renderMarkdown(summary), updates, postmortem, postmortemLine };
 }

@@ -56,7 +56,7 @@ function deepest(root: unknown): { depth: number; node: Node | undefined } {
 export function parseYaml(file: string, text: string, problems: ContentProblem[], firstLine = 1): YamlSource | undefined {
   const characters = characterProblems(file, text, firstLine, { bidi: true });
   if (characters.length > 0) {
-    problems.push(...characters);
+    for (const problem of characters) problems.push(problem);
     return undefined;
   }
   const lineCounter = new LineCounter();

@@ -1,6 +1,6 @@
 /**
- * Availability, tier and credit of one month under one policy: DESIGN's rules
- * 4 to 6, each in one function.
+ * Availability, tier and credit of one month under one policy: rules 4 to 6
+ * of docs/credits.md, each in one function.
  */
 import type { Policy, Tier } from './types.ts';
 

@@ -19,8 +19,8 @@ export interface ImpactWindow {
   open: boolean;
   /**
    * Its figures can no longer change: its end is written and has passed and,
-   * for a maintenance, the maintenance is resolved (DESIGN: a maintenance
-   * window is open until then, in every piece). A month is final only when
+   * for a maintenance, the maintenance is resolved (a maintenance window is
+   * open until then, in every piece). A month is final only when
    * every window touching it is settled.
    */
   settled: boolean;

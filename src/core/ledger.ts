@@ -8,7 +8,7 @@ import { isEligible, monthDowntime, monthFigures, monthlyReports, windowsByMonth
 import { dailyBars, observedUptime, type DayBar } from './observed-uptime.ts';
 import type { CreditClaim } from './claims.ts';
 import { correctedAt, isWithdrawn, latestCorrection, serviceCorrections, type MonthCorrection } from './corrections.ts';
-import { MINUTE_MS, monthsTouched, type Instant, type Range } from './time.ts';
+import { earliest, MINUTE_MS, monthsTouched, type Instant, type Range } from './time.ts';
 import { CLOSING_STATUSES, type Affected, type Content, type Localized, type Incident, type Policy, type Service, type Tier, type Update, type UpdateStatus } from './types.ts';
 import { DEFAULT_WEIGHTS } from './defaults.ts';
 
@@ -226,8 +226,7 @@ export function computeLedger(content: Content, now: Instant): Ledger {
 /** Minutes from start to the earliest update, `null` without updates. */
 function firstUpdateMinutes(incident: Incident): number | null {
   if (incident.updates.length === 0) return null;
-  // A reduce, not Math.min(...): a file may hold more updates than a call takes arguments.
-  const first = incident.updates.reduce((earliest, update) => Math.min(earliest, update.at), Infinity);
+  const first = earliest(incident.updates.map((update) => update.at));
   return (first - incident.started) / MINUTE_MS;
 }
 

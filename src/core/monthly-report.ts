@@ -1,5 +1,5 @@
 /**
- * A service's monthly SLA report: DESIGN's rules 1 to 6 applied to its impact
+ * A service's monthly SLA report: the rules of docs/credits.md applied to its impact
  * windows, month by month in the policy's zone.
  */
 import { creditClaim, type CreditClaim } from './claims.ts';

@@ -28,7 +28,9 @@ export function weightedMinutes(ranges: readonly WeightedRange[], within: Range)
   let total = 0;
   let previous = 0;
   for (const edge of edges) {
-    if (active.size > 0) total += (edge.at - previous) * Math.max(...active.keys());
+    let heaviest = 0;
+    for (const weight of active.keys()) heaviest = Math.max(heaviest, weight);
+    total += (edge.at - previous) * heaviest;
     previous = edge.at;
     const count = (active.get(edge.weight) ?? 0) + edge.delta;
     if (count === 0) active.delete(edge.weight);

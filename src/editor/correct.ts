@@ -5,24 +5,45 @@
  * refuses a figure change made without a Correction, is in
  * src/editor/published.ts.)
  */
-import { parseArgs } from 'node:util';
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { changeLines, figureChanges, type FigureChange } from '../contract/corrections.ts';
 import { displayPath } from '../contract/load-content.ts';
 import { suggest } from '../contract/problems.ts';
 import { parseTime, type Instant } from '../core/time.ts';
 import { CORRECTABLE_KINDS, type Incident } from '../core/types.ts';
-import { editIncident } from './commands.ts';
+import { COMMON_NOTES, editIncident, LANGUAGE_NOTE, messageOption, TIME, TITLE_OPTION } from './commands.ts';
 import { checkIncident, commandResult, findIncident, openWorkspace, timeOption, UsageError, type CommandResult, type Environment } from './editor-cli.ts';
-import { addUpdate, editorTime } from './incident-file.ts';
-
-const USAGE =
-  'usage: npm run correct -- <id> "<why>" --set <field>=<value> [--set …] [--remove affected.<service>] [--at "YYYY-MM-DD HH:mm"]\n' +
-  '       npm run correct -- <id> "<why>" --withdraw [--at "YYYY-MM-DD HH:mm"]\n' +
-  '  fields: started, resolved, level, cause, scheduled.from, scheduled.to, affected.<service>.from, affected.<service>.to, affected.<service>.level';
+import { addUpdate, editorTime, listsAffected, removeAffected, removeField, setField, setScheduled, setServiceOverride, yamlScalar, type FrontField } from './incident-file.ts';
+import { helpText, parseCommand, usageError, type CommandSpec } from './options.ts';
+import { languageWords } from './translation-file.ts';
 
 /** The fields `--set` takes, as the file names them; `<service>` stands for an affected service's id. */
 const FIELDS = ['started', 'resolved', 'level', 'cause', 'scheduled.from', 'scheduled.to', 'affected.<service>.from', 'affected.<service>.to', 'affected.<service>.level'];
+
+/** `npm run correct`, as its help shows it and its arguments are read. */
+export const CORRECT_SPEC = {
+  name: 'correct',
+  summary: "change a resolved incident's figures and write the public Correction that says so, in one step",
+  usage: [`<id> "<why>" --set <field>=<value> [--set …] [--remove affected.<service>] [--at ${TIME}]`, `<id> "<why>" --withdraw [--at ${TIME}]`],
+  options: {
+    set: { type: 'string', multiple: true, value: 'FIELD=VALUE', help: `change a figure field: ${FIELDS.join(', ')}` },
+    remove: { type: 'string', multiple: true, value: 'affected.<service>', help: 'take an affected service out (--remove cause makes the cause unknown again)' },
+    withdraw: { type: 'boolean', help: 'take back an incident posted by mistake: every window zero-length, so it counts no minute; its page stays' },
+    at: { type: 'string', value: TIME, help: 'when the Correction is posted (default: now)' },
+    message: messageOption("the reason in another of site.yaml's languages (--message-en \"…\"): the translation <id>.<lang>.md gets the Correction with the same changes and these words"),
+    title: TITLE_OPTION,
+  },
+  examples: [
+    'npm run correct -- 2026-11-26-upload-failures "The load balancer logs show errors until 23:52." --set resolved="2026-11-26 23:52"',
+    'npm run correct -- 2026-11-26-upload-failures "Functions recovered at 23:20." --set affected.functions.to="2026-11-26 23:20" --set affected.cdn.level=degraded-performance',
+    'npm run correct -- 2026-11-26-upload-failures "Posted by mistake: this was a drill." --withdraw',
+    'npm run correct -- 2026-11-26-upload-failures "负载均衡日志显示错误持续到 23:52。" --set resolved="2026-11-26 23:52" --message-en "The load balancer logs show errors until 23:52."',
+  ],
+  notes: [
+    "Adds a '## Correction' update whose text lists each changed field, old → new, then the reason: customers read it, so the reason is required. For a resolved incident or maintenance only: while it is open, change it with npm run update; a notice has no figures.",
+    LANGUAGE_NOTE,
+    ...COMMON_NOTES,
+  ],
+} as const satisfies CommandSpec;
 const TIME_FIELDS = new Set(['started', 'resolved', 'from', 'to']);
 
 /** One change an editor asks for: a field set to a value, or an affected service (or the cause) removed. */
@@ -58,79 +79,45 @@ function readEdits(sets: readonly string[], removes: readonly string[]): Edit[] 
   return edits;
 }
 
-/** The front matter of `text` as a YAML document (comments and order kept), changed by `edit`, and the file put back together. */
-function editFrontMatter(text: string, edit: (document: Document) => void): string {
-  const newline = text.includes('\r\n') ? '\r\n' : '\n';
-  const lines = text.split(/\r?\n/);
-  const close = lines.findIndex((line, index) => index > 0 && (line.trim() === '---' || line.trim() === '...'));
-  const document = parseDocument(lines.slice(1, close).join('\n'));
-  edit(document);
-  const front = document.toString({ lineWidth: 0 }).replace(/\n$/, '').split('\n');
-  return [lines[0]!, ...front, ...lines.slice(close)].join(newline);
-}
-
-/** The index of `service`'s entry in the front matter's `affected` list, or -1. */
-function affectedIndex(document: Document, service: string): number {
-  const list = document.get('affected', true);
-  if (!isSeq(list)) return -1;
-  return list.items.findIndex((item) => (isScalar(item) ? String(item.value).trim() === service : isMap(item) && String(item.get('service')).trim() === service));
-}
-
 /**
- * Makes `service`'s entry an object (`- service: <id>`) so it can hold its
- * own `from`, `to` or `level`, adding the entry when the service is not
- * affected yet; returns its index.
+ * The text of `incident`'s file with `edits` made, through the same text
+ * edits as the other commands (so comments, quoting, line ends and a byte
+ * order mark stay, and only the changed values differ), times written as
+ * editors write them in `timeZone`; a time that is not one is refused.
  */
-function ownEntry(document: Document, service: string): number {
-  let list = document.get('affected', true);
-  if (!isSeq(list)) {
-    document.set('affected', document.createNode([]));
-    list = document.get('affected', true);
-  }
-  const items = (list as { items: unknown[] }).items;
-  const index = affectedIndex(document, service);
-  if (index === -1) {
-    items.push(document.createNode({ service }));
-    return items.length - 1;
-  }
-  const item = items[index];
-  if (isScalar(item)) {
-    const entry = document.createNode({ service }) as Node;
-    // The plain id's comment stays with its entry.
-    entry.commentBefore = item.commentBefore;
-    entry.comment = item.comment;
-    items[index] = entry;
-  }
-  return index;
-}
-
-/**
- * The text of `incident`'s file with `edits` made, times written as editors
- * write them in `timeZone`; a time that is not one is refused.
- */
-function applyEdits(text: string, edits: readonly Edit[], timeZone: string): string {
-  return editFrontMatter(text, (document) => {
-    for (const edit of edits) {
-      const key = edit.path.at(-1)!;
-      if ('remove' in edit) {
-        if (edit.path[0] === 'cause') document.delete('cause');
-        else {
-          const index = affectedIndex(document, edit.path[1]!);
-          if (index === -1) throw new UsageError(`'${edit.path[1]}' is not affected; nothing to remove`);
-          document.deleteIn(['affected', index]);
-        }
-        continue;
+function applyEdits(text: string, incident: Incident, edits: readonly Edit[], timeZone: string): string {
+  let next = text;
+  for (const edit of edits) {
+    const [top, service] = edit.path;
+    const key = edit.path.at(-1)!;
+    if ('remove' in edit) {
+      if (top === 'cause') {
+        next = removeField(next, 'cause');
+      } else {
+        if (!listsAffected(next, service!)) throw new UsageError(`'${service}' is not affected; nothing to remove`);
+        next = removeAffected(next, [service!]);
       }
-      let value = edit.value;
-      if (TIME_FIELDS.has(key)) {
-        const instant = parseTime(value, timeZone);
-        if (instant === undefined) throw new UsageError(`--set ${edit.path.join('.')}: '${value}' is not a time; write it as YYYY-MM-DD HH:mm (in ${timeZone})`);
-        value = editorTime(instant, timeZone, instant % 60_000 !== 0);
-      }
-      if (edit.path[0] === 'affected') document.setIn(['affected', ownEntry(document, edit.path[1]!), key], value);
-      else document.setIn(edit.path, value);
+      continue;
     }
-  });
+    const field = edit.path.join('.');
+    let value: string;
+    if (TIME_FIELDS.has(key)) {
+      const instant = parseTime(edit.value, timeZone);
+      if (instant === undefined) throw new UsageError(`--set ${field}: '${edit.value}' is not a time; write it as YYYY-MM-DD HH:mm (in ${timeZone})`);
+      value = editorTime(instant, timeZone, instant % 60_000 !== 0);
+    } else {
+      value = yamlScalar(edit.value, `--set ${field}`);
+    }
+    if (top === 'affected') {
+      next = setServiceOverride(next, service!, { [key]: value });
+    } else if (top === 'scheduled') {
+      if (incident.kind !== 'maintenance') throw new UsageError(`--set ${field}: ${incident.id} is ${incident.kind === 'incident' ? 'an' : 'a'} ${incident.kind}; 'scheduled' is a maintenance's announced window; nothing was written`);
+      next = setScheduled(next, key as 'from' | 'to', value);
+    } else {
+      next = setField(next, top as FrontField, value);
+    }
+  }
+  return next;
 }
 
 /**
@@ -139,11 +126,11 @@ function applyEdits(text: string, edits: readonly Edit[], timeZone: string): str
  * say why. What a withdrawal is.
  */
 function withdraw(text: string, incident: Incident, timeZone: string): string {
-  return editFrontMatter(text, (document) => {
-    for (const affected of incident.affected) {
-      document.setIn(['affected', ownEntry(document, affected.service), 'to'], editorTime(affected.from, timeZone, affected.from % 60_000 !== 0));
-    }
-  });
+  let next = text;
+  for (const affected of incident.affected) {
+    next = setServiceOverride(next, affected.service, { to: editorTime(affected.from, timeZone, affected.from % 60_000 !== 0) });
+  }
+  return next;
 }
 
 /**
@@ -155,35 +142,42 @@ function withdraw(text: string, incident: Incident, timeZone: string): string {
  */
 export function correctCommand(argv: string[], env: Environment): Promise<CommandResult> {
   return commandResult(async () => {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { set: { type: 'string', multiple: true }, remove: { type: 'string', multiple: true }, withdraw: { type: 'boolean' }, at: { type: 'string' } },
-    });
+    const args = parseCommand(CORRECT_SPEC, argv);
+    if (!args) return helpText(CORRECT_SPEC);
+    const { values, positionals } = args;
     const [id, ...rest] = positionals;
     const reason = rest.join(' ').trim();
-    if (!id) throw new UsageError(USAGE);
+    if (!id) throw usageError(CORRECT_SPEC);
     if (!reason) throw new UsageError(`say why after the id: npm run correct -- ${id} "<why>" …; a correction is public, and customers read its reason`);
     const edits = readEdits(values.set ?? [], values.remove ?? []);
     if (values.withdraw && edits.length > 0) throw new UsageError('--withdraw takes every window back: give it without --set or --remove');
-    if (!values.withdraw && edits.length === 0) throw new UsageError(`nothing to correct: give --set <field>=<value>, --remove affected.<service>, or --withdraw\n${USAGE}`);
+    if (!values.withdraw && edits.length === 0) throw usageError(CORRECT_SPEC, 'nothing to correct: give --set <field>=<value>, --remove affected.<service>, or --withdraw');
     const workspace = await openWorkspace(env);
     const zone = workspace.catalogs.site.timeZone;
+    const words = languageWords(args.languages, workspace.catalogs.site);
     const file = await findIncident(workspace, id);
     const at = timeOption(values.at, workspace);
     let changes: FigureChange[] = [];
-    await editIncident(workspace, file, (text, incident) => {
+    const edited = await editIncident(workspace, file, (text, incident) => {
       if (!CORRECTABLE_KINDS.includes(incident.kind)) {
         throw new UsageError(`${id} is a notice: it has no figures to correct; say what changed with npm run update -- ${id} update "<what changed>"; nothing was written`);
       }
       if (incident.resolved === null || incident.resolved > workspace.now) {
-        throw new UsageError(`${id} is not resolved: change its figures in ${displayPath(file)} directly (a correction is for a resolved ${incident.kind}'s figures); nothing was written`);
+        throw new UsageError(
+          `${id} is not resolved: change its figures with npm run update -- ${id} and the changes (npm run update -- --help lists them); a correction is for a resolved ${incident.kind}'s figures; nothing was written`,
+        );
       }
-      const changed = values.withdraw ? withdraw(text, incident, zone) : applyEdits(text, edits, zone);
+      const changed = values.withdraw ? withdraw(text, incident, zone) : applyEdits(text, incident, edits, zone);
       changes = figureChanges(incident, checkIncident(workspace, file, changed), (instant: Instant) => editorTime(instant, zone));
       if (changes.length === 0) throw new UsageError(`nothing to correct: ${id}'s figures would stay as they are; nothing was written`);
-      return addUpdate(changed, { status: 'correction', at, message: `${changeLines(changes)}\n\n${reason}`, timeZone: zone });
+      // The changes, in words of the file's own (field names, times), head the Correction in every language.
+      const translations = words.map(({ locale, title, message }) => ({
+        locale,
+        title,
+        update: message === undefined ? undefined : { status: 'correction' as const, at, message: `${changeLines(changes)}\n\n${message}` },
+      }));
+      return { text: addUpdate(changed, { status: 'correction', at, message: `${changeLines(changes)}\n\n${reason}`, timeZone: zone }), updates: 1, said: [], translations };
     });
-    return `corrected ${displayPath(file)}:\n${changeLines(changes)}`;
+    return [`corrected ${displayPath(file)}:\n${changeLines(changes)}`, ...edited.translations].join('\n');
   });
 }

@@ -28,7 +28,7 @@ import { parseTime, type Instant } from '../core/time.ts';
 import type { Incident } from '../core/types.ts';
 import { contentDir, EnvironmentError, nowFromEnvironment } from '../site/build-context.ts';
 import { createFile, WriteRefused } from './file-lock.ts';
-import { UnwritableText } from './incident-file.ts';
+import { UnwritableText } from './line-text.ts';
 
 /** A mistake in how a command was called, or a change it cannot make: printed as is, exit code 1. */
 export class UsageError extends Error {}
@@ -85,11 +85,11 @@ function usableCatalogs(files: Parameters<typeof resolveCatalogs>[0]): Catalogs 
   return catalogs;
 }
 
-/** `--at` read in the site's zone (for back-filling), or now. */
-export function timeOption(at: string | undefined, workspace: Workspace): Instant {
-  if (at === undefined) return workspace.now;
-  const instant = parseTime(at, workspace.catalogs.site.timeZone);
-  if (instant === undefined) throw new UsageError(`--at '${at}' is not a time; write it as YYYY-MM-DD HH:mm (in ${workspace.catalogs.site.timeZone})`);
+/** A time option (`--at` by default; `--from`, `--started` …) read in the site's zone, or now when it was not given. */
+export function timeOption(value: string | undefined, workspace: Workspace, flag = 'at'): Instant {
+  if (value === undefined) return workspace.now;
+  const instant = parseTime(value, workspace.catalogs.site.timeZone);
+  if (instant === undefined) throw new UsageError(`--${flag} '${value}' is not a time; write it as YYYY-MM-DD HH:mm (in ${workspace.catalogs.site.timeZone})`);
   return instant;
 }
 
@@ -201,6 +201,23 @@ export async function run(main: () => Promise<void>): Promise<void> {
   process.exitCode = result.code;
 }
 
+/** How many files an import writes at a time. */
+const WRITE_CONCURRENCY = 16;
+
+/** `task` run on every item, at most `limit` at a time; the results in the items' order. */
+async function eachLimited<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 /**
  * Writes many new files at once: the folder is checked with all of them, and
  * only those with no problem are written, each created in one step and never
@@ -213,10 +230,14 @@ export async function writeAllChecked(folder: Folder, files: { path: string; tex
   const failing = new Set(problems.map((problem) => problem.file));
   const written: string[] = [];
   const skipped = files.filter((file) => taken.has(incidentId(file.path))).map((file) => `${file.path}: an incident with this id exists already; not written`);
-  for (const file of fresh.filter((candidate) => !failing.has(candidate.path))) {
-    if (await createFile(file.path, file.text)) written.push(file.path);
+  const passing = fresh.filter((candidate) => !failing.has(candidate.path));
+  // Each file is synced to disk before it is linked in: a few at a time, not one by one (16,000 took minutes).
+  const created = await eachLimited(passing, WRITE_CONCURRENCY, (file) => createFile(file.path, file.text));
+  passing.forEach((file, index) => {
+    if (created[index]) written.push(file.path);
     else skipped.push(`${file.path}: an incident with this id exists already; not written`);
-  }
-  const own = sortProblems(problems.filter((problem) => fresh.some((file) => file.path === problem.file))).map(formatProblem);
+  });
+  const freshPaths = new Set(fresh.map((file) => file.path));
+  const own = sortProblems(problems.filter((problem) => freshPaths.has(problem.file))).map(formatProblem);
   return { written, problems: [...skipped, ...own] };
 }

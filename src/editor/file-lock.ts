@@ -140,18 +140,24 @@ async function writeTemporary(file: string, text: string, mode?: number): Promis
   return temporary;
 }
 
+/** The UTF-8 byte order mark: the reader drops it, so a change is made to the text after it, and the mark is kept. */
+const BOM = '\uFEFF';
+
 /**
  * Replaces `file` with `text` in one step, if it still holds `expected` (what
- * the change was made from): call it under the file's lock. Throws
+ * the change was made from, read as the reader reads it: without a byte
+ * order mark, which is kept): call it under the file's lock. Throws
  * WriteRefused when the file changed meanwhile.
  */
 export async function replaceFile(file: string, text: string, expected: string): Promise<void> {
   // Through a symbolic link to the file it names: the link stays a link.
   const target = await realpath(file);
   const mode = (await stat(target)).mode & 0o777;
-  const temporary = await writeTemporary(target, text, mode);
+  const current = await readFile(target, 'utf8');
+  const mark = current.startsWith(BOM) && !expected.startsWith(BOM) ? BOM : '';
+  const temporary = await writeTemporary(target, `${mark}${text}`, mode);
   try {
-    if ((await readFile(target, 'utf8')) !== expected) {
+    if ((await readFile(target, 'utf8')) !== `${mark}${expected}`) {
       throw new WriteRefused(`${file} changed while this command ran; nothing was written: run the command again`);
     }
     await rename(temporary, target);

@@ -5,14 +5,16 @@
  * input of the wrong shape is reported too, never a crash.
  */
 import { parse as parseYaml } from 'yaml';
-import { closestKnown } from '../contract/problems.ts';
-import { isAbsoluteHttpUrl } from '../contract/fields.ts';
+import { closestKnown, printable } from '../contract/problems.ts';
+import { isAbsoluteHttpUrl, shown } from '../contract/fields.ts';
+import { MARKDOWN_TOO_DEEP } from '../contract/read-incident.ts';
 import { statusWord } from '../contract/timeline.ts';
 import type { ImpactLevel } from '../core/levels.ts';
-import { DAY_MS, parseTime, type Instant } from '../core/time.ts';
+import { DAY_MS, latest, parseTime, type Instant } from '../core/time.ts';
 import { CLOSING_MESSAGES, CLOSING_STATUSES, closingStatus, type IncidentKind, type Service, type UpdateStatus } from '../core/types.ts';
 import { importedCause, type CauseMapping } from './import-causes.ts';
-import { editorTime, incidentText, slugify, type IncidentSpec } from './incident-file.ts';
+import { editorTime, incidentText, slugify, UnwritableText, type IncidentSpec } from './incident-file.ts';
+import type { CommandSpec } from './options.ts';
 
 /** What an import writes and what it could not map. */
 export interface ImportResult {
@@ -47,6 +49,30 @@ export class ImportError extends Error {}
  */
 export const STALE_OPEN_DAYS = 7;
 
+/** `npm run import`, as its help shows it and its arguments are read. */
+export const IMPORT_SPEC = {
+  name: 'import',
+  summary: "bring another status page's incidents over as incident files",
+  usage: ['statuspage <export.json> [--open-stale] [--cause …]', 'cstate <content/issues folder> [--open-stale] [--cause …]'],
+  options: {
+    'open-stale': { type: 'boolean', help: `import incidents open in the source but untouched for ${STALE_OPEN_DAYS} days as ongoing (left out otherwise)` },
+    cause: {
+      type: 'string',
+      multiple: true,
+      value: '<component or impact>=<cause>',
+      help: 'the cause of incidents on that component or system, service, impact or severity; without one an incident is written with no cause, and a note says to review it',
+    },
+  },
+  examples: [
+    'curl -s https://status.example.com/api/v2/incidents.json > export.json && npm run import -- statuspage export.json',
+    'npm run import -- statuspage export.json --cause CDN=third-party --cause critical=platform     # whose fault, by component or impact',
+    'npm run import -- cstate ../old-status/content/issues',
+  ],
+  notes: [
+    'Says first what it could not map or left out, then writes every incident that passes the check (under incidents/<year>/ of STATUS_CONTENT_DIR, default content) and lists the rest; exits 1 when it wrote none.',
+  ],
+} as const satisfies CommandSpec;
+
 /** The note for an open incident whose last sign of life is `last`, or `undefined` when it is recent or the import was told to take it. */
 function staleOpen(last: Instant, context: ImportContext): string | undefined {
   const days = Math.floor((context.now - last) / DAY_MS);
@@ -72,6 +98,57 @@ export function statuspageTime(value: unknown, timeZone: string): Instant | unde
 /** `value` when it is a string, else `undefined`: exports are read, never trusted. */
 function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
+}
+
+/** The longest note, in characters: a note quotes the source, and an export's title has no limit. */
+const NOTE_LIMIT = 500;
+
+/**
+ * The function that notes `message` about one source item under `label`.
+ * A note quotes the export, so it is made printable as the check's
+ * messages are: control characters (clear screen, OSC 52 clipboard writes)
+ * and line breaks show as `\uXXXX`, never reach the terminal as they are.
+ */
+function noter(result: ImportResult, label: string): (message: string) => void {
+  return (message) => void result.notes.push(printable(`${label}: ${message}`, NOTE_LIMIT));
+}
+
+/**
+ * The incident file for `spec`, or `undefined` when it cannot be written so
+ * that it reads back as given (a title with a line break, a text that would
+ * leave a code block open, or that Markdown cannot read for its nesting):
+ * then it is noted and left out, and the import goes on with the others.
+ * Its cause is the one the editor's `causes` give `causeWords` (the source's
+ * words for it; `undefined` for an incident that takes no cause, a
+ * maintenance or a notice); what that needs reviewing is noted only for a
+ * file that is written, as it speaks of the file.
+ */
+function fileText(
+  spec: Omit<IncidentSpec, 'cause'>,
+  causeWords: readonly (string | undefined)[] | undefined,
+  causes: CauseMapping | undefined,
+  note: (message: string) => void,
+): string | undefined {
+  const causeNotes: string[] = [];
+  const cause = causeWords === undefined ? undefined : importedCause(causeWords, causes, (message) => void causeNotes.push(message));
+  try {
+    const text = incidentText({ ...spec, cause });
+    for (const message of causeNotes) note(message);
+    return text;
+  } catch (error) {
+    // A RangeError is the Markdown parser's stack overflowing on text nested thousands deep.
+    if (!(error instanceof UnwritableText) && !(error instanceof RangeError)) throw error;
+    const why = error instanceof UnwritableText ? error.message : MARKDOWN_TOO_DEEP;
+    note(`cannot be written: ${why}; left out (fix it in the source and import again, or write it by hand)`);
+    return undefined;
+  }
+}
+
+/** An id as an export gives it: a string, or a number as some exports write it. */
+function sourceId(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
 }
 
 /** A Statuspage shortlink, kept as the incident's `source` when it is an absolute http(s) address; anything else is noted and left out. */
@@ -118,13 +195,25 @@ function unmapped(name: string, services: readonly Service[]): string {
   return `component '${name}' matches no service in services.yaml${near ? ` (closest: '${near}')` : ''}; add it, or name the service after it`;
 }
 
-/** Names files `YYYY/YYYY-MM-DD-slug.md`, never twice. */
+/**
+ * Names files `YYYY/YYYY-MM-DD-slug.md`, never twice: the second of a day and
+ * title gets `-2`, the next `-3`. Each name's next number is kept, so naming
+ * thousands of incidents that share a title and a day stays linear.
+ */
 function fileNamer(timeZone: string) {
   const used = new Set<string>();
+  const next = new Map<string, number>();
   return (title: string, at: Instant) => {
     const date = editorTime(at, timeZone).slice(0, 10);
-    let base = `${date}-${slugify(title)}`;
-    for (let n = 2; used.has(base); n++) base = `${date}-${slugify(title)}-${n}`;
+    const stem = `${date}-${slugify(title)}`;
+    let base = stem;
+    if (used.has(base)) {
+      let n = next.get(stem) ?? 2;
+      // Another title may have taken `<stem>-<n>` already (a title ending in a number).
+      while (used.has(`${stem}-${n}`)) n++;
+      base = `${stem}-${n}`;
+      next.set(stem, n + 1);
+    }
     used.add(base);
     return `${date.slice(0, 4)}/${base}.md`;
   };
@@ -157,10 +246,9 @@ export function fromStatuspage(exported: unknown, context: ImportContext): Impor
   const seen = new Set<string>();
   incidents.forEach((item, index) => {
     const incident = record(item);
-    const id = text(incident.id);
+    const id = sourceId(incident.id);
     const title = text(incident.name);
-    const label = `statuspage ${id ?? `#${index + 1}`} '${title ?? ''}'`;
-    const note = (message: string) => result.notes.push(`${label}: ${message}`);
+    const note = noter(result, `statuspage ${id ?? `#${index + 1}`} '${title ?? ''}'`);
     if (id !== undefined && seen.has(id)) return note('the same id as an earlier incident in the export; written once');
     if (id !== undefined) seen.add(id);
     const when = (value: unknown) => statuspageTime(value, context.timeZone);
@@ -177,12 +265,15 @@ export function fromStatuspage(exported: unknown, context: ImportContext): Impor
       const at = when(shownAt);
       for (const component of list(update.affected_components).map(record)) {
         const componentName = text(component.name);
-        if (componentName === undefined) continue;
+        if (componentName === undefined) {
+          note(`an affected component of update ${shown(update.status)} has the name ${shown(component.name)}; left out`);
+          continue;
+        }
         const newStatus = text(component.new_status);
         const level = mapped(STATUSPAGE_LEVELS, newStatus);
         if (level) levels.set(componentName, worse(levels.get(componentName), level));
         else if (!levels.has(componentName) && newStatus !== 'operational' && newStatus !== 'under_maintenance') {
-          note(`component status '${newStatus}' of '${componentName}' is not a level; counted as the incident's level`);
+          note(`component status ${shown(component.new_status)} of '${componentName}' is not a level; counted as the incident's level`);
         }
       }
       const body = text(update.body) ?? '';
@@ -192,15 +283,17 @@ export function fromStatuspage(exported: unknown, context: ImportContext): Impor
       }
       const status = mapped(STATUSPAGE_STATUS, text(update.status));
       if (!status || at === undefined) {
-        note(`update '${String(update.status)}' at '${String(shownAt)}' has no known status or time; written as an Update`);
+        note(`update ${shown(update.status)} at ${shown(shownAt)} has no known status or time; written as an Update`);
       }
       updates.push({ status: status ?? 'update', at: at ?? started, message: body });
     }
     // Statuspage pages that publish the postmortem in the incident itself (and ours) carry `postmortem_body`.
     postmortem ??= text(incident.postmortem_body);
-    const componentNames = [...new Set([...list(incident.components).flatMap((component) => text(record(component).name) ?? []), ...levels.keys()])];
+    const listed = list(incident.components).map((component) => record(component).name);
+    for (const name of listed) if (typeof name !== 'string') note(`a component has the name ${shown(name)}; left out`);
+    const componentNames = [...new Set([...listed.filter((name) => typeof name === 'string'), ...levels.keys()])];
     const level = [...levels.values()].reduce<ImpactLevel | undefined>(worse, undefined) ?? mapped(STATUSPAGE_IMPACT, impact);
-    if (!maintenance && !level) note(`impact '${impact}' and no component status give no level; written as degraded-performance`);
+    if (!maintenance && !level) note(`impact ${shown(incident.impact)} and no component status give no level; written as degraded-performance`);
     const affected: IncidentSpec['affected'] = [];
     for (const component of componentNames) {
       const service = serviceFor(component, context.services);
@@ -224,37 +317,34 @@ export function fromStatuspage(exported: unknown, context: ImportContext): Impor
     const closed = updates.filter(closes);
     let resolvedTime = resolved;
     if (resolvedTime === undefined && closed.length > 0) {
-      resolvedTime = Math.max(...closed.map((update) => update.at));
+      resolvedTime = latest(closed.map((update) => update.at));
       note(`a ${closing} update but no resolved_at; resolved at that update`);
     }
     const scheduledFrom = when(incident.scheduled_for);
     const scheduledTo = when(incident.scheduled_until);
     if (resolvedTime === undefined) {
-      const stale = staleOpen(Math.max(started, scheduledTo ?? started, ...updates.map((update) => update.at)), context);
+      const stale = staleOpen(latest(updates.map((update) => update.at), Math.max(started, scheduledTo ?? started)), context);
       if (stale) {
         note(stale);
         if (!context.openStale) return;
       }
     }
-    result.files.push({
-      path: name(title, started),
-      text: incidentText({
-        title,
-        kind,
-        scheduled: maintenance && scheduledFrom !== undefined && scheduledTo !== undefined ? { from: scheduledFrom, to: scheduledTo } : undefined,
-        started: maintenance && when(incident.started_at) === undefined ? undefined : started,
-        resolved: resolvedTime,
-        level: maintenance ? undefined : (level ?? 'degraded-performance'),
-        cause: maintenance ? undefined : importedCause([...componentNames, ...affected.map((entry) => (typeof entry === 'string' ? entry : entry.service)), impact], context.causes, note),
-        affected,
-        // Where it came from stays in the front matter: the summary is what customers read.
-        source: shortlink(text(incident.shortlink), note),
-        updates,
-        postmortem,
-        timeZone: context.timeZone,
-        seconds: true,
-      }),
-    });
+    const file = fileText({
+      title,
+      kind,
+      scheduled: maintenance && scheduledFrom !== undefined && scheduledTo !== undefined ? { from: scheduledFrom, to: scheduledTo } : undefined,
+      started: maintenance && when(incident.started_at) === undefined ? undefined : started,
+      resolved: resolvedTime,
+      level: maintenance ? undefined : (level ?? 'degraded-performance'),
+      affected,
+      // Where it came from stays in the front matter: the summary is what customers read.
+      source: shortlink(text(incident.shortlink), note),
+      updates,
+      postmortem,
+      timeZone: context.timeZone,
+      seconds: true,
+    }, maintenance ? undefined : [...componentNames, ...affected.map((entry) => (typeof entry === 'string' ? entry : entry.service)), impact], context.causes, note);
+    if (file !== undefined) result.files.push({ path: name(title, started), text: file });
   });
   return result;
 }
@@ -268,7 +358,7 @@ export function fromCstate(files: { path: string; text: string }[], context: Imp
   const result: ImportResult = { files: [], notes: [], total: files.length };
   const name = fileNamer(context.timeZone);
   for (const file of files) {
-    const note = (text: string) => result.notes.push(`cstate ${file.path}: ${text}`);
+    const note = noter(result, `cstate ${file.path}`);
     const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(file.text);
     if (!match) {
       note('no front matter; left out');
@@ -289,10 +379,17 @@ export function fromCstate(files: { path: string; text: string }[], context: Imp
       continue;
     }
     const informational = front.informational === true;
-    const level = mapped(CSTATE_LEVELS, String(front.severity ?? ''));
-    if (!level && !informational) note(`severity '${front.severity}' is not down, disrupted or notice; written as partial-outage`);
+    const level = mapped(CSTATE_LEVELS, text(front.severity) ?? '');
+    if (!level && !informational) note(`severity ${shown(front.severity ?? '')} is not down, disrupted or notice; written as partial-outage`);
     const affected: string[] = [];
-    for (const system of Array.isArray(front.affected) ? front.affected.map(String) : []) {
+    const systemNames: string[] = [];
+    for (const entry of list(front.affected)) {
+      if (typeof entry !== 'string' && typeof entry !== 'number') {
+        note(`affected system ${shown(entry)} is not a name; left out`);
+        continue;
+      }
+      const system = String(entry);
+      systemNames.push(system);
       const service = serviceFor(system, context.services);
       if (service) affected.push(service);
       else note(unmapped(system, context.services).replace('component', 'system'));
@@ -317,33 +414,31 @@ export function fromCstate(files: { path: string; text: string }[], context: Imp
       updates.push({ status: status ?? 'update', at, message: update[2]!.trim() });
     }
     const kind: IncidentKind = informational ? 'notice' : 'incident';
-    const resolvedAt = front.resolved === true ? (time(front.resolvedWhen) ?? Math.max(started, ...updates.map((update) => update.at))) : undefined;
+    const resolvedAt = front.resolved === true ? (time(front.resolvedWhen) ?? latest(updates.map((update) => update.at), started)) : undefined;
     if (front.resolved === true && time(front.resolvedWhen) === undefined) note('resolved with no resolvedWhen; resolved at the last update');
     if (resolvedAt !== undefined && !updates.some((update) => CLOSING_STATUSES.includes(update.status))) {
       updates.push({ status: closingStatus(kind), at: resolvedAt, message: CLOSING_MESSAGES[kind] });
       note(`resolved with no ${statusWord(closingStatus(kind))} update; one was added`);
     }
-    const stale = resolvedAt === undefined && !informational ? staleOpen(Math.max(started, ...updates.map((update) => update.at)), context) : undefined;
+    const stale = resolvedAt === undefined && !informational ? staleOpen(latest(updates.map((update) => update.at), started), context) : undefined;
     if (stale) {
       note(stale);
       if (!context.openStale) continue;
     }
-    result.files.push({
-      path: name(title, started),
-      text: incidentText({
-        title,
-        kind,
-        started,
-        resolved: resolvedAt,
-        level: informational ? undefined : (level ?? 'partial-outage'),
-        cause: informational ? undefined : importedCause([...(Array.isArray(front.affected) ? front.affected.map(String) : []), ...affected, String(front.severity ?? '')], context.causes, note),
-        affected,
-        summary: body.slice(0, first).trim() || undefined,
-        updates,
-        timeZone: context.timeZone,
-        seconds: true,
-      }),
-    });
+    // The cause is looked up by the names the export gives as text: an object there is no word to map (String() of one can throw).
+    const written = fileText({
+      title,
+      kind,
+      started,
+      resolved: resolvedAt,
+      level: informational ? undefined : (level ?? 'partial-outage'),
+      affected,
+      summary: body.slice(0, first).trim() || undefined,
+      updates,
+      timeZone: context.timeZone,
+      seconds: true,
+    }, informational ? undefined : [...systemNames, ...affected, text(front.severity)], context.causes, note);
+    if (written !== undefined) result.files.push({ path: name(title, started), text: written });
   }
   return result;
 }

@@ -6,9 +6,8 @@
  * published until a translator writes the words: an empty title or section
  * is "not translated yet", never placeholder text.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { displayPath, readContentFiles, resolveContent } from '../contract/load-content.ts';
 import { lexMarkdown } from '../contract/markdown.ts';
 import { formatProblem, sortProblems, type ContentProblem } from '../contract/problems.ts';
@@ -21,10 +20,23 @@ import { contentDir, nowFromEnvironment } from '../site/build-context.ts';
 import { checkIncident, commandResult, findIncident, openWorkspace, UsageError, type CommandResult, type Environment, type Workspace } from './editor-cli.ts';
 import { createFile, replaceFile, withFileLock } from './file-lock.ts';
 import { editorTime } from './incident-file.ts';
+import { translationFile, translationHead } from './translation-file.ts';
+import { helpText, parseCommand, usageError, type CommandSpec } from './options.ts';
 
-const USAGE =
-  'usage: npm run translate [-- --lang <language>]          lists what is not translated yet\n' +
-  '       npm run translate -- <id> [--lang <language>]     writes <id>.<language>.md beside the incident: a heading for each update to translate';
+/** `npm run translate`, as its help shows it and its arguments are read. */
+export const TRANSLATE_SPEC = {
+  name: 'translate',
+  summary: 'list what is not translated yet, or write the skeleton a translator fills in',
+  usage: ['[--lang LANGUAGE]            lists what is not translated yet', '<id> [--lang LANGUAGE]       writes <id>.<language>.md beside the incident: a heading for each update to translate'],
+  options: {
+    lang: { type: 'string', value: 'LANGUAGE', help: "one of site.yaml's languages (needed when it lists more than one)" },
+  },
+  examples: ['npm run translate', 'npm run translate -- 2026-11-26-oss-hangzhou-upload-failures --lang en'],
+  notes: [
+    'A skeleton holds a heading for each update still to translate, with nothing under it: nothing is published until a translator writes the words. Run it again after new updates: it adds the headings the translation lacks, and leaves the words written.',
+    'An editor who writes both languages gives the other words in the same command instead: --title-<lang> and --message-<lang> on new, update, resolve, postmortem and correct.',
+  ],
+} as const satisfies CommandSpec;
 
 /** The language a `--lang` names among the site's others; the only other one when left out. */
 function otherLanguage(given: string | undefined, languages: readonly Locale[]): Locale {
@@ -45,12 +57,13 @@ function gapLine(gap: IncidentGap): string {
   return `  ${gap.incident.id}  (${gap.incident.path}): ${parts.join(', ')}`;
 }
 
-/** `npm run translate`: see USAGE. */
+/** `npm run translate`: see TRANSLATE_SPEC. */
 export function translateCommand(argv: string[], env: Environment): Promise<CommandResult> {
   return commandResult(async () => {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-    if (values.help) return USAGE;
-    if (positionals.length > 1) throw new UsageError(USAGE);
+    const args = parseCommand(TRANSLATE_SPEC, argv);
+    if (!args) return helpText(TRANSLATE_SPEC);
+    const { values, positionals } = args;
+    if (positionals.length > 1) throw usageError(TRANSLATE_SPEC, 'give one id');
     return positionals.length === 0 ? listGaps(values.lang, env) : writeSkeleton(positionals[0]!, values.lang, env);
   });
 }
@@ -71,22 +84,14 @@ async function listGaps(lang: string | undefined, env: Environment): Promise<str
     .join('\n');
 }
 
-/** The translation file of `original` into `locale`: the one beside it, whatever the tag's case, or the name it gets. */
-async function translationFile(original: string, id: string, locale: Locale): Promise<string> {
-  const folder = path.dirname(original);
-  const existing = (await readdir(folder)).find((name) => {
-    const found = translationName(name);
-    return found?.id === id && found.locale === locale;
-  });
-  return path.join(folder, existing ?? `${id}.${locale}.md`);
-}
-
 /** The updates a translation text has a heading for (status and instant), as its reader reads them. */
 function headingsIn(file: string, text: string, incident: Incident, zone: string, locale: Locale): { updates: Update[]; postmortem: boolean } {
   const problems: ContentProblem[] = [];
   const parts = splitIncidentFile(file, text, problems);
   if (!parts) return { updates: [], postmortem: false };
   const timeline = readBody(file, parts, zone, locale, problems);
+  // A body Markdown cannot read (too long, too deep) cannot have headings put into it either: refused, never a crash.
+  if (!timeline) throw new UsageError(`${sortProblems(problems).map(formatProblem).join('\n')}\nnothing was written`);
   const updates = incident.updates.filter((update) => timeline.updates.some((other) => other.status === update.status && other.at === update.at));
   return { updates, postmortem: timeline.postmortemLine !== undefined };
 }
@@ -141,7 +146,7 @@ async function writeSkeleton(id: string, lang: string | undefined, env: Environm
     const originalTitle = incident.title[site.locale]!;
     const text =
       before === undefined
-        ? `---\n# The ${locale} translation of ${path.basename(original)}: only words. Leave a heading's text empty until it is translated.\ntitle: "" # ${originalTitle}\n---\n\n${headings}${ending}`
+        ? `${translationHead(locale, path.basename(original), originalTitle)}\n${headings}${ending}`
         : `${insertHeadings(before, headings)}${ending ? `${before.endsWith('\n') ? '' : '\n'}\n${ending}` : ''}`;
     // Checked as the build reads it: the headings must match the original's updates.
     const problems: ContentProblem[] = [];

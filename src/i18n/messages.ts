@@ -281,6 +281,8 @@ const en = {
     cap: (cap: number) => `Credits never exceed ${cap}% of the month’s fee.`,
     counted: 'How downtime is counted',
     weights: (list: string) => `Each minute of an impact counts with a weight for its level: ${list}. A minute covered by two incidents counts once, at the higher weight.`,
+    /** One level and its weight, in the list above. */
+    weight: (level: string, weight: number) => `${level} ${weight}`,
     excluded: (causes: string) =>
       `Impact caused by ${causes} is not counted. Maintenance that overruns its announced window counts from the moment it overruns.`,
     allCounted: 'Impact of every cause is counted.',
@@ -570,6 +572,7 @@ const zhCN: Messages = {
     cap: (cap) => `赔付不超过当月费用的 ${cap}%。`,
     counted: '不可用时间如何计算',
     weights: (list) => `影响的每一分钟按级别加权计算：${list}。两个事件重叠的分钟只计一次，取较高的权重。`,
+    weight: (level, weight) => `${level}计 ${weight}`,
     excluded: (causes) => `由${causes}造成的影响不计入。超出公告窗口的维护从超时起计入。`,
     allCounted: '所有原因造成的影响都计入。',
     unknownCause: '原因仍在调查中的事件按平台原因计入。',

@@ -4,6 +4,7 @@
  * and none on other answers, which a second try would not change.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { printable } from '../contract/problems.ts';
 
 /** How hard to try. */
 export interface RetryPolicy {
@@ -72,27 +73,117 @@ export function retryAfterMs(value: string | null, now: number): number | undefi
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/** How one request is made and its answer read. */
+export interface HttpOptions {
+  /** How long the request may take, answer body included. */
+  timeoutMs: number;
+  /**
+   * The most of a successful answer's body to read, in bytes; 0 (the
+   * default) reads none: a channel needs only the status, and a 2xx is sent
+   * whatever its body says or however it ends. A longer body is refused.
+   */
+  bodyLimit?: number;
+  /** Applied to a refusal's body before it is cut to an excerpt, so no secret is cut in half first. */
+  redact?: (text: string) => string;
+}
+
+/** How much of a refusal's body is read for its excerpt: enough to explain, never a whole answer. */
+export const EXCERPT_BYTES = 4096;
+/** How much of a refusal's body a message shows, in characters. */
+export const EXCERPT_CHARACTERS = 200;
+
 /**
  * One HTTP request, classified. Redirects are not followed unless `init`
  * says so: a redirected POST turns into a GET, or carries the message
- * elsewhere, so it is reported instead.
+ * elsewhere, so it is reported instead. A body is read only up to a limit
+ * (see HttpOptions), so a hostile or broken server cannot fill the memory.
  */
-export async function httpAttempt(url: string, init: RequestInit, timeoutMs: number): Promise<Attempt> {
+export async function httpAttempt(url: string, init: RequestInit, options: HttpOptions): Promise<Attempt> {
+  const { timeoutMs, bodyLimit = 0, redact = (text: string) => text } = options;
+  let response: Response;
   try {
-    const response = await fetch(url, { redirect: 'manual', ...init, signal: AbortSignal.timeout(timeoutMs) });
-    const body = await response.text();
-    const status = response.status;
-    if (response.ok) return { ok: true, detail: `HTTP ${status}`, status, body };
-    const answer = body.replace(/\s+/g, ' ').trim();
-    const detail = `HTTP ${status}${answer ? ` ${JSON.stringify(answer.length > 200 ? `${answer.slice(0, 200)}…` : answer)}` : ''}`;
-    if (status === 429 || status >= 500) {
-      return { ok: false, retry: true, detail, status, waitMs: retryAfterMs(response.headers.get('retry-after'), Date.now()) };
-    }
-    if (status >= 300 && status < 400) return { ok: false, retry: false, status, detail: `${detail}: the address redirects; use the address it redirects to` };
-    return { ok: false, retry: false, detail, status };
+    response = await fetch(url, { redirect: 'manual', ...init, signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
     return { ok: false, retry: true, detail: networkProblem(error, timeoutMs) };
   }
+  const status = response.status;
+  if (response.ok) {
+    if (bodyLimit === 0) {
+      // Accepted: what follows (a huge body, a broken stream) changes nothing, and a retry would send it twice.
+      void response.body?.cancel().catch(() => {});
+      return { ok: true, detail: `HTTP ${status}`, status };
+    }
+    try {
+      const { bytes, complete } = await readUpTo(response.body, bodyLimit);
+      if (!complete) return { ok: false, retry: false, status, detail: `HTTP ${status}, but the answer is larger than ${formatBytes(bodyLimit)}` };
+      return { ok: true, detail: `HTTP ${status}`, status, body: new TextDecoder().decode(bytes) };
+    } catch (error) {
+      return { ok: false, retry: true, status, detail: `HTTP ${status}, then ${networkProblem(error, timeoutMs)}` };
+    }
+  }
+  const answer = await excerpt(response.body, redact);
+  const detail = `HTTP ${status}${answer ? ` "${answer}"` : ''}`;
+  if (status === 429 || status >= 500) {
+    return { ok: false, retry: true, detail, status, waitMs: retryAfterMs(response.headers.get('retry-after'), Date.now()) };
+  }
+  if (status >= 300 && status < 400) return { ok: false, retry: false, status, detail: `${detail}: the address redirects; use the address it redirects to` };
+  return { ok: false, retry: false, detail, status };
+}
+
+/**
+ * Reads `body` up to `limit` bytes and lets go of the rest. `complete` says
+ * whether that was all of it. A stream that fails throws.
+ */
+async function readUpTo(body: ReadableStream<Uint8Array> | null, limit: number): Promise<{ bytes: Uint8Array; complete: boolean }> {
+  if (body === null) return { bytes: new Uint8Array(0), complete: true };
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return { bytes: concat(chunks, size), complete: true };
+      chunks.push(value);
+      size += value.byteLength;
+      if (size > limit) return { bytes: concat(chunks, size).subarray(0, limit), complete: false };
+    }
+  } finally {
+    void reader.cancel().catch(() => {});
+  }
+}
+
+function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * A refusal's body as a message shows it: its first EXCERPT_BYTES (none if
+ * the stream breaks), on one line, redacted, its unprintable characters
+ * (terminal escapes among them) as `\uXXXX`, cut to EXCERPT_CHARACTERS.
+ * Text cut off at the read limit loses its last word, which could be the
+ * start of a secret that redaction, knowing only whole secrets, would miss.
+ */
+async function excerpt(body: ReadableStream<Uint8Array> | null, redact: (text: string) => string): Promise<string> {
+  let bytes: Uint8Array;
+  let complete: boolean;
+  try {
+    ({ bytes, complete } = await readUpTo(body, EXCERPT_BYTES));
+  } catch {
+    return '';
+  }
+  let text = new TextDecoder().decode(bytes).replace(/\s+/g, ' ');
+  if (!complete) text = text.slice(0, Math.max(0, text.lastIndexOf(' ')));
+  return printable(redact(text.trim()), EXCERPT_CHARACTERS);
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`;
 }
 
 /** A fetch failure in words: the timeout, or the system's error code. */

@@ -3,7 +3,7 @@
  * previous one (a file, or the live site's address) that says what was
  * already sent.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { httpAttempt, withRetries, type RetryPolicy } from './deliver.ts';
 
 /** One entry of updates.json. */
@@ -19,6 +19,13 @@ export interface Manifest {
   generatedAt: string;
   updates: ManifestEntry[];
 }
+
+/**
+ * The largest previous manifest read from an address. updates.json holds 90
+ * days of updates and the open incidents' (about 200 bytes each): far below
+ * this, and an answer above it is not one.
+ */
+export const MANIFEST_BYTES = 64 * 1024 * 1024;
 
 /** A manifest that cannot be read or is not one: notify sends nothing rather than guess. */
 export class ManifestError extends Error {}
@@ -48,6 +55,31 @@ export function parseManifest(text: string, where: string): Manifest {
   return { generatedAt: String(manifest.generatedAt ?? ''), updates: manifest.updates };
 }
 
+/** Whether `since` names an address rather than a file. */
+function isAddress(since: string): boolean {
+  return /^https?:\/\//i.test(since);
+}
+
+/**
+ * Why `--since` cannot be used as given, or `undefined`. An address with a
+ * user name or password (`https://user:pass@…`) is refused before anything
+ * is read: fetch cannot send it (it would fail as a network error, retried
+ * for nothing), and messages would print it. The message never repeats it.
+ */
+export function sinceProblem(since: string): string | undefined {
+  if (!isAddress(since)) return undefined;
+  let url: URL;
+  try {
+    url = new URL(since);
+  } catch {
+    return '--since is not a valid address; give the previous updates.json as https://…/api/v1/updates.json or as a file';
+  }
+  if (url.username !== '' || url.password !== '') {
+    return '--since holds a user name or password (user:pass@…), which notify neither sends nor prints; give the address without them (updates.json is public), or download it first and give the file';
+  }
+  return undefined;
+}
+
 /**
  * The previous manifest from a file or an http(s) address. A file that does
  * not exist, or an address that answers 404 or 410, is "none" (a first
@@ -56,12 +88,21 @@ export function parseManifest(text: string, where: string): Manifest {
  * sending nothing.
  */
 export async function readPrevious(since: string, policy: RetryPolicy): Promise<Previous> {
-  if (/^https?:\/\//i.test(since)) {
-    const delivery = await withRetries(() => httpAttempt(since, { headers: { accept: 'application/json' }, redirect: 'follow' }, policy.timeoutMs), policy);
+  if (isAddress(since)) {
+    const problem = sinceProblem(since);
+    if (problem) throw new ManifestError(problem);
+    const init: RequestInit = { headers: { accept: 'application/json' }, redirect: 'follow' };
+    const delivery = await withRetries(() => httpAttempt(since, init, { timeoutMs: policy.timeoutMs, bodyLimit: MANIFEST_BYTES }), policy);
     if (delivery.ok) return { manifest: parseManifest(delivery.body ?? '', since) };
     if (delivery.status === 404 || delivery.status === 410) return { none: `${since} answered HTTP ${delivery.status}` };
     throw new ManifestError(`the previous updates.json could not be fetched from ${since}: ${delivery.detail}`);
   }
+  const size = await stat(since).then((info) => info.size, (error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw new ManifestError(`${since} cannot be read: ${error.code ?? error.message}`);
+  });
+  if (size === undefined) return { none: `${since} does not exist` };
+  if (size > MANIFEST_BYTES) throw new ManifestError(`${since} is larger than ${MANIFEST_BYTES / (1024 * 1024)} MB: it is not an updates.json`);
   const text = await readFile(since, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
     throw new ManifestError(`${since} cannot be read: ${error.code ?? error.message}`);

@@ -4,7 +4,8 @@
  * loaded only when an email channel sends.
  */
 import type { Channel, EmailChannel, SecretRef } from './channels.ts';
-import { httpAttempt, withRetries, type Attempt, type Delivery, type RetryPolicy } from './deliver.ts';
+import { printable } from '../contract/problems.ts';
+import { EXCERPT_CHARACTERS, httpAttempt, withRetries, type Attempt, type Delivery, type RetryPolicy } from './deliver.ts';
 import type { Notification } from './notification.ts';
 import { addressProblem, secretValue, type Redactor } from './secrets.ts';
 import { discordMessage } from './writers/discord.ts';
@@ -41,20 +42,39 @@ export function openOutlet(
   policy: RetryPolicy,
   onRetry: RetryListener,
 ): { outlet: Outlet; problems: string[] } {
+  const { outlet, problems } = openRaw(channel, env, redactor, policy, (detail, waitMs, next) => onRetry(redactor.redactEchoed(detail), waitMs, next));
+  return { outlet: { ...outlet, send: async (notification) => echoedAway(await outlet.send(notification), redactor) }, problems };
+}
+
+/**
+ * A delivery whose detail (a receiver's answer, an SMTP server's reply, a
+ * library's error) has every piece of a secret it may echo taken out.
+ */
+function echoedAway(delivery: Delivery, redactor: Redactor): Delivery {
+  return { ...delivery, detail: redactor.redactEchoed(delivery.detail) };
+}
+
+function openRaw(
+  channel: Channel,
+  env: Readonly<Record<string, string | undefined>>,
+  redactor: Redactor,
+  policy: RetryPolicy,
+  onRetry: RetryListener,
+): { outlet: Outlet; problems: string[] } {
   const problems: string[] = [];
-  const read = (ref: SecretRef, protocols?: readonly string[]): string => {
+  const read = (ref: SecretRef, protocols?: readonly string[], credentials = false): string => {
     const secret = secretValue(ref, env);
     if ('problem' in secret) {
       problems.push(secret.problem);
       return '';
     }
     redactor.add(secret.value, ref.env);
-    const wrong = protocols && addressProblem(ref, secret.value, protocols);
+    const wrong = protocols && addressProblem(ref, secret.value, protocols, credentials);
     if (wrong) problems.push(wrong);
     return secret.value;
   };
   if (channel.type === 'email') {
-    return { outlet: emailOutlet(channel, read(channel.smtp, ['smtp:', 'smtps:']), policy, onRetry), problems };
+    return { outlet: emailOutlet(channel, read(channel.smtp, ['smtp:', 'smtps:'], true), policy, onRetry, (text) => redactor.redactEchoed(text)), problems };
   }
   const url = read(channel.url, ['https:', 'http:']);
   const signing = channel.type === 'webhook' ? channel.secret : null;
@@ -84,7 +104,9 @@ export function openOutlet(
     send(notification) {
       const body = JSON.stringify(bodyOf(notification));
       // Signed afresh for every attempt, so a retry carries a current timestamp.
-      return withRetries(() => httpAttempt(url, { method: 'POST', headers: headersOf(notification, body), body }, policy.timeoutMs), policy, onRetry);
+      // Before the answer is cut to an excerpt, so no secret is cut in half first.
+      const redact = (text: string) => redactor.redactEchoed(text);
+      return withRetries(() => httpAttempt(url, { method: 'POST', headers: headersOf(notification, body), body }, { timeoutMs: policy.timeoutMs, redact }), policy, onRetry);
     },
     close() {},
   };
@@ -93,7 +115,7 @@ export function openOutlet(
 
 type Transport = { sendMail(message: object): Promise<{ accepted: unknown[]; rejected: unknown[] }>; close(): void };
 
-function emailOutlet(channel: EmailChannel, smtp: string, policy: RetryPolicy, onRetry: RetryListener): Outlet {
+function emailOutlet(channel: EmailChannel, smtp: string, policy: RetryPolicy, onRetry: RetryListener, redact: (text: string) => string): Outlet {
   let transport: Promise<Transport> | undefined;
   const open = () => {
     transport ??= import('nodemailer').then(({ default: nodemailer }) =>
@@ -148,7 +170,7 @@ function emailOutlet(channel: EmailChannel, smtp: string, policy: RetryPolicy, o
           }
           return { ok: true, detail: `accepted for ${info.accepted.length} recipient${info.accepted.length === 1 ? '' : 's'}` };
         } catch (error) {
-          return smtpProblem(error);
+          return smtpProblem(error, redact);
         }
       }, policy, onRetry);
     },
@@ -159,12 +181,18 @@ function emailOutlet(channel: EmailChannel, smtp: string, policy: RetryPolicy, o
   };
 }
 
-/** An SMTP failure: 5xx replies and refused logins are final, the rest (4xx, the network) worth a retry. */
-function smtpProblem(error: unknown): Attempt {
+/**
+ * An SMTP failure: 5xx replies and refused logins are final, the rest (4xx,
+ * the network) worth a retry. What the server said is shown as a refusal's
+ * body is: redacted, then one line of at most EXCERPT_CHARACTERS, its
+ * control characters as `\uXXXX`.
+ */
+function smtpProblem(error: unknown, redact: (text: string) => string): Attempt {
   const failure = error as { code?: string; responseCode?: number; response?: string; message?: string };
+  const said = (text: string) => printable(redact(text.replace(/\s+/g, ' ').trim()), EXCERPT_CHARACTERS);
   const detail = failure.responseCode
-    ? `SMTP ${failure.response ?? failure.responseCode}`
-    : `SMTP ${failure.code ?? 'error'}: ${failure.message ?? String(error)}`;
+    ? `SMTP ${said(failure.response ?? String(failure.responseCode))}`
+    : `SMTP ${failure.code ?? 'error'}: ${said(failure.message ?? String(error))}`;
   const final = (failure.responseCode !== undefined && failure.responseCode >= 500) || failure.code === 'EAUTH' || failure.code === 'EENVELOPE';
   return { ok: false, retry: !final, detail };
 }

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { updateId } from '../outputs/links.ts';
+import { incidentUrl, updateId } from '../outputs/links.ts';
 import type { Incident, Locale, Site, Update } from '../core/types.ts';
 import { languageOf } from '../i18n/language.ts';
 import { readContentFiles, resolveContent } from '../contract/load-content.ts';
@@ -13,11 +13,33 @@ import { formatProblem, sortProblems, suggestId } from '../contract/problems.ts'
 import { nowFromEnvironment } from '../site/build-context.ts';
 import { channelWants, type Channel } from './channels.ts';
 import type { Delivery, RetryPolicy } from './deliver.ts';
-import { ManifestError, newUpdates, parseManifest, readPrevious, type Manifest, type ManifestEntry } from './manifest.ts';
+import { ManifestError, newUpdates, parseManifest, readPrevious, sinceProblem, type Manifest, type ManifestEntry } from './manifest.ts';
 import { notificationFor, type Notification } from './notification.ts';
 import { openOutlet } from './outlets.ts';
 import { Redactor } from './secrets.ts';
 import { changedFeeds, pingHub, publishBody } from './websub.ts';
+import type { CommandSpec } from '../editor/options.ts';
+
+/** `npm run notify -- --help`: the same layout as the editor commands' help. */
+export const NOTIFY_SPEC = {
+  name: 'notify',
+  summary: 'tell subscribers (notify.yaml) about the updates this build published that the live site did not have',
+  usage: ['--since <previous updates.json: a file or https://…/api/v1/updates.json> [--first-run] [--dry-run] [--channel <id>]…', '--first-run [--dry-run] [--channel <id>]…'],
+  options: {
+    since: { type: 'string', value: '<file or address>', help: "the previous updates.json: a file, or the live site's address; every update it lacks is sent, oldest first" },
+    'first-run': { type: 'boolean', help: 'when there is no previous updates.json (none given, a missing file, a 404 or 410), send every update of this build instead of nothing' },
+    'dry-run': { type: 'boolean', help: 'print every request and email it would send, secrets shown as $NAME, and send nothing' },
+    channel: { type: 'string', multiple: true, value: '<id>', help: "send to this channel of notify.yaml only, e.g. to resend after fixing it" },
+  },
+  examples: [
+    'npm run build && npm run notify -- --since https://status.example.com/api/v1/updates.json',
+    'npm run notify -- --since previous-updates.json --dry-run',
+    'npm run notify -- --since previous-updates.json --channel ops     # only the channel with id ops',
+  ],
+  notes: [
+    'Reads the build in dist/ (or STATUS_OUT_DIR) and the content folder in STATUS_CONTENT_DIR (default: content). Secrets come from the environment: notify.yaml names them as env:NAME, read from a variable NAME or from the JSON object in STATUS_SECRETS. Prints one line per channel and exits 1 when any channel failed; nothing secret is printed.',
+  ],
+} as const satisfies CommandSpec;
 
 export interface NotifyOptions {
   /** The content folder the build read (`STATUS_CONTENT_DIR`). */
@@ -59,6 +81,11 @@ export async function runNotify(options: NotifyOptions): Promise<number> {
 }
 
 async function notify(options: NotifyOptions, redactor: Redactor, out: (line: string) => void, err: (line: string) => void): Promise<number> {
+  const refused = options.since === undefined ? undefined : sinceProblem(options.since);
+  if (refused) {
+    err(`notify: ${refused}; nothing was sent`);
+    return 2;
+  }
   const { content, problems, notify: configured } = resolveContent(await readContentFiles(options.contentDir), nowFromEnvironment(options.env));
   if (problems.length > 0) {
     for (const problem of sortProblems(problems)) err(formatProblem(problem));
@@ -88,7 +115,7 @@ async function notify(options: NotifyOptions, redactor: Redactor, out: (line: st
     return 0;
   }
   const before = 'manifest' in previous ? previous.manifest : null;
-  if (before && !sameSite(before, content.site.url)) {
+  if (before && !sameSite(before, content.site)) {
     err(`notify: ${options.since} lists updates of another site than ${content.site.url}; nothing was sent. Point --since at this site's previous updates.json`);
     return 1;
   }
@@ -118,7 +145,7 @@ async function notify(options: NotifyOptions, redactor: Redactor, out: (line: st
   const results = settled.map((outcome, index): ChannelResult => {
     if (outcome.status === 'fulfilled') return outcome.value;
     const name = channelName(channels[index]!);
-    return { name, ok: false, line: `${name}: FAILED: ${messageOf(outcome.reason)}` };
+    return { name, ok: false, line: `${name}: FAILED: ${redactor.redactEchoed(messageOf(outcome.reason))}` };
   });
   // Resending to chosen channels (--channel) is no news for the feeds.
   if (hub && options.channels.length === 0) results.push(await pingWebSub(hub, notifications.list, content.site, options, err));
@@ -141,12 +168,26 @@ async function readCurrent(outDir: string): Promise<Manifest> {
 }
 
 /**
- * Whether `previous` is this site's: its updates' addresses start with the
- * site's url. An empty manifest could be anyone's and passes; a site that
- * moved compares against its new address, which has none yet.
+ * Whether `previous` is this site's: its updates' addresses are those this
+ * site gives their incidents in its first language (`incidentUrl` with no
+ * language, as updates.json writes them), compared as addresses, not as
+ * text, so the manifest of another site on the same host (`https://host/eu/…`
+ * for a site at `https://host`) is not taken for this one. An empty manifest
+ * could be anyone's and passes; a site that moved compares against its new
+ * address, which has none yet.
  */
-function sameSite(previous: Manifest, siteUrl: string): boolean {
-  return previous.updates.length === 0 || previous.updates.some((entry) => entry.url.startsWith(`${siteUrl}/`));
+function sameSite(previous: Manifest, site: Site): boolean {
+  return previous.updates.length === 0 || previous.updates.some((entry) => sameAddress(entry.url, incidentUrl(site, entry.incident)));
+}
+
+/** Whether `url` is `page`, or a place on it (`#…`), as addresses: scheme and host in any case, a default port or none alike. */
+function sameAddress(url: string, page: string): boolean {
+  try {
+    const [a, b] = [new URL(url), new URL(page)];
+    return a.origin === b.origin && a.pathname === b.pathname && a.search === b.search;
+  } catch {
+    return false;
+  }
 }
 
 /** Each manifest entry's notification, from the content; the ids the content lacks, if any. */

@@ -28,7 +28,7 @@ export async function pingHub(hub: string, topics: readonly string[], policy: Re
   const deliveries: Delivery[] = [];
   for (const topic of topics) {
     const init = { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: publishBody(topic) };
-    deliveries.push(await withRetries(() => httpAttempt(hub, init, policy.timeoutMs), policy, onRetry));
+    deliveries.push(await withRetries(() => httpAttempt(hub, init, { timeoutMs: policy.timeoutMs }), policy, onRetry));
   }
   return deliveries;
 }

@@ -14,7 +14,7 @@
 import { renderPlainText } from '../contract/markdown.ts';
 import { incidentStatus, type IncidentLedger, type IncidentStatus, type Ledger } from '../core/ledger.ts';
 import { worstStatus, type ServiceStatus } from '../core/levels.ts';
-import { dateOf, formatIsoTime, type Instant } from '../core/time.ts';
+import { dateOf, earliest, formatIsoTime, latest, type Instant } from '../core/time.ts';
 import type { IncidentKind, Site, Update } from '../core/types.ts';
 import { homeUrl, incidentUrl, statuspageGroupId, statuspagePageId, updateId } from './links.ts';
 import { originalOf, wordsIn, type Language } from '../i18n/language.ts';
@@ -47,8 +47,8 @@ const COMPONENT_STATUS: Record<ServiceStatus, ComponentStatus> = {
 /**
  * The overall status as Statuspage's `status` object. The descriptions are
  * the ones Statuspage gives a page whose worst component is at that status
- * (its top-level status for one component); DESIGN ties each indicator to the
- * worst status, so each indicator has one description.
+ * (its top-level status for one component); each indicator follows the
+ * worst status alone, so each indicator has one description.
  */
 const STATUS_INDICATOR: Record<ServiceStatus, { indicator: Indicator; description: string }> = {
   operational: { indicator: 'none', description: 'All Systems Operational' },
@@ -184,12 +184,12 @@ function changesOf(entry: IncidentLedger, now: Instant): Instant[] {
 
 /** When an entry came on record: its start or its first update, whichever is earlier, and never after now. */
 function createdAt(entry: IncidentLedger, now: Instant): Instant {
-  return Math.min(entry.incident.started, ...entry.incident.updates.map((update) => update.at), now);
+  return earliest(entry.incident.updates.map((update) => update.at), Math.min(entry.incident.started, now));
 }
 
 /** When an entry last changed (changesOf), or when it came on record. */
 function updatedAt(entry: IncidentLedger, now: Instant): Instant {
-  return Math.max(createdAt(entry, now), ...changesOf(entry, now));
+  return latest(changesOf(entry, now), createdAt(entry, now));
 }
 
 /** Where an entry stands now, in Statuspage's words: a resolved incident with a postmortem is `postmortem`. */
@@ -255,7 +255,7 @@ export function statuspageApi(ledger: Ledger, site: Site, language: Language): S
       name: wordsIn(group.name, language),
       status: COMPONENT_STATUS[worstStatus(group.services.map((entry) => entry.status))],
       created_at: time(onRecord),
-      updated_at: time(Math.max(...changed)),
+      updated_at: time(latest(changed)),
       position: index + 1,
       description: null,
       showcase: false,
@@ -266,8 +266,10 @@ export function statuspageApi(ledger: Ledger, site: Site, language: Language): S
       only_show_if_degraded: false,
       components: members.map((member) => member.id),
     });
-    components.push(...members);
-    for (const member of members) byService.set(member.id, member);
+    for (const member of members) {
+      components.push(member);
+      byService.set(member.id, member);
+    }
   });
 
   const incidentJson = (entry: IncidentLedger): IncidentV2 => {

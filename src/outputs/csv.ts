@@ -1,5 +1,5 @@
 /**
- * The monthly SLA report as CSV for finance teams (DESIGN "Exports"):
+ * The monthly SLA report as CSV for finance teams (docs/outputs.md):
  * RFC 4180, UTF-8, CRLF line ends, a header row, one row per service-month
  * of `/api/v1/availability.json` (every service, across all of its pages),
  * figures in full precision as the JSON has them.

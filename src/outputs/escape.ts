@@ -68,7 +68,7 @@ export function icsText(text: string): string {
     .replace(/\r\n|\r|\n/g, '\\n');
 }
 
-/** Characters a spreadsheet reads as the start of a formula (DESIGN "Exports"). */
+/** Characters a spreadsheet reads as the start of a formula: such a cell gets a `'` first (docs/outputs.md). */
 const FORMULA_START = /^[=+\-@]/;
 
 /**

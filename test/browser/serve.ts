@@ -19,7 +19,7 @@ export interface Served {
 }
 
 /** The rules of `<dir>/_headers`; a file Netlify's parser finds fault with throws. */
-async function headerRules(dir: string): Promise<Header[]> {
+export async function headerRules(dir: string): Promise<Header[]> {
   const file = path.join(dir, '_headers');
   if (!existsSync(file)) return [];
   const { headers, errors } = await parseAllHeaders({ headersFiles: [file], configHeaders: [], minimal: false });

@@ -4,7 +4,7 @@
  * one ongoing with its newest update not translated yet, and one with no
  * translation at all. Built with now = FIXTURE_NOW (2025-02-10 00:00 UTC).
  */
-import { SLA_YAML } from '../builders.ts';
+import { DESIGN_EXAMPLE, SLA_YAML } from '../builders.ts';
 import { CLAIM_TEMPLATE } from './fixture.ts';
 
 export const BILINGUAL_SITE = `title: {zh-CN: 测试云状态, en: Test Cloud Status}
@@ -69,25 +69,8 @@ affected:
 - [ ] 每季度进行一次切换演练
 `;
 
-export const POWER_EN = `---
-title: Instances unreachable in Hangzhou zone H
----
-A power feed in one data hall failed. Instances in zone H were unreachable.
-
-## Resolved — 2025-01-18 03:45
-Power is restored and every instance is reachable again.
-
-## Identified — 2025-01-18 02:40
-A power supply failure in one data hall. Backup feeds are being switched in.
-
-## Investigating — 2025-01-18 02:20
-We are investigating reports that instances in zone H are unreachable.
-
-## Postmortem
-What happened, why, and what we change so that it does not happen again.
-- [x] Second independent power feed for hall 3
-- [ ] Quarterly failover drill
-`;
+/** The English translation: DESIGN_EXAMPLE's words under a front matter with only the title. */
+export const POWER_EN = `---\ntitle: Instances unreachable in Hangzhou zone H\n---\n${DESIGN_EXAMPLE.replace(/^---\n[\s\S]*?\n---\n/, '')}`;
 
 /** Ongoing on the CDN since 2025-02-09 22:00 UTC; the English translation lacks the newest update. */
 export const CDN = `---

@@ -20,10 +20,10 @@ declare module 'vitest' {
   }
 }
 
-export default function setup(project: TestProject) {
+export default async function setup(project: TestProject) {
   const builds: Record<string, BuiltSite> = {};
   for (const [name, write] of Object.entries(SITES)) {
-    const dir = write();
+    const dir = await write();
     const runs = name === 'hostile' ? ['hostile', 'hostileAgain'] : [name];
     const failing = name in FAILING_BUILDS;
     for (const run of runs) {

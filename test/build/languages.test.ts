@@ -7,6 +7,7 @@ import { BILINGUAL_FILES } from './bilingual.ts';
 import { chineseWords, fixtureContent, interfaceText, latinWords, writtenTexts } from './interface-words.ts';
 import { FIXTURE_NOW } from './fixture.ts';
 import { parseXml, runEmbed } from '../outputs/parsers.ts';
+import { headerRules } from '../browser/serve.ts';
 
 const bilingual = builtSite(inject('builds').bilingual!.outDir);
 const oneLanguage = builtSite(inject('builds').fixture!.outDir);
@@ -99,6 +100,15 @@ describe('a site in two languages', () => {
     expect(bilingual.read('badges/overall.svg')).toContain('<title>状态：部分中断</title>');
     expect(runEmbed(bilingual.read('en/embed.js')).join('')).toContain('Test Cloud Status: Partial outage');
     expect(runEmbed(bilingual.read('embed.js')).join('')).toContain('测试云状态：部分中断');
+  });
+
+  it('lets any origin read every language’s API and feeds on hosts that apply _headers', async () => {
+    const headers = await headerRules(bilingual.outDir);
+    const readable = (file: string) => headers.some((rule) => rule.forRegExp.test(`/${file}`) && rule.values['Access-Control-Allow-Origin'] === '*');
+    const shared = files(bilingual.outDir).filter((file) => /(^|\/)(api\/|rss\.xml$|history\.atom$)/.test(file));
+    expect(shared.filter((file) => file.startsWith('en/')).length).toBeGreaterThan(10);
+    expect(shared.filter((file) => !readable(file))).toEqual([]);
+    expect(readable('en/incidents/2025-02-10-cdn/index.html')).toBe(false);
   });
 
   it('serves the Statuspage API per language, with the same ids, statuses and times', () => {

@@ -4,6 +4,7 @@
  * builds at once would mix.
  */
 import { SITE_YAML, writeContentFolder } from '../builders.ts';
+import { runLifecycle } from '../editor/lifecycle.ts';
 import { BILINGUAL_FILES } from './bilingual.ts';
 import { CREDITS_FILES } from './credits-fixture.ts';
 import { FIXTURE_FILES, FIXTURE_SLA } from './fixture.ts';
@@ -57,7 +58,7 @@ ${HOSTILE_BODY}
 
 
 /** Each site by name: a function writing its content folder. `hostileAgain` builds the same folder as `hostile`. */
-export const SITES: Record<string, () => string> = {
+export const SITES: Record<string, () => string | Promise<string>> = {
   fixture: () => writeContentFolder({ 'sla.yaml': FIXTURE_SLA, ...FIXTURE_FILES }, 'status-ledger-fixture-'),
   zh: () => writeContentFolder({ 'sla.yaml': FIXTURE_SLA, ...FIXTURE_FILES, 'site.yaml': `${SITE_YAML}locale: zh-CN\n` }, 'status-ledger-zh-'),
   base: () =>
@@ -74,6 +75,8 @@ export const SITES: Record<string, () => string> = {
   bilingual: () => writeContentFolder(BILINGUAL_FILES, 'status-ledger-bilingual-'),
   broken: () => writeContentFolder({ 'incidents/bad.md': '---\ntitle: Bad\nstarted: 2025-01-18 02:11\naffected: [ecss]\n---\n' }),
   lateEpoch: () => writeContentFolder({ 'sla.yaml': FIXTURE_SLA, ...FIXTURE_FILES }, 'status-ledger-late-'),
+  /** Made by npm run init and the editor commands alone (test/editor/lifecycle.ts). */
+  lifecycle: async () => (await runLifecycle()).dir,
 };
 
 /** Sites whose build must fail, with the SOURCE_DATE_EPOCH each is built with (the others use FIXTURE_NOW). */

@@ -17,12 +17,24 @@ interface Step {
   env?: Record<string, string>;
 }
 const workflow = parse(readFileSync(path.join(import.meta.dirname, '..', '..', '.github', 'workflows', 'status-site.yml'), 'utf8')) as {
+  env: Record<string, string>;
   jobs: Record<string, { steps: Step[] }>;
 };
 const { check, publish } = workflow.jobs as { check: { steps: Step[] }; publish: { steps: Step[] } };
 const index = (steps: Step[], test: (step: Step) => boolean) => steps.findIndex(test);
 
 describe('the shipped workflow', () => {
+  it('names the content folder in one place, a repository variable defaulting to content, and never spells content/ itself', () => {
+    expect(workflow.env.STATUS_CONTENT_DIR).toBe("${{ vars.STATUS_CONTENT_DIR || 'content' }}");
+    const runs = Object.values(workflow.jobs).flatMap((job) => job.steps.map((step) => step.run ?? ''));
+    expect(runs.filter((run) => /\bcontent\//.test(run))).toEqual([]);
+  });
+
+  it('hands notify every secret at once, so a new channel needs a secret and no change to the workflow', () => {
+    const notify = Object.values(workflow.jobs).flatMap((job) => job.steps).find((step) => step.run?.startsWith('npm run notify'))!;
+    expect(notify.env).toEqual({ STATUS_SECRETS: '${{ toJSON(secrets) }}' });
+  });
+
   it('checks a pull request against its base, fetched first, so no published figure changes without its Correction', () => {
     const step = check.steps.find((candidate) => candidate.run?.includes('--since'))!;
     expect(step.if).toBe("github.event_name == 'pull_request'");

@@ -12,6 +12,9 @@ import { textFault } from '../../src/contract/fields.ts';
 import { formatProblem } from '../../src/contract/problems.ts';
 import { DESIGN_EXAMPLE, SERVICES_YAML, SITE_YAML, writeContentFolder, type FolderFiles } from '../builders.ts';
 
+/** How the check says to fix a time before 1970. */
+const EARLY = 'check the year and the offset: it is likely a typo (times start at 1970-01-01 00:00 UTC)';
+
 /** Now for the reads in these tests: after every time they write. */
 const READ_NOW = Date.parse('2026-01-01T00:00:00Z');
 
@@ -54,6 +57,11 @@ describe('crashes become one line each', () => {
       what: '5,000-deep YAML nesting',
       files: { 'services.yaml': `${'['.repeat(5000)}${']'.repeat(5000)}` },
       expected: 'content/services.yaml:1: YAML cannot be read: it is nested too deeply; content files nest a few levels at most (16 are allowed): check the brackets and the indentation',
+    },
+    {
+      what: 'emphasis nested 2,000 deep in 12 kB, which overflows the Markdown parser',
+      files: { 'incidents/2025-01-18-x.md': incidentFile('Deep', `## Investigating — 2025-01-18 02:20\n${'*a '.repeat(2000)}x${' a*'.repeat(2000)}\n`) },
+      expected: 'content/incidents/2025-01-18-x.md:6: the text nests Markdown too deeply to be read (emphasis, links, quotes or lists inside one another, thousands deep); write it flatter, with fewer marks (*, _, ~, [ ]) inside one another',
     },
     {
       what: 'YAML nested deeper than the limit but not enough to overflow',
@@ -269,11 +277,22 @@ describe('the characters a name may not hold, and how a message quotes them', ()
 
 describe('what the check refuses that used to pass', () => {
   it.each([
-    { what: 'a year 0026 (read as 1926 before)', text: incidentFile().replace('2025-01-18 02:11', '0026-01-18 02:11'), expected: "content/incidents/2025-01-18-x.md:3: 'started' is in the year 0026, before 1970; check the year: it is likely a typo" },
-    { what: 'a year 0999 with an offset', text: incidentFile().replace('2025-01-18 02:11', '0999-01-18T02:11Z'), expected: "content/incidents/2025-01-18-x.md:3: 'started' is in the year 0999, before 1970; check the year: it is likely a typo" },
-  ])('$what', async ({ text, expected }) => {
+    { what: 'a year 0026 (read as 1926 before)', text: incidentFile().replace('2025-01-18 02:11', '0026-01-18 02:11'), expected: `content/incidents/2025-01-18-x.md:3: 'started' is in the year 0026, before 1970; ${EARLY}` },
+    { what: 'a year 0999 with an offset', text: incidentFile().replace('2025-01-18 02:11', '0999-01-18T02:11Z'), expected: `content/incidents/2025-01-18-x.md:3: 'started' is in the year 0999, before 1970; ${EARLY}` },
+    { what: 'the last minute of 1969', text: incidentFile().replace('2025-01-18 02:11', '1969-12-31T23:59Z'), expected: `content/incidents/2025-01-18-x.md:3: 'started' is in the year 1969, before 1970; ${EARLY}` },
+    { what: 'a 1970 wall time that its offset puts in 1969 (a 1969-12 month in the API)', text: incidentFile().replace('2025-01-18 02:11', '1970-01-01 00:00+08:00'), expected: `content/incidents/2025-01-18-x.md:3: 'started' is 1969-12-31 16:00 UTC, before 1970; ${EARLY}` },
+    { what: 'a 1970 wall time in a zone east of UTC', text: incidentFile().replace('2025-01-18 02:11', '1970-01-01 07:59'), expected: `content/incidents/2025-01-18-x.md:3: 'started' is 1969-12-31 23:59 UTC, before 1970; ${EARLY}` },
+    { what: 'an end before 1970', text: incidentFile().replace('started: 2025-01-18 02:11', 'started: 2025-01-18 02:11\nresolved: 1969-07-20 20:17Z'), expected: `content/incidents/2025-01-18-x.md:4: 'resolved' is in the year 1969, before 1970; ${EARLY}` },
+    { what: 'an update heading in 1969', text: incidentFile('Storage errors', '## Investigating — 1969-12-31 23:00\nLooking.\n'), expected: `content/incidents/2025-01-18-x.md:6: heading '## Investigating — 1969-12-31 23:00' is in the year 1969, before 1970; ${EARLY}` },
+    { what: 'an update heading that its offset puts in 1969', text: incidentFile('Storage errors', '## Investigating — 1970-01-01 00:30+01:00\nLooking.\n'), expected: `content/incidents/2025-01-18-x.md:6: heading '## Investigating — 1970-01-01 00:30+01:00' is 1969-12-31 23:30 UTC, before 1970; ${EARLY}` },
+  ])('refuses $what, saying it is before 1970', async ({ text, expected }) => {
     const found = await problemsIn({ 'incidents/2025-01-18-x.md': text });
     expect(found[0]).toBe(expected);
+  });
+
+  it('takes 1970-01-01 00:00 UTC, the first instant a time may be', async () => {
+    const text = incidentFile('Storage errors', '## Investigating — 1970-01-01 08:00\nLooking.\n').replace('2025-01-18 02:11', '1970-01-01T00:00Z');
+    expect(await problemsIn({ 'incidents/1970-01-01-x.md': text })).toEqual([]);
   });
 
   it.each([
@@ -295,6 +314,25 @@ describe('what the check refuses that used to pass', () => {
     { id: 'ecs-uptime', expected: "content/services.yaml:15: service id 'ecs-uptime' is reserved: ids ending in '-uptime' name the uptime badges (/badges/<id>-uptime.svg); choose another id" },
   ])('reserves the badge name $id', async ({ id, expected }) => {
     expect(await problemsIn({ 'services.yaml': `${SERVICES_YAML}- id: ${id}\n  name: X\n` })).toEqual([expected]);
+  });
+
+  it.each(['con.md', 'prn.md', 'aux.md', 'nul.md', 'com1.md', 'lpt9.md', 'com0.md', 'nul.en.md', 'CON.md', 'Aux.md'])('refuses the incident file name %s, a device name on Windows', async (name) => {
+    const found = await problemsIn({ [`incidents/${name}`]: incidentFile() });
+    expect(found).toContain(`content/incidents/${name}:1: file name '${name}' is a device name on Windows (CON, PRN, AUX, NUL, COM0–9, LPT0–9, in any case, with any extension): a repository holding it cannot be checked out there; rename the file, e.g. 2025-01-18-console-outage.md`);
+  });
+
+  it.each(['console.md', 'null.md', 'com10.md', 'auxiliary.md', '2025-01-18-con.md', 'con-outage.md'])('takes the incident file name %s', async (name) => {
+    expect(await problemsIn({ [`incidents/${name}`]: incidentFile() })).toEqual([]);
+  });
+
+  it.each(['nul', 'con', 'aux', 'prn', 'com1', 'lpt3'])('reserves the service id %s, a device name on Windows', async (id) => {
+    expect(await problemsIn({ 'services.yaml': `${SERVICES_YAML}- id: ${id}\n  name: X\n` })).toEqual([
+      `content/services.yaml:15: service id '${id}' is reserved: it is a device name on Windows (CON, PRN, AUX, NUL, COM0–9, LPT0–9, in any case, with any extension), which cannot name the service's folder and badge there; choose another id`,
+    ]);
+  });
+
+  it.each(['nullable', 'consoles', 'com10', 'nul-eu'])('takes the service id %s', async (id) => {
+    expect(await problemsIn({ 'services.yaml': `${SERVICES_YAML}- id: ${id}\n  name: X\n` })).toEqual([]);
   });
 
   it.each([
@@ -323,6 +361,15 @@ describe('what the check refuses that used to pass', () => {
     const { content, problems } = resolveContent(await readContentFiles(dir), READ_NOW);
     expect(problems).toEqual([]);
     expect(content.site.url).toBe(expected);
+  });
+});
+
+describe('many problems in one file', () => {
+  it('lists a control character on each of 200,000 front matter lines, one problem each, without overflowing the stack', async () => {
+    const front = '\u0001\n'.repeat(200_000).trimEnd();
+    const found = await problemsIn({ 'incidents/2025-01-18-x.md': `---\n${front}\n---\n` });
+    expect(found).toHaveLength(200_000);
+    expect(found[0]).toBe("content/incidents/2025-01-18-x.md:2: a control character (U+0001) on this line; delete it: it is invisible, and breaks feeds and badges");
   });
 });
 

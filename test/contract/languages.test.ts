@@ -231,6 +231,20 @@ describe('an incident and its translation', () => {
     expect(problems(incidents)).toContain(expected);
   });
 
+  // The translation reader shares splitIncidentFile, readBody and parseTimeline with originals: these guard that it keeps to.
+  const EARLY = 'check the year and the offset: it is likely a typo (times start at 1970-01-01 00:00 UTC)';
+  it.each([
+    ['a heading in 1969', `${TRANSLATION}\n## Investigating — 1969-12-31 23:00\nLooking.\n`, `content/incidents/x.en.md:12: heading '## Investigating — 1969-12-31 23:00' is in the year 1969, before 1970; ${EARLY}`],
+    ['a heading that the zone puts in 1969', `${TRANSLATION}\n## Investigating — 1970-01-01 07:59\nLooking.\n`, `content/incidents/x.en.md:12: heading '## Investigating — 1970-01-01 07:59' is 1969-12-31 23:59 UTC, before 1970; ${EARLY}`],
+    [
+      'emphasis nested 2,000 deep, which overflows the Markdown parser',
+      TRANSLATION.replace('A recent deployment', `${'*a '.repeat(2000)}x${' a*'.repeat(2000)}`),
+      'content/incidents/x.en.md:4: the text nests Markdown too deeply to be read (emphasis, links, quotes or lists inside one another, thousands deep); write it flatter, with fewer marks (*, _, ~, [ ]) inside one another',
+    ],
+  ])('refuses a translation with %s at its path and line, as it refuses an original', (_, translation, expected) => {
+    expect(problems({ 'x.md': ORIGINAL, 'x.en.md': translation })).toEqual([expected]);
+  });
+
   it('never makes a translation an incident of its own', () => {
     const { content } = resolve({ 'x.md': ORIGINAL, 'x.en.md': TRANSLATION });
     expect(content.incidents.map((incident) => incident.id)).toEqual(['x']);

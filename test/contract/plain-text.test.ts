@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderPlainText } from '../../src/contract/markdown.ts';
+import { renderMarkdown, renderPlainText } from '../../src/contract/markdown.ts';
 
 describe('renderPlainText', () => {
   it.each([
@@ -16,7 +16,26 @@ describe('renderPlainText', () => {
     ['quotes a quote', '> said\n> twice', '> said\n> twice'],
     ['writes a table row by row', '| a | b |\n|---|---|\n| 1 | 2 |', 'a | b\n1 | 2'],
     ['gives nothing for nothing', '', ''],
+    ['gives the characters typed entities stand for, as a page shows them', 'Fish &amp; chips, &lt;b&gt;, it&#39;s &#x263A; &copy; 2025', "Fish & chips, <b>, it's ☺ © 2025"],
+    ["decodes entities in a link's text and address", '[Q &amp; A](https://example.com/?a=1&amp;b=2)', 'Q & A (https://example.com/?a=1&b=2)'],
+    ["decodes entities in an image's alt text and in a table", '![graph &amp; key](g.png)\n\n| a &lt; b |\n|---|\n| &gt; |', 'graph & key\n\na < b\n>'],
+    ['keeps entities in code as typed, as a page shows them', '`&amp;` and\n\n```\n&lt;x&gt;\n```', '&amp; and\n\n&lt;x&gt;'],
+    ['keeps an ampersand escaped with a backslash as typed', '\\&amp; stays', '&amp; stays'],
+    ['keeps an unknown entity and a bare ampersand', '&bogus; AT&T', '&bogus; AT&T'],
   ])('%s', (_, markdown, text) => {
     expect(renderPlainText(markdown)).toBe(text);
+  });
+});
+
+describe('renderMarkdown', () => {
+  it.each([
+    ["a link's address", '[Q](https://example.com/?a=1&amp;b=2 "Q &amp; A")', '<p><a href="https://example.com/?a=1&amp;b=2" title="Q &amp; A">Q</a></p>'],
+    ["an image's alt text", '![graph &amp; key](g.png)', '<p><img src="g.png" alt="graph &amp; key"></p>'],
+  ])('writes an entity typed in %s as its character, escaped once', (_, markdown, html) => {
+    expect(renderMarkdown(markdown)).toBe(html);
+  });
+
+  it.each(['[x](java&#115;cript:alert(1))', '[x](&#106;avascript:alert(1))', '[x](javascript&colon;alert(1))'])('still drops %s, whose entities spell a script link', (markdown) => {
+    expect(renderMarkdown(markdown)).toBe('<p>x</p>');
   });
 });

@@ -170,6 +170,8 @@ describe('since and currency (issue 18, items 2 and 3)', () => {
     [{ site: `${SITE_YAML}currency: ABC\n` }, "content/site.yaml:8: 'currency' is not an ISO 4217 currency code: 'ABC'; write the three-letter code, e.g. CNY, USD or EUR"],
     [{ site: `${SITE_YAML}since: last year\n` }, "content/site.yaml:8: 'since' is not a date: 'last year'; write the day the records start, e.g. 2026-03-01 (midnight in Asia/Shanghai), or a time YYYY-MM-DD HH:mm"],
     [{ services: SERVICES_YAML.replace('- id: oss\n', '- id: oss\n  since: 2025-02-30\n') }, "content/services.yaml:5: 'since' is not a date: '2025-02-30'; write the day the records start, e.g. 2026-03-01 (midnight in Asia/Shanghai), or a time YYYY-MM-DD HH:mm"],
+    [{ site: `${SITE_YAML}since: 1969-12-31\n` }, "content/site.yaml:8: 'since' is in the year 1969, before 1970; check the year and the offset: it is likely a typo (times start at 1970-01-01 00:00 UTC)"],
+    [{ services: SERVICES_YAML.replace('- id: oss\n', '- id: oss\n  since: 1970-01-01\n') }, "content/services.yaml:5: 'since' is 1969-12-31 16:00 UTC, before 1970; check the year and the offset: it is likely a typo (times start at 1970-01-01 00:00 UTC)"],
   ])('refuses %j with its line', (files, expected) => {
     expect(problems(files)).toEqual([expected]);
   });

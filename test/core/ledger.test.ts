@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeLedger, incidentStatus } from '../../src/core/ledger.ts';
+import type { Update } from '../../src/core/types.ts';
 import { at, content, en, incident, service, standardPolicy, update } from '../builders.ts';
 
 describe('computeLedger', () => {
@@ -307,5 +308,14 @@ describe('observed uptime', () => {
     const days = ledger.services[0]!.days;
     expect(days.find((day) => day.date === '2025-05-10')!.minutes).toBe(30);
     expect(days.find((day) => day.date === '2025-05-11')!.minutes).toBe(30);
+  });
+});
+
+describe('an incident with a very long timeline', () => {
+  it('is computed with 200,000 updates without overflowing the stack', () => {
+    const started = at('2025-05-01 09:00');
+    const updates = Array.from({ length: 200_000 }, (_, index): Update => ({ status: 'update', at: started + (index + 1) * 1000, text: { en: { html: '', markdown: '' } }, line: 200_010 - index }));
+    const ledger = computeLedger(content([incident('2025-05-01 09:00', null, { updates })]), started + 300_000_000);
+    expect(ledger.incidents[0]!.firstUpdateMinutes).toBeCloseTo(1 / 60);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { formatWallTime, lastDays, monthOf, monthRange, monthsTouched, parseTime } from '../../src/core/time.ts';
+import { earliest, formatWallTime, lastDays, latest, monthOf, monthRange, monthsTouched, parseTime, readTime } from '../../src/core/time.ts';
 
 describe('parseTime', () => {
   it.each([
@@ -120,5 +120,38 @@ describe('lastDays', () => {
     const days = lastDays(Date.parse('2024-03-11T12:00:00Z'), 3, 'America/New_York');
     expect(days.map((day) => day.date)).toEqual(['2024-03-09', '2024-03-10', '2024-03-11']);
     expect((days[1]!.range.to - days[1]!.range.from) / 3_600_000).toBe(23);
+  });
+});
+
+describe('earliest and latest', () => {
+  it.each([
+    ['a few instants', [3, 1, 2], undefined, 1, 3],
+    ['none', [], undefined, Infinity, -Infinity],
+    ['none, with a bound', [], 5, 5, 5],
+    ['instants beyond the bound', [3, 7], 5, 3, 7],
+  ])('gives the earliest and the latest of %s', (_, instants, bound, first, last) => {
+    expect(earliest(instants, bound)).toBe(first);
+    expect(latest(instants, bound)).toBe(last);
+  });
+
+  it('takes 500,000 instants, which spread into Math.min would overflow the stack', () => {
+    const instants = Array.from({ length: 500_000 }, (_, index) => index);
+    expect(earliest(instants)).toBe(0);
+    expect(latest(instants)).toBe(499_999);
+  });
+});
+
+describe('readTime', () => {
+  it.each([
+    ['1970-01-01 00:00Z', { instant: 0 }],
+    ['1970-01-01 08:00', { instant: 0 }],
+    ['1970-01-01 07:59', { early: '1969-12-31 23:59 UTC' }],
+    ['1970-01-01T00:00+14:00', { early: '1969-12-31 10:00 UTC' }],
+    ['1969-12-31 23:59Z', { early: 'the year 1969' }],
+    ['0026-11-18 10:00', { early: 'the year 0026' }],
+    ['1970-02-30 10:00', { invalid: true }],
+    ['soon', { invalid: true }],
+  ])('reads %s in Asia/Shanghai as %j: nothing before 1970-01-01 00:00 UTC', (text, reading) => {
+    expect(readTime(text, 'Asia/Shanghai')).toEqual(reading);
   });
 });

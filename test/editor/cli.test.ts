@@ -5,7 +5,8 @@
  * once), with generous limits for a busy machine.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContentFiles, resolveContent } from '../../src/contract/load-content.ts';
@@ -51,6 +52,28 @@ describe('the editor commands as processes', () => {
     const check = npmRun(dir, 'check');
     expect(check.output).toContain('1 incident, 4 services, 2 SLA policies, no problems');
     expect(check.output).not.toMatch(/warn|deprecat/i);
+  }, PROCESS_LIMIT);
+
+  it('starts a folder with init, and takes an incident through its life with every command, each with --help', () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'status-ledger-cli-')), 'status');
+    const init = npmRun(dir, 'init', dir, '--time-zone', 'Asia/Shanghai');
+    expect(init.output).toContain(`wrote ${dir}: site.yaml, services.yaml, sla.yaml, incidents/`);
+    expect(init.status).toBe(0);
+    const id = '2025-03-01-shang-hai-api-cuo-wu';
+    expect(npmRun(dir, 'new', '上海 API 错误', '--services', 'api', '--at', '2025-03-01 10:00').output.trim()).toBe(`wrote ${dir}/incidents/2025/${id}.md`);
+    expect(npmRun(dir, 'update', id, 'identified', 'An upstream cut.', '--cause', 'third-party', '--service', 'api', '--level', 'partial-outage', '--at', '2025-03-01 10:10').status).toBe(0);
+    expect(npmRun(dir, 'resolve', id, 'Fixed.', '--at', '2025-03-01 10:30').status).toBe(0);
+    expect(npmRun(dir, 'postmortem', id, 'The carrier cut a cable.', '--action', 'A second carrier').status).toBe(0);
+    const check = npmRun(dir, 'check');
+    expect(check.output).toMatch(/: 2 incidents, 4 services, 1 SLA policy, no problems/);
+    expect(check.output).not.toMatch(/warn|deprecat/i);
+    for (const command of ['init', 'new', 'update', 'resolve', 'postmortem', 'correct', 'check', 'import', 'translate']) {
+      const help = npmRun(dir, command, '--help');
+      expect(help.status, command).toBe(0);
+      expect(help.output, command).toMatch(new RegExp(`^npm run ${command}: [^\\n]+\\n\\nusage:\\n[\\s\\S]+\\nexamples:\\n  `));
+    }
+    const wrong = npmRun(dir, 'update', id, '--casue', 'platform');
+    expect([wrong.status, wrong.output]).toEqual([1, 'unknown option --casue; did you mean --cause? (npm run update -- --help shows every option, with examples)\n']);
   }, PROCESS_LIMIT);
 
   it('keeps every update when several editors post to one incident at once', async () => {
@@ -171,6 +194,32 @@ describe('the editor commands, given broken input', () => {
     expect(result.code).toBe(0);
     expect(readFileSync(path.join(dir, 'incidents', '2025', '2025-02-05-compute-errors.md'), 'utf8')).not.toContain('resolved:');
   }, PROCESS_LIMIT);
+
+  it('import writes the incidents that pass from a hostile export, lists the rest with why, and prints no control character', () => {
+    const dir = writeContentFolder({});
+    const file = path.join(dir, 'export.json');
+    const incident = (id: unknown, name: string, body = 'Fixed.', status: unknown = 'resolved') => ({
+      id, name, impact: 'major', started_at: '2025-02-05T09:05:00Z', resolved_at: '2025-02-05T10:00:00Z', components: [{ name: 'Compute' }],
+      incident_updates: [{ status, body, display_at: '2025-02-05T10:00:00Z' }, { status: 'investigating', body: 'Looking.', display_at: '2025-02-05T09:10:00Z' }],
+    });
+    writeFileSync(file, JSON.stringify({ incidents: [
+      incident('fence', 'Unclosed', '```\nnever closed'),
+      incident('break', 'Two\nlines'),
+      incident('escape', 'Errors\u001b[2J\u001b]52;c;aGVsbG8=\u0007'),
+      incident(7, 'Object status', 'Fixed.', { toString: 1 }),
+      incident(7, 'Object status'),
+    ] }));
+    const result = npmRun(dir, 'import', 'statuspage', file);
+    expect(result.status).toBe(0);
+    expect(result.output).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(result.output).toContain("- statuspage fence 'Unclosed': cannot be written: the text leaves a code block (```)");
+    expect(result.output).toContain("- statuspage break 'Two\\u000Alines': cannot be written: the title must be one line; left out");
+    expect(result.output).toContain("- statuspage 7 'Object status': update {\"toString\":1} at '2025-02-05T10:00:00Z' has no known status or time; written as an Update");
+    expect(result.output).toContain("- statuspage 7 'Object status': the same id as an earlier incident in the export; written once");
+    expect(result.output).toMatch(/Not written, fix by hand:\n- .+2025-02-05-errors-2j-52-c-agvsbg8\.md:2: 'title' holds a control character \(U\+001B\)/);
+    expect(result.output).toContain('1 of 5 incidents imported.');
+    expect(readdirSync(path.join(dir, 'incidents', '2025'))).toEqual(['2025-02-05-object-status.md']);
+  });
 
   it('import exits 1 when it writes none of the incidents', () => {
     const dir = writeContentFolder({});

@@ -5,8 +5,9 @@ import { readContentFiles, resolveContent } from '../../src/contract/load-conten
 import { formatProblem } from '../../src/contract/problems.ts';
 import { updateAnchor } from '../../src/outputs/links.ts';
 import { computeLedger } from '../../src/core/ledger.ts';
-import { checkCommand, newCommand, resolveCommand, updateCommand } from '../../src/editor/commands.ts';
-import { DESIGN_EXAMPLE, SITE_YAML, SLA_YAML, writeContentFolder } from '../builders.ts';
+import { checkCommand, newCommand, postmortemCommand, resolveCommand, updateCommand } from '../../src/editor/commands.ts';
+import { correctCommand } from '../../src/editor/correct.ts';
+import { at, DESIGN_EXAMPLE, SITE_YAML, SLA_YAML, writeContentFolder } from '../builders.ts';
 
 /** 2025-03-01 10:00 in Asia/Shanghai, the test site's zone: "now" for every command here. */
 const NOW = Date.parse('2025-03-01T02:00:00Z') / 1000;
@@ -21,6 +22,8 @@ function commandsFor(dir: string, now: number) {
     new: async (...args: string[]) => output(await newCommand(args, env)),
     update: async (...args: string[]) => output(await updateCommand(args, env)),
     resolve: async (...args: string[]) => output(await resolveCommand(args, env)),
+    postmortem: async (...args: string[]) => output(await postmortemCommand(args, env)),
+    correct: async (...args: string[]) => output(await correctCommand(args, env)),
     check: async () => output(await checkCommand(env)),
     /** The folder read back as the build reads it. */
     content: async () => resolveContent(await readContentFiles(dir), now * 1000),
@@ -98,7 +101,7 @@ describe('the editor commands, in process', () => {
       const again = await folder.resolve(ID);
       expect(again.code).toBe(1);
       expect(again.output).toBe(
-        `${ID} is resolved already at 2025-03-01 09:30; nothing was written (to change when it ended, edit 'resolved:' and the Resolved update in ${folder.file(ID)})`,
+        `${ID} is resolved already at 2025-03-01 09:30; nothing was written (to change when it ended: npm run correct -- ${ID} "<why>" --set resolved="YYYY-MM-DD HH:mm", which adds a public Correction)`,
       );
       expect(readFileSync(folder.file(ID), 'utf8')).toBe(before);
     });
@@ -315,15 +318,294 @@ describe('the editor commands, in process', () => {
     });
   });
 
-  it('answers --help-less mistakes with the usage', async () => {
+  it('answers a call that says too little with one line: what is missing, the usage and where the help is', async () => {
     const folder = workspace();
-    expect((await folder.update(ID)).output).toMatch(/^usage: npm run update/);
-    expect((await folder.new('--services', 'oss')).output).toMatch(/^usage: npm run new/);
+    expect((await folder.update(ID)).output).toBe(
+      `say what to post to ${ID}, or what to change; usage: npm run update -- <id> <status> "<message>" [--at "YYYY-MM-DD HH:mm"] [changes]   (npm run update -- --help shows every option, with examples)`,
+    );
+    expect((await folder.new('--services', 'oss')).output).toMatch(/^give the title first; usage: npm run new -- .*\(npm run new -- --help shows every option, with examples\)$/);
     expect((await folder.update(ID, 'fixed', 'x')).output).toBe("unknown status 'fixed'; use one of: investigating, identified, monitoring, update, resolved, scheduled, in progress, verifying, completed, correction");
   });
 
   it('refuses a status word every object answers to (constructor) as unknown', async () => {
     const folder = workspace();
     expect((await folder.update(ID, 'constructor', 'x')).output).toBe("unknown status 'constructor'; use one of: investigating, identified, monitoring, update, resolved, scheduled, in progress, verifying, completed, correction");
+  });
+});
+
+describe('issue 21, editors: files as editors save them', () => {
+  const FILE = `---\ntitle: Storage errors\nstarted: 2025-03-01 09:00\naffected: [oss]\n---\nSummary.\n\n## Investigating — 2025-03-01 09:05\nLooking.\n`;
+
+  it('10. updates and resolves a file with CR-only line ends, keeping them', async () => {
+    const folder = workspace({ [`incidents/2025/${ID}.md`]: FILE.replace(/\n/g, '\r') });
+    expect(await folder.update(ID, 'identified', 'A full disk.', '--at', '2025-03-01 09:20')).toEqual({ code: 0, output: `updated ${folder.file(ID)}` });
+    expect(await folder.resolve(ID, 'Disk cleared.', '--at', '2025-03-01 09:45')).toEqual({ code: 0, output: `resolved ${folder.file(ID)}` });
+    const text = readFileSync(folder.file(ID), 'utf8');
+    expect(text).not.toContain('\n');
+    expect(text.replace(/\r/g, '\n')).toBe(
+      FILE.replace('started: 2025-03-01 09:00\n', 'started: 2025-03-01 09:00\nresolved: 2025-03-01 09:45\n').replace(
+        '## Investigating',
+        '## Resolved — 2025-03-01 09:45\nDisk cleared.\n\n## Identified — 2025-03-01 09:20\nA full disk.\n\n## Investigating',
+      ),
+    );
+    expect((await folder.check()).output).toContain('no problems');
+  });
+
+  it('10. rewrites no line it does not change in a file with CRLF front matter and an LF body', async () => {
+    const [, front, body] = /^(---\n[\s\S]*?\n---\n)([\s\S]*)$/.exec(FILE)!;
+    const mixed = front!.replace(/\n/g, '\r\n') + body;
+    const folder = workspace({ [`incidents/2025/${ID}.md`]: mixed });
+    expect((await folder.update(ID, 'identified', 'A full disk.', '--at', '2025-03-01 09:20')).code).toBe(0);
+    // Five CRLF lines to four LF ones: the added lines take CRLF, and every other line keeps its own end.
+    expect(readFileSync(folder.file(ID), 'utf8')).toBe(mixed.replace('## Investigating', '## Identified — 2025-03-01 09:20\r\nA full disk.\r\n\r\n## Investigating'));
+  });
+
+  it('10. updates a file saved with a byte order mark, keeping the mark', async () => {
+    const folder = workspace({ [`incidents/2025/${ID}.md`]: `\uFEFF${FILE}` });
+    expect(await folder.update(ID, 'identified', 'A full disk.', '--at', '2025-03-01 09:20')).toEqual({ code: 0, output: `updated ${folder.file(ID)}` });
+    expect(readFileSync(folder.file(ID), 'utf8')).toBe(`\uFEFF${FILE.replace('## Investigating', '## Identified — 2025-03-01 09:20\nA full disk.\n\n## Investigating')}`);
+  });
+
+  it.each([
+    ['a code block', 'We saw:\n\n```\n## Update — 2025-03-01 09:01\n```\n'],
+    ['an HTML comment', 'Summary.\n\n<!--\n## Monitoring — 2025-03-01 09:01\n-->\n'],
+  ])('11. posts the update below a summary with a heading in %s, where the timeline reads it', async (_, summary) => {
+    const folder = workspace({ [`incidents/2025/${ID}.md`]: FILE.replace('Summary.\n', summary) });
+    expect(await folder.update(ID, 'identified', 'A full disk.', '--at', '2025-03-01 09:20')).toEqual({ code: 0, output: `updated ${folder.file(ID)}` });
+    expect(await folder.resolve(ID, 'Disk cleared.', '--at', '2025-03-01 09:45')).toEqual({ code: 0, output: `resolved ${folder.file(ID)}` });
+    const { content, problems } = await folder.content();
+    expect(problems).toEqual([]);
+    expect(content.incidents[0]!.updates.map((update) => update.status)).toEqual(['resolved', 'identified', 'investigating']);
+    expect(readFileSync(folder.file(ID), 'utf8')).toContain(summary);
+  });
+});
+
+describe('changing an open incident: update and resolve', () => {
+  /** A folder with the storage incident opened at 09:00 on oss and ecs. */
+  async function opened() {
+    const folder = workspace();
+    await folder.new('Storage errors', '--services', 'oss,ecs', '--at', '2025-03-01 09:00');
+    return { ...folder, text: () => readFileSync(folder.file(ID), 'utf8'), incident: async () => (await folder.content()).content.incidents[0]! };
+  }
+
+  it('sets the cause with an update, says what changed, and keeps the rest of the file', async () => {
+    const folder = await opened();
+    const before = folder.text();
+    expect(await folder.update(ID, 'identified', 'An upstream carrier cut.', '--cause', 'third-party', '--at', '2025-03-01 09:20')).toEqual({
+      code: 0,
+      output: `updated ${folder.file(ID)} (cause unknown → third-party)`,
+    });
+    expect(folder.text()).toBe(
+      before.replace('title: Storage errors\n', 'title: Storage errors\ncause: third-party\n').replace('## Investigating', '## Identified — 2025-03-01 09:20\nAn upstream carrier cut.\n\n## Investigating'),
+    );
+    expect((await folder.update(ID, '--cause', 'platform')).output).toBe(`updated ${folder.file(ID)} (cause third-party → platform)`);
+    expect((await folder.incident()).cause).toBe('platform');
+  });
+
+  it("gives one service its own level, start and end, which the engine counts", async () => {
+    const folder = await opened();
+    expect((await folder.update(ID, '--service', 'ecs', '--level', 'partial-outage', '--from', '2025-03-01 09:10', '--to', '2025-03-01 09:40')).output).toBe(
+      `updated ${folder.file(ID)} (ecs level partial-outage, from 2025-03-01 09:10, to 2025-03-01 09:40)`,
+    );
+    expect((await folder.resolve(ID, 'Fixed.', '--at', '2025-03-01 10:00')).code).toBe(0);
+    const incident = await folder.incident();
+    expect(incident.affected).toEqual([
+      { service: 'oss', level: 'major-outage', from: at('2025-03-01 09:00'), to: at('2025-03-01 10:00') },
+      { service: 'ecs', level: 'partial-outage', from: at('2025-03-01 09:10'), to: at('2025-03-01 09:40') },
+    ]);
+    const ledger = computeLedger((await folder.content()).content, NOW * 1000);
+    expect(ledger.byId.get(ID)!.impacts.map((impact) => [impact.service, impact.months[0]!.minutes])).toEqual([
+      ['oss', 60],
+      ['ecs', 9],
+    ]);
+  });
+
+  it('adds and removes services, and changes the level and start, without posting an update', async () => {
+    const folder = await opened();
+    expect((await folder.update(ID, '--add', 'cdn', '--remove', 'ecs', '--level', 'partial-outage', '--started', '2025-03-01 08:50')).output).toBe(
+      `updated ${folder.file(ID)} (level major-outage → partial-outage; started 2025-03-01 09:00 → 2025-03-01 08:50; added cdn; removed ecs)`,
+    );
+    const incident = await folder.incident();
+    expect(incident.affected.map((entry) => [entry.service, entry.level, entry.from])).toEqual([
+      ['oss', 'partial-outage', at('2025-03-01 08:50')],
+      ['cdn', 'partial-outage', at('2025-03-01 08:50')],
+    ]);
+    expect(incident.updates).toHaveLength(1);
+  });
+
+  it('adds a service named with --service alone, and closes with a change in the same step', async () => {
+    const folder = await opened();
+    expect((await folder.update(ID, '--service', 'cdn')).output).toBe(`updated ${folder.file(ID)} (added cdn)`);
+    expect((await folder.resolve(ID, 'Fixed upstream.', '--cause', 'third-party', '--at', '2025-03-01 09:30')).output).toBe(`resolved ${folder.file(ID)} (cause unknown → third-party)`);
+    const incident = await folder.incident();
+    expect([incident.cause, incident.resolved, incident.affected.map((entry) => entry.service)]).toEqual(['third-party', at('2025-03-01 09:30'), ['oss', 'ecs', 'cdn']]);
+  });
+
+  it('reschedules a maintenance and moves its start when the work started early', async () => {
+    const folder = workspace();
+    await folder.new('Upgrade', '--services', 'ecs', '--maintenance', '--from', '2025-03-05 01:00', '--to', '2025-03-05 03:00');
+    const id = '2025-03-05-upgrade';
+    expect((await folder.update(id, 'scheduled', 'Moved by an hour.', '--from', '2025-03-05 02:00', '--to', '2025-03-05 04:00')).output).toBe(
+      `updated ${folder.file(id)} (announced window 2025-03-05 02:00 to 2025-03-05 04:00)`,
+    );
+    const running = folder.at(Date.parse('2025-03-04T17:55:00Z') / 1000);
+    expect((await running.update(id, 'in progress', 'Started early.', '--started', '2025-03-05 01:50', '--at', '2025-03-05 01:50')).code).toBe(0);
+    const incident = (await running.content()).content.incidents[0]!;
+    expect([incident.scheduled, incident.started]).toEqual([{ from: at('2025-03-05 02:00'), to: at('2025-03-05 04:00') }, at('2025-03-05 01:50')]);
+  });
+
+  it.each([
+    ['a cause on a maintenance', ['--cause', 'platform'], 'maintenance', 'a maintenance has no --cause: inside its window it counts as maintenance, outside it as platform'],
+    ['a level on a notice', ['--level', 'partial-outage'], 'notice', 'is a notice, which has no impact level'],
+    ['an unknown cause', ['--cause', 'plattform'], 'incident', "unknown --cause 'plattform'; did you mean 'platform'?"],
+    ['an unknown level', ['--level', 'major'], 'incident', "unknown --level 'major'; use one of: degraded-performance, partial-outage, major-outage"],
+    ['an unknown service', ['--add', 'osss'], 'incident', "unknown service 'osss'; did you mean 'oss'? (services are in services.yaml)"],
+    ['a service affected already', ['--add', 'oss'], 'incident', "'oss' is affected already; to give it its own level or times use --service oss --level …"],
+    ['a service that is not affected', ['--remove', 'cdn'], 'incident', "'cdn' is not affected by 2025-03-01-storage-errors; it lists oss, ecs"],
+    ['every service removed', ['--remove', 'oss,ecs'], 'incident', '2025-03-01-storage-errors would affect no service; add the right one first (--add), then remove'],
+    ['a window without a service', ['--from', '2025-03-01 09:10'], 'incident', "--from and --to are a service's own window: add --service <id> (to move the start of the incident, use --started)"],
+    ['a service with nothing to change', ['--service', 'oss'], 'incident', 'say what to change for oss: --level, --from or --to'],
+    ['--at without an update', ['--cause', 'platform', '--at', '2025-03-01 09:30'], 'incident', '--at is the time of an update: give a status and a message too'],
+    ['a start after the first update', ['--started', '2025-03-01 09:30'], 'incident', "the Investigating update (2025-03-01 09:00 +08:00) is before 'started' (2025-03-01 09:30 +08:00)"],
+    ["a service's end before its start", ['--service', 'oss', '--from', '2025-03-01 09:40', '--to', '2025-03-01 09:30'], 'incident', "the impact on 'oss' ends (2025-03-01 09:30 +08:00) before it starts (2025-03-01 09:40 +08:00)"],
+    ['a time that is not one', ['--service', 'oss', '--to', '9:30'], 'incident', "--to '9:30' is not a time; write it as YYYY-MM-DD HH:mm (in Asia/Shanghai)"],
+  ])('refuses %s in one line, writing nothing', async (_, args, kind, expected) => {
+    const folder = workspace();
+    const id = kind === 'incident' ? ID : kind === 'maintenance' ? '2025-03-05-upgrade' : '2025-03-01-tls';
+    if (kind === 'incident') await folder.new('Storage errors', '--services', 'oss,ecs', '--at', '2025-03-01 09:00');
+    if (kind === 'maintenance') await folder.new('Upgrade', '--services', 'ecs', '--maintenance', '--from', '2025-03-05 01:00', '--to', '2025-03-05 03:00');
+    if (kind === 'notice') await folder.new('TLS', '--notice', '--message', 'TLS 1.0 ends.');
+    const file = folder.file(id);
+    const before = readFileSync(file, 'utf8');
+    const result = await folder.update(id, ...args!);
+    expect(result.code).toBe(1);
+    expect(result.output).toContain(expected);
+    expect(result.output.split('\n').filter((line) => !line.startsWith(file))).toHaveLength(1);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it.each([
+    ['update', ['--cause', 'third-party']],
+    ['update', ['--service', 'oss', '--to', '2025-03-01 09:10']],
+    ['update', ['--add', 'cdn']],
+    ['resolve', ['--level', 'partial-outage']],
+  ])("refuses to change a resolved incident's figures with %s %j: that is a correction", async (command, args) => {
+    const folder = await opened();
+    await folder.resolve(ID, '--at', '2025-03-01 09:30');
+    const before = folder.text();
+    const result = await folder[command as 'update' | 'resolve'](ID, ...args);
+    expect(result.code).toBe(1);
+    expect(result.output).toMatch(
+      command === 'resolve'
+        ? /^2025-03-01-storage-errors is resolved already at 2025-03-01 09:30; nothing was written \(to change when it ended: npm run correct -- 2025-03-01-storage-errors "<why>" --set resolved="YYYY-MM-DD HH:mm", which adds a public Correction\)$/
+        : /^2025-03-01-storage-errors is resolved: a change to its .+ changes what is owed for it, so it is a correction, shown to customers: npm run correct -- 2025-03-01-storage-errors "<why>" --(set|remove) .+; nothing was written$/,
+    );
+    expect(folder.text()).toBe(before);
+  });
+
+  it.each([
+    ['update', ['--cause', 'third-party'], '--set cause=third-party'],
+    ['update', ['--level', 'partial-outage', '--started', '2025-03-01 08:50'], '--set level=partial-outage --set started="2025-03-01 08:50"'],
+    ['update', ['--service', 'oss', '--to', '2025-03-01 09:10'], '--set affected.oss.to="2025-03-01 09:10"'],
+    ['update', ['--add', 'cdn', '--remove', 'ecs'], '--set affected.cdn.level=major-outage --remove affected.ecs'],
+    ['resolve', ['--at', '2025-03-01 09:40'], '--set resolved="2025-03-01 09:40"'],
+  ])('points %s %j at the npm run correct call that makes the same change, and that call works', async (command, args, expected) => {
+    const folder = await opened();
+    await folder.resolve(ID, '--at', '2025-03-01 09:30');
+    const refused = await folder[command as 'update' | 'resolve'](ID, ...args);
+    const call = /npm run correct -- (.+?)(?:, which adds a public Correction\)|; nothing was written)$/.exec(refused.output)?.[1];
+    expect(call).toBe(`${ID} "<why>" ${expected}`);
+    // As a shell splits it: words, with double quotes taken off.
+    const words = call!.replace('<why>', 'The logs say so.').match(/(?:[^\s"]+|"[^"]*")+/g)!.map((word) => word.replace(/"/g, ''));
+    expect(await folder.correct(...words)).toMatchObject({ code: 0 });
+    expect((await folder.check()).output).toContain('no problems');
+  });
+});
+
+describe('new: notices, ids and options', () => {
+  it('posts a notice: no impact, an Update as its announcement, and the check passes', async () => {
+    const folder = workspace();
+    expect(await folder.new('TLS 1.0 ends on 1 April', '--notice', '--message', 'From 1 April only TLS 1.2 or later.')).toEqual({ code: 0, output: `wrote ${folder.file('2025-03-01-tls-1-0-ends-on-1-april')}` });
+    const incident = (await folder.content()).content.incidents[0]!;
+    expect([incident.kind, incident.affected, incident.updates.map((update) => update.status)]).toEqual(['notice', [], ['update']]);
+    expect((await folder.resolve('2025-03-01-tls-1-0-ends-on-1-april')).code).toBe(0);
+    expect((await folder.check()).output).toContain('no problems');
+  });
+
+  it.each([
+    [['TLS', '--notice'], 'a notice needs its text: add --message "…"'],
+    [['TLS', '--notice', '--message', 'x', '--level', 'partial-outage'], 'a notice has no impact: leave out --level and --cause, or open an incident (without --notice)'],
+    [['TLS', '--notice', '--maintenance', '--message', 'x'], '--maintenance and --notice: choose one'],
+    [['TLS', '--sevices', 'oss'], 'unknown option --sevices; did you mean --services? (npm run new -- --help shows every option, with examples)'],
+    [['TLS'], 'say which services are affected with --services; usage: npm run new -- '],
+  ])('refuses %j in one line', async (args, expected) => {
+    const folder = workspace();
+    const result = await folder.new(...args);
+    expect(result.code).toBe(1);
+    expect(result.output).toContain(expected);
+    expect(result.output).not.toContain('\n');
+    expect(readdirSync(folder.dir)).not.toContain('incidents');
+  });
+
+  it('gives a Chinese title a readable pinyin id, and --slug overrides it', async () => {
+    const folder = workspace();
+    expect((await folder.new('杭州可用区H 实例无法访问', '--services', 'ecs')).output).toBe(`wrote ${folder.file('2025-03-01-hang-zhou-ke-yong-qu-h-shi-li-wu-fa-fang-wen')}`);
+    expect((await folder.new('杭州可用区H 实例无法访问', '--services', 'ecs', '--slug', 'hangzhou-h-unreachable')).output).toBe(`wrote ${folder.file('2025-03-01-hangzhou-h-unreachable')}`);
+  });
+});
+
+describe('postmortem', () => {
+  async function resolved() {
+    const folder = workspace();
+    await folder.new('Storage errors', '--services', 'oss', '--at', '2025-03-01 09:00');
+    await folder.resolve(ID, 'Fixed.', '--at', '2025-03-01 09:30');
+    return folder;
+  }
+
+  it('starts the postmortem of a resolved incident with its follow-ups, then ticks one', async () => {
+    const folder = await resolved();
+    expect((await folder.postmortem(ID, 'A disk filled up.', '--action', 'Alert on disk use', '--action', 'Rotate logs', '--done', 'Clear the disk')).output).toBe(
+      `wrote the postmortem of ${folder.file(ID)} (started it; added 3 follow-ups)`,
+    );
+    expect((await folder.postmortem(ID, '--done', 'rotate  LOGS')).output).toBe(`wrote the postmortem of ${folder.file(ID)} (ticked 'Rotate logs')`);
+    const { postmortem } = (await folder.content()).content.incidents[0]!;
+    expect(postmortem!.en!.markdown).toBe('A disk filled up.\n\n- [ ] Alert on disk use\n- [x] Rotate logs\n- [x] Clear the disk');
+  });
+
+  it('refuses words close to an open follow-up, and takes them with --action as a new one', async () => {
+    const folder = await resolved();
+    await folder.postmortem(ID, '--action', 'Alert on disk use');
+    const before = readFileSync(folder.file(ID), 'utf8');
+    expect(await folder.postmortem(ID, '--done', 'Alert on disk usage')).toEqual({
+      code: 1,
+      output: `no open follow-up reads 'Alert on disk usage'; did you mean 'Alert on disk use'? (to add it as a new follow-up, done, give --action "Alert on disk usage" --done "Alert on disk usage")`,
+    });
+    expect(readFileSync(folder.file(ID), 'utf8')).toBe(before);
+    expect((await folder.postmortem(ID, '--action', 'Alert on disk usage', '--done', 'Alert on disk usage')).output).toBe(`wrote the postmortem of ${folder.file(ID)} (added 1 follow-up)`);
+    expect((await folder.content()).content.incidents[0]!.postmortem!.en!.actions.map((action) => action.done)).toEqual([false, true]);
+  });
+
+  it('suggests the id meant for an unknown one', async () => {
+    const folder = await resolved();
+    expect((await folder.postmortem('2025-03-01-storage-error', 'Text.')).output).toContain("no incident '2025-03-01-storage-error' in");
+    expect((await folder.postmortem('2025-03-01-storage-error', 'Text.')).output).toContain("did you mean '2025-03-01-storage-errors'?");
+  });
+});
+
+describe('--help', () => {
+  const commands = { new: newCommand, update: updateCommand, resolve: resolveCommand, postmortem: postmortemCommand };
+
+  it.each(Object.keys(commands))('npm run %s -- --help shows the usage, every option and examples, without a content folder', async (name) => {
+    const result = await commands[name as keyof typeof commands](['--help'], { STATUS_CONTENT_DIR: '/nonexistent/folder' });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(new RegExp(`^npm run ${name}: `));
+    expect(result.stdout).toContain(`\nusage:\n  npm run ${name} -- `);
+    expect(result.stdout).toContain(`\nexamples:\n  npm run ${name} -- `);
+    expect(result.stdout).toContain('  -h, --help');
+  });
+
+  it('npm run check -- --help shows the help too', async () => {
+    const result = await checkCommand({ STATUS_CONTENT_DIR: '/nonexistent/folder' }, ['-h']);
+    expect(result.stdout).toMatch(/^npm run check: check the content folder/);
   });
 });

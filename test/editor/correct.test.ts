@@ -287,12 +287,48 @@ describe('npm run correct', () => {
     expect(site.read()).toBe(DESIGN_EXAMPLE);
   });
 
+  describe('files as editors save them: only what the correction changes differs', () => {
+    const ANNOTATED = DESIGN_EXAMPLE.replace('cause: platform\n', 'cause: platform        # whose fault\n').replace('resolved: 2025-01-18 03:40\n', "resolved: '2025-01-18 03:40'   # the load balancer's last error\n");
+    const CORRECTION = '## Correction — 2025-03-01 10:00\n- resolved: 2025-01-18 03:40 → 2025-01-18 03:52\n\nLogged late.\n\n## Resolved';
+    const expected = (text: string) => text.replace("'2025-01-18 03:40'", '2025-01-18 03:52').replace('## Resolved', CORRECTION);
+
+    it.each([
+      ['LF, with comments and quotes', ANNOTATED, expected(ANNOTATED)],
+      ['CRLF', ANNOTATED.replace(/\n/g, '\r\n'), expected(ANNOTATED).replace(/\n/g, '\r\n')],
+      ['CR only', ANNOTATED.replace(/\n/g, '\r'), expected(ANNOTATED).replace(/\n/g, '\r')],
+      ['a byte order mark', `\uFEFF${ANNOTATED}`, `\uFEFF${expected(ANNOTATED)}`],
+    ])('keeps a file with %s as it was but for the value and the Correction', async (_, text, after) => {
+      const site = published({ [FILE]: text });
+      expect((await site.correct(ID, 'Logged late.', '--set', 'resolved=2025-01-18 03:52')).code).toBe(0);
+      expect(site.read()).toBe(after);
+      expect(await site.check('--since', 'HEAD')).toMatchObject({ code: 0 });
+    });
+
+    it('removes the cause, and a service, line by line', async () => {
+      const site = published({ [FILE]: ANNOTATED });
+      expect((await site.correct(ID, 'Not ours after all.', '--remove', 'cause', '--remove', 'affected.oss')).code).toBe(0);
+      const text = site.read();
+      expect(text.slice(0, text.indexOf('## Correction'))).toBe(
+        ANNOTATED.slice(0, ANNOTATED.indexOf('## Resolved')).replace('cause: platform        # whose fault\n', '').replace('  - service: oss\n    level: partial-outage\n    from: 2025-01-18 02:30\n    to: 2025-01-18 02:50\n', ''),
+      );
+    });
+
+    it('refuses a maintenance window on an incident in one line', async () => {
+      const site = published();
+      expect(await site.correct(ID, 'Why.', '--set', 'scheduled.from=2025-01-18 02:00')).toEqual({
+        code: 1,
+        output: `--set scheduled.from: ${ID} is an incident; 'scheduled' is a maintenance's announced window; nothing was written`,
+      });
+      expect(site.read()).toBe(DESIGN_EXAMPLE);
+    });
+  });
+
   it('refuses an incident that is not resolved yet, and a notice', async () => {
     const open = DESIGN_EXAMPLE.replace('resolved: 2025-01-18 03:40\n', '').replace(/## Resolved[^#]*/, '');
     const notice = '---\ntitle: New region\nkind: notice\nstarted: 2025-02-01 10:00\nresolved: 2025-02-10 10:00\n---\n## Resolved — 2025-02-10 10:00\nOver.\n';
     const site = published({ [FILE]: open, 'incidents/2025/2025-02-01-region.md': notice });
     expect((await site.correct(ID, 'Why.', '--set', 'level=partial-outage')).output).toBe(
-      `${ID} is not resolved: change its figures in ${site.shown(FILE)} directly (a correction is for a resolved incident's figures); nothing was written`,
+      `${ID} is not resolved: change its figures with npm run update -- ${ID} and the changes (npm run update -- --help lists them); a correction is for a resolved incident's figures; nothing was written`,
     );
     expect((await site.correct('2025-02-01-region', 'Why.', '--set', 'started=2025-02-01 09:00')).output).toBe(
       '2025-02-01-region is a notice: it has no figures to correct; say what changed with npm run update -- 2025-02-01-region update "<what changed>"; nothing was written',

@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolveContent } from '../../src/contract/load-content.ts';
 import { formatProblem } from '../../src/contract/problems.ts';
@@ -231,6 +232,157 @@ describe('imports of broken, repeated or stale exports', () => {
       'cstate 2025-02-08-console-down.md: open in the source, but last updated 2025-02-08 09:20 (20 days ago): it would show as a live outage; left out (resolve it there first, or import it as ongoing with --open-stale)',
     );
     expect(fromCstate(files, context).files.map((file) => file.path)).toContain('2025/2025-02-08-console-unavailable.md');
+  });
+});
+
+describe('imports of hostile exports', () => {
+  const incident = (overrides: Record<string, unknown> = {}) => ({
+    id: 'abc123',
+    name: 'API errors',
+    impact: 'major',
+    started_at: '2025-02-05T09:05:00Z',
+    resolved_at: '2025-02-05T10:00:00Z',
+    components: [{ name: 'Compute' }],
+    incident_updates: [
+      { status: 'resolved', body: 'Fixed.', display_at: '2025-02-05T10:00:00Z', affected_components: [{ name: 'Compute', new_status: 'major_outage' }] },
+      { status: 'investigating', body: 'Looking.', display_at: '2025-02-05T09:10:00Z' },
+    ],
+    ...overrides,
+  });
+  const HOSTILE = { toString: 1 };
+  const update = (fields: Record<string, unknown>) => [{ status: 'resolved', body: 'Fixed.', display_at: '2025-02-05T10:00:00Z', ...fields }];
+
+  it.each([
+    ['an update status', incident({ incident_updates: update({ status: HOSTILE }) }), 'update {"toString":1} at \'2025-02-05T10:00:00Z\' has no known status or time; written as an Update'],
+    ['an update time', incident({ incident_updates: update({ display_at: HOSTILE }) }), "update 'resolved' at {\"toString\":1} has no known status or time; written as an Update"],
+    ['an impact', incident({ impact: HOSTILE, incident_updates: update({}) }), 'impact {"toString":1} and no component status give no level; written as degraded-performance'],
+    ['a component status', incident({ incident_updates: update({ affected_components: [{ name: 'Compute', new_status: HOSTILE }] }) }), 'component status {"toString":1} of \'Compute\' is not a level; counted as the incident\'s level'],
+    ['an affected component name', incident({ incident_updates: update({ affected_components: [{ name: HOSTILE, new_status: 'major_outage' }] }) }), "an affected component of update 'resolved' has the name {\"toString\":1}; left out"],
+    ['a component name', incident({ components: [{ name: 'Compute' }, { name: HOSTILE }] }), 'a component has the name {"toString":1}; left out'],
+  ])('takes an object as %s for an unknown value, notes it, and writes a file the check accepts', (_, exported, note) => {
+    const result = fromStatuspage([exported], context);
+    expect(result.notes).toContain(`statuspage abc123 'API errors': ${note}`);
+    expect(result.files).toHaveLength(1);
+    expect(readBack(result.files).problems).toEqual([]);
+  });
+
+  it.each([
+    ['a severity', 'severity: {toString: 1}\naffected: [Compute]', 'severity {"toString":1} is not down, disrupted or notice; written as partial-outage'],
+    ['an affected system', 'severity: down\naffected: [{toString: 1}, Compute]', 'affected system {"toString":1} is not a name; left out'],
+  ])('takes an object as %s of a cState issue for an unknown value, and notes it', (_, fields, note) => {
+    const result = fromCstate([{ path: 'a.md', text: `---\ntitle: X\ndate: 2025-02-01 08:00:00\n${fields}\nresolved: true\nresolvedWhen: 2025-02-01 09:00:00\n---\n` }], context);
+    expect(result.notes).toContain(`cstate a.md: ${note}`);
+    expect(readBack(result.files)).toMatchObject({ problems: [], incidents: [{ affected: [{ service: 'ecs' }] }] });
+  });
+
+  it('maps the cause of a cState issue by the names it gives as text, whatever else its affected list and severity hold', () => {
+    const causes = readCauseMapping(['compute=third-party', 'down=platform']);
+    const front = (fields: string) => [{ path: 'a.md', text: `---\ntitle: X\ndate: 2025-02-01 08:00:00\n${fields}\nresolved: true\nresolvedWhen: 2025-02-01 09:00:00\n---\n` }];
+    const mapped = fromCstate(front('severity: {toString: 1}\naffected: [{toString: 1}, Compute]'), { ...context, causes });
+    expect(readBack(mapped.files)).toMatchObject({ problems: [], incidents: [{ cause: 'third-party' }] });
+    const unmapped = fromCstate(front('severity: [{toString: 1}]\naffected: [{valueOf: 1, toString: 1}, Storage]'), { ...context, causes });
+    expect(unmapped.notes).toContain(`cstate a.md: ${NO_CAUSE}`);
+  });
+
+  it('notes a value nested 200,000 deep or circular instead of overflowing the stack to quote it', () => {
+    const deep = JSON.parse(`${'['.repeat(200_000)}${']'.repeat(200_000)}`);
+    expect(fromStatuspage([incident({ impact: deep, incident_updates: update({}) })], context).notes).toContain(
+      "statuspage abc123 'API errors': impact [a list too deeply nested or circular to show] and no component status give no level; written as degraded-performance",
+    );
+    const circular = fromCstate([{ path: 'a.md', text: '---\ntitle: X\ndate: 2025-02-01 08:00:00\nseverity: &a [*a]\naffected: [Compute]\nresolved: true\n---\n' }], context);
+    expect(circular.notes).toContain('cstate a.md: severity [a list too deeply nested or circular to show] is not down, disrupted or notice; written as partial-outage');
+  });
+
+  it('never throws on an export of any shape: any field of any type, objects that cannot be turned into text among them', () => {
+    const value = fc.oneof(
+      fc.constantFrom<unknown>({ toString: 1 }, { valueOf: 1, toString: 1 }, Object.create(null), [], [{ toString: 1 }], '\u001b[2J', 'toString', '__proto__', '```', 'a\nb'),
+      fc.jsonValue(),
+    );
+    /** Some of `fields` replaced by hostile values, the rest as a valid export has them. */
+    const some = (fields: string[]) => fc.record(Object.fromEntries(fields.map((field) => [field, value])), { requiredKeys: [] });
+    const hostileUpdate = fc.oneof(value, fc.tuple(some(['status', 'body', 'display_at', 'created_at']), fc.array(fc.oneof(value, some(['name', 'new_status'])), { maxLength: 2 })).map(
+      ([fields, components]) => ({ status: 'identified', body: 'x', display_at: '2025-02-05T09:30:00Z', affected_components: components, ...fields }),
+    ));
+    const hostileIncident = fc.tuple(
+      some(['id', 'name', 'impact', 'started_at', 'resolved_at', 'scheduled_for', 'scheduled_until', 'shortlink', 'postmortem_body']),
+      fc.oneof(value, fc.array(fc.oneof(value, some(['name'])), { maxLength: 2 })),
+      fc.oneof(value, fc.array(hostileUpdate, { maxLength: 3 })),
+    ).map(([fields, components, updates]) => incident({ components, incident_updates: updates, ...fields }));
+    fc.assert(fc.property(fc.array(fc.oneof(value, hostileIncident), { maxLength: 3 }), (incidents) => {
+      fromStatuspage(incidents, context);
+    }), { numRuns: 500 });
+
+    const yamlValue = fc.constantFrom('{toString: 1}', '[{toString: 1}]', '[]', '{}', '7', 'null', '"\\e[2J"', 'true', '"a\\nb"', '[Compute, {toString: 1}]');
+    const front = { title: 'X', date: '2025-02-01 08:00:00', severity: 'down', affected: '[Compute]', resolved: 'true', resolvedWhen: '2025-02-01 09:00:00', informational: 'false' };
+    fc.assert(fc.property(fc.record(Object.fromEntries(Object.keys(front).map((field) => [field, yamlValue])), { requiredKeys: [] }), (hostile) => {
+      const yaml = Object.entries({ ...front, ...hostile }).map(([key, text]) => `${key}: ${text}`).join('\n');
+      fromCstate([{ path: 'a.md', text: `---\n${yaml}\n---\n*Investigating* - x {{< track "2025-02-01 08:00:00" >}}\n` }], context);
+    }), { numRuns: 300 });
+  });
+
+  it('reads an open incident with 200,000 updates without overflowing the stack', () => {
+    const updates = Array.from({ length: 200_000 }, (_, index) => ({ status: 'investigating', body: 'x', display_at: new Date(Date.parse('2025-01-05T09:10:00Z') + index * 1000).toISOString() }));
+    const statuspage = fromStatuspage([incident({ resolved_at: null, started_at: '2025-01-05T09:05:00Z', incident_updates: updates })], context);
+    expect(statuspage.notes).toEqual([expect.stringContaining("statuspage abc123 'API errors': open in the source, but last updated 2025-01-08 00:43 (33 days ago)")]);
+    const body = updates.map((entry) => `*Investigating* - x {{< track "${entry.display_at.slice(0, 19).replace('T', ' ')}" >}}`).join('\n');
+    const cstate = fromCstate([{ path: 'a.md', text: `---\ntitle: X\ndate: 2025-01-05 08:00:00\nseverity: down\naffected: [Compute]\n---\n${body}\n` }], context);
+    expect(cstate.notes).toEqual([expect.stringContaining('cstate a.md: open in the source, but last updated 2025-01-07 16:43 (33 days ago)')]);
+  });
+
+  it('names 16,000 incidents that share a title and a day in linear time', { timeout: 120_000 }, () => {
+    const many = Array.from({ length: 16_000 }, (_, index) => incident({ id: `id-${index}` }));
+    const started = performance.now();
+    const result = fromStatuspage(many, context);
+    // The names once took 105 s (quadratic); the import itself takes a few seconds.
+    expect(performance.now() - started).toBeLessThan(30_000);
+    expect(result.files.at(-1)!.path).toBe('2025/2025-02-05-api-errors-16000.md');
+    expect(new Set(result.files.map((file) => file.path)).size).toBe(16_000);
+  });
+
+  it('gives a title ending in a number its own name, and numbers its twins past it', () => {
+    const result = fromStatuspage([incident({ id: 'a' }), incident({ id: 'b', name: 'API errors 2' }), incident({ id: 'c' }), incident({ id: 'd' })], context);
+    expect(result.files.map((file) => file.path)).toEqual([
+      '2025/2025-02-05-api-errors.md',
+      '2025/2025-02-05-api-errors-2.md',
+      '2025/2025-02-05-api-errors-3.md',
+      '2025/2025-02-05-api-errors-4.md',
+    ]);
+  });
+
+  it('writes the incidents that can be written, and lists each one that cannot with why', () => {
+    const result = fromStatuspage([
+      incident({ id: 'fence', incident_updates: update({ body: '```\nnever closed' }) }),
+      incident({ id: 'break', name: 'Two\nlines' }),
+      incident({ id: 'deep', incident_updates: update({ body: `${'>'.repeat(50_000)} too deep for the parser's stack` }) }),
+      incident({ id: 'good' }),
+    ], context);
+    expect(result.files.map((file) => file.path)).toEqual(['2025/2025-02-05-api-errors.md']);
+    expect(result.notes).toEqual([
+      "statuspage fence 'API errors': cannot be written: the text leaves a code block (```), an HTML comment or another HTML block open, which would hide everything below it; close it; left out (fix it in the source and import again, or write it by hand)",
+      "statuspage break 'Two\\u000Alines': cannot be written: the title must be one line; left out (fix it in the source and import again, or write it by hand)",
+      "statuspage deep 'API errors': cannot be written: the text nests Markdown too deeply to be read (emphasis, links, quotes or lists inside one another, thousands deep); left out (fix it in the source and import again, or write it by hand)",
+      // Only a file that is written has a cause to review.
+      `statuspage good 'API errors': ${NO_CAUSE}`,
+    ]);
+    expect(readBack(result.files).problems).toEqual([]);
+  });
+
+  it('writes two incidents with the same numeric id once', () => {
+    const result = fromStatuspage([incident({ id: 123 }), incident({ id: 123 })], context);
+    expect(result.files).toHaveLength(1);
+    expect(result.notes).toEqual([`statuspage 123 'API errors': ${NO_CAUSE}`, "statuspage 123 'API errors': the same id as an earlier incident in the export; written once"]);
+  });
+
+  it('shows the control characters an export holds as escapes in its notes: no clear screen, no clipboard write', () => {
+    const title = 'Errors\u001b[2J\u001b]52;c;aGVsbG8=\u0007\u009b31m\u202e';
+    const statuspage = fromStatuspage([incident({ name: title, components: [{ name: 'Billing\u001b[2J' }] })], context);
+    const cstate = fromCstate([{ path: 'a\u001b[2J.md', text: '---\ntitle: X\n---\n' }], context);
+    const notes = [...statuspage.notes, ...cstate.notes];
+    expect(notes).toEqual([
+      "statuspage abc123 'Errors\\u001B[2J\\u001B]52;c;aGVsbG8=\\u0007\\u009B31m\\u202E': component 'Billing\\u001B[2J' matches no service in services.yaml; add it, or name the service after it",
+      `statuspage abc123 'Errors\\u001B[2J\\u001B]52;c;aGVsbG8=\\u0007\\u009B31m\\u202E': ${NO_CAUSE}`,
+      'cstate a\\u001B[2J.md: no title or no date; left out',
+    ]);
   });
 });
 

@@ -1,7 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { resolveContent } from '../../src/contract/load-content.ts';
 import { formatProblem } from '../../src/contract/problems.ts';
-import { addUpdate, bodyText, editorTime, incidentText, newIncidentText, setResolved, slugify, yamlScalar } from '../../src/editor/incident-file.ts';
+import {
+  addAffected,
+  addToPostmortem,
+  addUpdate,
+  bodyText,
+  editorTime,
+  incidentText,
+  newIncidentText,
+  postmortemFollowUps,
+  removeAffected,
+  removeField,
+  setField,
+  setResolved,
+  setScheduled,
+  setServiceOverride,
+  slugify,
+  titleSlug,
+  yamlScalar,
+} from '../../src/editor/incident-file.ts';
 import { lexMarkdown } from '../../src/contract/markdown.ts';
 import { at, SERVICES_YAML, SITE_YAML, SLA_YAML } from '../builders.ts';
 
@@ -56,8 +74,33 @@ describe('slugify', () => {
     ['API errors: 5xx (EU)', 'api-errors-5xx-eu'],
     ['Café résumé', 'cafe-resume'],
     ['上海地域', 'incident'],
+    ['Elevated error rates for object uploads in the Frankfurt region today', 'elevated-error-rates-for-object-uploads-in-the-frankfurt'],
+    ['x'.repeat(70), 'x'.repeat(60)],
   ])('makes %j into %j', (title, slug) => {
     expect(slugify(title)).toBe(slug);
+  });
+});
+
+describe('titleSlug', () => {
+  it.each([
+    ['上海地域对象存储请求失败', 'shang-hai-di-yu-dui-xiang-cun-chu-qing-qiu-shi-bai'],
+    ['杭州可用区H 故障', 'hang-zhou-ke-yong-qu-h-gu-zhang'],
+    ['华东1（杭州）ECS实例无法访问', 'hua-dong-1-hang-zhou-ecs-shi-li-wu-fa-fang-wen'],
+    ['OSS 上海 upload 失败', 'oss-shang-hai-upload-shi-bai'],
+    ['银行转账延迟', 'yin-hang-zhuan-zhang-yan-chi'],
+    ['重庆节点重启', 'chong-qing-jie-dian-chong-qi'],
+    ['绿色通道', 'lv-se-tong-dao'],
+    ['華東區域網絡故障', 'hua-dong-qu-yu-wang-luo-gu-zhang'],
+    ['API errors', 'api-errors'],
+  ])('spells %j as %j: Chinese characters in pinyin, read by the word they stand in', async (title, slug) => {
+    expect(await titleSlug(title)).toBe(slug);
+  });
+
+  it('cuts a long Chinese title between syllables', async () => {
+    const slug = await titleSlug('上海地域对象存储请求失败上海地域对象存储请求失败');
+    expect(slug.length).toBeLessThanOrEqual(60);
+    expect(slug).toMatch(/^shang-hai-di-yu-(?:[a-z]+-)*[a-z]+$/);
+    expect('shang-hai-di-yu-dui-xiang-cun-chu-qing-qiu-shi-bai-shang-hai-di-yu-dui'.startsWith(slug)).toBe(true);
   });
 });
 
@@ -218,5 +261,166 @@ describe('editorTime', () => {
     const written = editorTime(Date.parse(iso), timeZone);
     expect(written).toBe(expected);
     expect(at(written, timeZone)).toBe(Math.floor(Date.parse(iso) / 60_000) * 60_000);
+  });
+});
+
+describe('edits keep each line as it was, its line end included (issue 21, 10)', () => {
+  const resolvedAt = at('2025-01-18 03:40');
+  const resolve = (text: string) => addUpdate(setResolved(text, resolvedAt, zone), { status: 'resolved', at: resolvedAt, message: 'Fixed.', timeZone: zone });
+  const lf = resolve(EXISTING);
+
+  it('adds an update to, and resolves, a file with CR-only line ends, which the reader reads', () => {
+    const cr = EXISTING.replace(/\n/g, '\r');
+    expect(readBack(cr).problems).toEqual([]);
+    const text = resolve(cr);
+    expect(text).toBe(lf.replace(/\n/g, '\r'));
+    expect(readBack(text).problems).toEqual([]);
+  });
+
+  it('changes nothing but the added lines of a file with CRLF front matter and an LF body', () => {
+    const [, front, body] = /^(---\n[\s\S]*?\n---\n)([\s\S]*)$/.exec(EXISTING)!;
+    const mixed = front!.replace(/\n/g, '\r\n') + body;
+    // The body has more lines: LF is the file's most common end, which added lines take.
+    expect(addUpdate(mixed, { status: 'monitoring', at: at('2025-01-18 03:00'), message: 'Watching.', timeZone: zone })).toBe(
+      mixed.replace('## Identified', '## Monitoring — 2025-01-18 03:00\nWatching.\n\n## Identified'),
+    );
+    expect(setResolved(mixed, resolvedAt, zone)).toBe(mixed.replace('started: 2025-01-18 02:11\r\n', 'started: 2025-01-18 02:11\r\nresolved: 2025-01-18 03:40\n'));
+  });
+
+  it('keeps a file without a final line end as it was above the update it appends', () => {
+    const bare = '---\r\ntitle: T\r\nstarted: 2025-01-18 02:11\r\naffected: [ecs]\r\n---\r\nSummary.';
+    expect(addUpdate(bare, { status: 'update', at: at('2025-01-18 02:20'), message: 'More.', timeZone: zone })).toBe(`${bare}\r\n\r\n## Update — 2025-01-18 02:20\r\nMore.\r\n`);
+  });
+});
+
+describe('addUpdate finds the timeline as the reader does (issue 21, 11)', () => {
+  const front = '---\ntitle: T\nstarted: 2025-01-18 02:11\naffected: [ecs]\n---\n';
+  const tricky = [
+    ['a fenced code block', 'We saw this:\n\n```\n## Investigating — 2025-01-18 02:15\n```\n'],
+    ['an HTML comment', 'Summary.\n\n<!--\n## Identified — 2025-01-18 02:15\n-->\n'],
+    ['an indented code block', 'Summary.\n\n    ## Update — 2025-01-18 02:15\n'],
+  ];
+
+  it.each(tricky)('adds the update after a summary that holds a heading in %s, above the first real update', (_, summary) => {
+    const file = `${front}${summary}\n## Investigating — 2025-01-18 02:20\nLooking.\n`;
+    const text = addUpdate(file, { status: 'identified', at: at('2025-01-18 02:40'), message: 'Found it.', timeZone: zone });
+    expect(text).toBe(file.replace('## Investigating — 2025-01-18 02:20', '## Identified — 2025-01-18 02:40\nFound it.\n\n## Investigating — 2025-01-18 02:20'));
+    const { incident, problems } = readBack(text);
+    expect(problems).toEqual([]);
+    expect(incident!.updates.map((update) => update.status)).toEqual(['identified', 'investigating']);
+  });
+
+  it.each(tricky)('appends the first update after a summary that holds a heading in %s', (_, summary) => {
+    const text = addUpdate(`${front}${summary}`, { status: 'investigating', at: at('2025-01-18 02:20'), message: 'Looking.', timeZone: zone });
+    expect(text).toBe(`${front}${summary.trimEnd()}\n\n## Investigating — 2025-01-18 02:20\nLooking.\n`);
+    expect(readBack(text).incident!.updates).toHaveLength(1);
+  });
+
+  it('adds the update above a setext update heading, which the reader reads as one', () => {
+    const file = `${front}Summary.\n\nInvestigating — 2025-01-18 02:20\n---\nLooking.\n`;
+    const text = addUpdate(file, { status: 'identified', at: at('2025-01-18 02:40'), message: 'Found it.', timeZone: zone });
+    expect(readBack(text).incident!.updates.map((update) => update.status)).toEqual(['identified', 'investigating']);
+  });
+});
+
+describe('setField', () => {
+  it('replaces a value where it is written, keeping the comment after it', () => {
+    const text = EXISTING.replace('started:', 'cause: platform   # our fault\nstarted:');
+    expect(setField(text, 'cause', 'third-party')).toBe(text.replace('cause: platform   #', 'cause: third-party   #'));
+  });
+
+  it.each([
+    ['cause', 'third-party', 'title: API errors   # keep this comment\ncause: third-party\n'],
+    ['level', 'partial-outage', 'started: 2025-01-18 02:11\nlevel: partial-outage\n'],
+    ['started', '2025-01-18 02:00', 'title: API errors   # keep this comment\nstarted: 2025-01-18 02:00\n'],
+  ] as const)('adds %s where incidentText would put it', (key, value, expected) => {
+    const text = key === 'started' ? EXISTING.replace('started: 2025-01-18 02:11\n', '') : EXISTING;
+    expect(setField(text, key, value)).toContain(expected);
+  });
+
+  it('fills a key written without a value', () => {
+    expect(setField(EXISTING.replace('started:', 'cause:\nstarted:'), 'cause', 'customer')).toContain('\ncause: customer\nstarted:');
+  });
+
+  it('sets a maintenance window end in the nested scheduled map', () => {
+    const text = '---\ntitle: T\nkind: maintenance\nscheduled:\n  from: 2025-02-01 01:00   # announced\n  to: 2025-02-01 03:00\naffected: [ecs]\n---\n';
+    expect(setScheduled(text, 'to', '2025-02-01 04:00')).toBe(text.replace('to: 2025-02-01 03:00', 'to: 2025-02-01 04:00'));
+  });
+});
+
+describe('removeField', () => {
+  it.each([
+    ['its line, with the comment on it', '---\ntitle: T\ncause: platform   # ours\nstarted: 2025-01-18 02:11\n---\n', '---\ntitle: T\nstarted: 2025-01-18 02:11\n---\n'],
+    ['the last key, keeping the line end of the closing line', '---\r\ntitle: T\r\ncause: platform\r\n---\r\n', '---\r\ntitle: T\r\n---\r\n'],
+    ['a pair in braces, with its comma', '---\n{title: T, cause: platform, started: 2025-01-18 02:11}\n---\n', '---\n{title: T, started: 2025-01-18 02:11}\n---\n'],
+    ['nothing when the key is not there', '---\ntitle: T\n---\n', '---\ntitle: T\n---\n'],
+  ])('removes %s', (_, text, expected) => {
+    expect(removeField(text, 'cause')).toBe(expected);
+  });
+});
+
+describe('the affected services', () => {
+  const block = '---\ntitle: T\nstarted: 2025-01-18 02:11\naffected:\n  - ecs      # compute\n  - service: oss\n    level: partial-outage\n---\n';
+  const flow = '---\ntitle: T\nstarted: 2025-01-18 02:11\naffected: [ecs, oss]\n---\n';
+
+  it.each([
+    ['a plain entry in a block list', block, 'ecs', { level: 'degraded-performance' }, block.replace('  - ecs      # compute', '  - service: ecs\n    level: degraded-performance      # compute')],
+    ['an entry that has keys', block, 'oss', { from: '2025-01-18 02:30', to: '2025-01-18 02:50' }, block.replace('    level: partial-outage\n', '    level: partial-outage\n    from: 2025-01-18 02:30\n    to: 2025-01-18 02:50\n')],
+    ['an entry whose level is set', block, 'oss', { level: 'major-outage' }, block.replace('level: partial-outage', 'level: major-outage')],
+    ['a plain entry in brackets', flow, 'oss', { level: 'partial-outage', to: '2025-01-18 02:50' }, flow.replace('[ecs, oss]', '[ecs, {service: oss, level: partial-outage, to: 2025-01-18 02:50}]')],
+    ['a service not yet affected', flow, 'cdn', { level: 'partial-outage' }, flow.replace('[ecs, oss]', '[ecs, oss, {service: cdn, level: partial-outage}]')],
+  ])('gives %s its own level or window', (_, text, service, override, expected) => {
+    const written = setServiceOverride(text, service, override);
+    expect(written).toBe(expected);
+    expect(readBack(written).problems).toEqual([]);
+  });
+
+  it.each([
+    ['a block list', block, ['cdn'], block.replace('---\n', '---\n').replace('    level: partial-outage\n---', '    level: partial-outage\n  - cdn\n---')],
+    ['a list in brackets', flow, ['cdn', 'console'], flow.replace('[ecs, oss]', '[ecs, oss, cdn, console]')],
+    ['a notice without services', '---\ntitle: T\nkind: notice\nstarted: 2025-01-18 02:11\n---\n', ['ecs'], '---\ntitle: T\nkind: notice\nstarted: 2025-01-18 02:11\naffected:\n  - ecs\n---\n'],
+  ])('adds services to %s', (_, text, services, expected) => {
+    expect(addAffected(text, services)).toBe(expected);
+  });
+
+  it.each([
+    ['a plain entry with its comment', block, ['ecs'], block.replace('  - ecs      # compute\n', '')],
+    ['an entry that has keys', block, ['oss'], block.replace('  - service: oss\n    level: partial-outage\n', '')],
+    ['the first in brackets', flow, ['ecs'], flow.replace('[ecs, oss]', '[oss]')],
+    ['the last in brackets', flow, ['oss'], flow.replace('[ecs, oss]', '[ecs]')],
+  ])('removes %s', (_, text, services, expected) => {
+    expect(removeAffected(text, services)).toBe(expected);
+  });
+});
+
+describe('addToPostmortem', () => {
+  const open = EXISTING.replace('\n## Postmortem\n- [ ] Drill\n', '');
+
+  it('starts the postmortem at the end of the file: text, then the follow-ups', () => {
+    const text = addToPostmortem(open, { text: 'A bad disk.', add: [{ words: 'Replace disks', done: false }, { words: 'Page the owner', done: true }] });
+    expect(text).toBe(`${open.trimEnd()}\n\n## Postmortem\nA bad disk.\n\n- [ ] Replace disks\n- [x] Page the owner\n`);
+    expect(readBack(text).incident!.postmortem!.en!.actions.map((action) => action.done)).toEqual([false, true]);
+  });
+
+  it('ticks an open follow-up where it stands and continues the task list', () => {
+    const text = addToPostmortem(EXISTING, { tick: ['drill'], add: [{ words: 'Second feed', done: false }] });
+    expect(text).toBe(EXISTING.replace('- [ ] Drill', '- [x] Drill\n- [ ] Second feed'));
+  });
+
+  it('adds to a postmortem that is not at the end of the file, leaving the update after it alone', () => {
+    const text = `${open.replace('## Identified', '## Postmortem\nWhy.\n- [ ] Drill\n## Identified')}`;
+    const written = addToPostmortem(text, { text: 'More.' });
+    expect(written).toBe(text.replace('- [ ] Drill\n## Identified', '- [ ] Drill\n\nMore.\n\n## Identified'));
+    expect(readBack(written).incident!.updates).toHaveLength(2);
+  });
+
+  it('finds the open follow-ups by the lexer: a task line in a code block is not one', () => {
+    const text = EXISTING.replace('- [ ] Drill', '```\n- [ ] Not a task\n```\n\n- [ ] Drill\n  - [ ] Nested step');
+    expect(postmortemFollowUps(text)).toEqual(['Drill', 'Nested step']);
+    expect(addToPostmortem(text, { tick: ['Nested step'] })).toBe(text.replace('  - [ ] Nested step', '  - [x] Nested step'));
+  });
+
+  it('refuses a follow-up of two lines', () => {
+    expect(() => addToPostmortem(EXISTING, { add: [{ words: 'a\nb', done: false }] })).toThrow('a follow-up must be one line');
   });
 });

@@ -58,6 +58,26 @@ describe('npm run notify, as a process', () => {
     for (const secret of ['token-a1', 'token-b2', SECRET]) expect(`${result.stdout}${result.stderr}`).not.toContain(secret);
   });
 
+  it('reads the secrets notify.yaml names from STATUS_SECRETS, a JSON object as a CI writes its whole secret store', { timeout: 60_000 }, async () => {
+    const site = await publishedSite(`- id: partners
+  type: webhook
+  url: env:HOOK_URL
+  secret: env:HOOK_SECRET
+`);
+    http.answer('/hook/token-c3', { status: 204 });
+    const secrets = JSON.stringify({ HOOK_URL: `${http.url}/hook/token-c3`, HOOK_SECRET: SECRET, github_token: 'ghs_unused' });
+    const result = await command('scripts/notify.ts', ['--since', site.previous], { STATUS_CONTENT_DIR: site.dir, STATUS_OUT_DIR: site.outDir, STATUS_SECRETS: secrets });
+    expect(result.code, result.stderr).toBe(0);
+    expect(http.at('/hook/token-c3').map((request) => request.signature)).toEqual(NEW_IDS.map(() => 'valid'));
+    for (const secret of ['token-c3', SECRET]) expect(`${result.stdout}${result.stderr}`).not.toContain(secret);
+  });
+
+  it('refuses a STATUS_SECRETS that is not a JSON object in one line, without showing it', async () => {
+    const result = await command('scripts/notify.ts', ['--since', 'x.json'], { STATUS_SECRETS: '["hunter2"]' });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe('notify: STATUS_SECRETS is not a JSON object of names and values (as ${{ toJSON(secrets) }} writes it); its value is not shown');
+  });
+
   it('refuses an unknown option with its usage and exit code 2', async () => {
     const result = await command('scripts/notify.ts', ['--sicne', 'x.json'], {});
     expect(result.code).toBe(2);

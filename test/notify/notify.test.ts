@@ -1,4 +1,5 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RetryPolicy } from '../../src/notify/deliver.ts';
@@ -343,6 +344,7 @@ describe('npm run notify', () => {
     ['a page that is not JSON', { status: 200, body: '<html>maintenance</html>' }, /is not JSON; nothing was sent$/],
     ['JSON that is not a manifest', { status: 200, body: '{"incidents": []}' }, /is not an updates\.json: it has no 'updates' list; nothing was sent$/],
     ["another site's manifest", { status: 200, body: JSON.stringify({ generatedAt: '', updates: [{ id: 'x#y', incident: 'x', status: 'resolved', time: '2025-01-01T00:00:00Z', url: 'https://other.example/incidents/x/#y' }] }) }, /lists updates of another site than https:\/\/status\.test; nothing was sent/],
+    ["the manifest of another site below a path on the same host", { status: 200, body: JSON.stringify({ generatedAt: '', updates: [{ id: 'x#y', incident: 'x', status: 'resolved', time: '2025-01-01T00:00:00Z', url: 'https://status.test/eu/incidents/x/#y' }] }) }, /lists updates of another site than https:\/\/status\.test; nothing was sent/],
   ])('sends nothing, and fails, when the previous manifest is %s: it cannot tell what is new', async (_, answer, message) => {
     http.answer('/broken/api/v1/updates.json', answer);
     const run = await notify({ since: `${http.url}/broken/api/v1/updates.json`, channels: ['partners'] });
@@ -386,5 +388,98 @@ describe('npm run notify', () => {
     );
     expect(run.lines.at(-1)).toBe(`websub (hub): pinged ${http.url}/hub for 8 feeds`);
     expect(existsSync(hubbed.outDir)).toBe(true);
+  });
+});
+
+describe('npm run notify against hostile receivers', () => {
+  const QUERY = '?sig=query-secret-77';
+
+  it('shows no path segment or query value of a secret address that a refusal echoes, and changes no word around it', async () => {
+    http.answer(`${PATHS.hook}${QUERY}`, { status: 403, body: 'unknown hook hook-path-5d1e; sig query-secret-77 refused for partners; Content-Type ok' });
+    const run = await notify({ channels: ['partners'], env: env({ HOOK_URL: `${http.url}${PATHS.hook}${QUERY}` }) });
+    expect(run.code).toBe(1);
+    expect(run.lines.at(-1)).toBe(`partners (webhook): FAILED: sent 0 of 5 updates; ${NEW_IDS.map((id) => `${id}: HTTP 403 "unknown hook $HOOK_URL; sig $HOOK_URL refused for $HOOK_URL; Content-Type ok"`).join('; ')}`);
+    for (const secret of ['hook-path-5d1e', 'query-secret-77']) expect(run.output).not.toContain(secret);
+  });
+
+  it('replaces a one-letter secret where it stands alone, never inside a word', async () => {
+    const run = await notify({ dryRun: true, channels: ['partners'], env: env({ HOOK_SECRET: 'y' }) });
+    expect(run.output).toContain('Content-Type: application/json');
+    expect(run.output).not.toContain('$HOOK_SECRETpe');
+    expect(run.output).toContain('with $HOOK_SECRET>');
+  });
+
+  it("shows a refusal's body as one short line, terminal escapes shown and not obeyed, without reading it all", async () => {
+    // Clear screen, an OSC 52 clipboard write, a line break, a bidi override, then a 600 MB word, never shown since it is cut.
+    const hostile = '\u001b[2J\u001b]52;c;aGVsbG8=\u0007bad\nrequest \u202Eevil ';
+    http.answer(PATHS.hook, { status: 400, body: hostile, flood: 600 * 1024 * 1024 });
+    const started = performance.now();
+    const run = await notify({ channels: ['partners'] });
+    expect(performance.now() - started).toBeLessThan(10_000);
+    const detail = 'HTTP 400 "\\u001B[2J\\u001B]52;c;aGVsbG8=\\u0007bad request \\u202Eevil"';
+    expect(run.lines.at(-1)).toBe(`partners (webhook): FAILED: sent 0 of 5 updates; ${NEW_IDS.map((id) => `${id}: ${detail}`).join('; ')}`);
+    expect(run.output).not.toMatch(/[\u001b\u0007\u202e]/);
+    // Each answer was left after a few kilobytes: the receiver wrote no more than its socket buffers took.
+    for (const request of http.at(PATHS.hook)) expect(request.answered).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  it('cuts a long refusal to its first 200 characters', async () => {
+    http.answer(PATHS.hook, { status: 400, body: 'word '.repeat(2000) });
+    const run = await notify({ channels: ['partners'] });
+    expect(run.lines.at(-1)).toContain(`${NEW_IDS[0]}: HTTP 400 "${'word '.repeat(40).slice(0, 199)}…";`);
+  });
+
+  it('never shows the start of a secret that the read limit cut in two', async () => {
+    http.answer(PATHS.hook, { status: 400, body: `refused ${' '.repeat(4090)}hook-path-5d1e` });
+    const run = await notify({ channels: ['partners'] });
+    expect(run.lines.at(-1)).toContain(`${NEW_IDS[0]}: HTTP 400 "refused"`);
+    expect(run.output).not.toContain('hook-p');
+  });
+
+  it.each([
+    ['whose body breaks off', { status: 200, body: 'ok', hangUp: true }],
+    ['whose body is 600 MB', { status: 200, flood: 600 * 1024 * 1024 }],
+  ])('counts a 2xx %s as sent, once, without retrying or reading it', async (_, answer) => {
+    http.answer(PATHS.hook, answer);
+    const run = await notify({ channels: ['partners'] });
+    expect(run.code).toBe(0);
+    expect(run.lines.at(-1)).toBe('partners (webhook): sent 5 updates');
+    expect(hookIds()).toEqual(NEW_IDS);
+    expect(run.errors).toEqual([]);
+    for (const request of http.at(PATHS.hook)) expect(request.answered).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  it("shows an SMTP server's refusal as one short line, escapes shown and not obeyed, the login taken out", async () => {
+    // A server that refuses at its greeting, as a hostile one may, with terminal escapes and a long tail.
+    const server = createServer((socket) => socket.end(`554 no entry for ${SMTP_USER}\u001b[2J\u001b]52;c;aGVsbG8=\u0007 ${'x'.repeat(400)}\r\n`));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const run = await notify({ channels: ['customers'], env: env({ SMTP_URL: `smtp://${SMTP_USER}:${SMTP_PASS}@127.0.0.1:${port}` }) });
+      expect(run.code).toBe(1);
+      const excerpt = `554 no entry for $SMTP_URL\\u001B[2J\\u001B]52;c;aGVsbG8=\\u0007 ${'x'.repeat(400)}`.slice(0, 199);
+      expect(run.lines.at(-1)).toBe(`customers (email): FAILED: sent 0 of 5 updates; ${NEW_IDS.map((id) => `${id}: SMTP ${excerpt}…`).join('; ')}`);
+      expect(run.output).not.toMatch(/[\u001b\u0007]/);
+      for (const secret of [SMTP_USER, SMTP_PASS]) expect(run.output).not.toContain(secret);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('refuses a channel address with a user name and password in one line, naming no secret, and tries nothing', async () => {
+    const run = await notify({ channels: ['partners'], env: env({ HOOK_URL: `http://hook-user:pa55-secret-41@${http.url.slice('http://'.length)}${PATHS.hook}` }) });
+    expect(run.code).toBe(1);
+    expect(run.lines.at(-1)).toBe(`partners (webhook): FAILED: sent nothing of 5 updates: HOOK_URL holds an address with a user name or password (user:pass@…), which a webhook address cannot carry (${site.dir}/notify.yaml:14); give the address without them`);
+    expect(run.errors).toEqual(['notify: 1 channel failed: partners (webhook)']);
+    expect(http.requests).toHaveLength(0);
+    for (const secret of ['hook-user', 'pa55-secret-41', 'hook-path-5d1e']) expect(run.output).not.toContain(secret);
+  });
+
+  it('refuses a --since address with a user name and password up front, in one line that does not repeat it', async () => {
+    const run = await notify({ since: `http://viewer:since-pass-31@${http.url.slice('http://'.length)}/live/api/v1/updates.json` });
+    expect(run.code).toBe(2);
+    expect(run.lines).toEqual([]);
+    expect(run.errors).toEqual(['notify: --since holds a user name or password (user:pass@…), which notify neither sends nor prints; give the address without them (updates.json is public), or download it first and give the file; nothing was sent']);
+    expect(http.requests).toHaveLength(0);
   });
 });

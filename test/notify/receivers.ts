@@ -5,7 +5,7 @@
  * parsed by mailparser. Both listen on 127.0.0.1, port 0.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
@@ -18,10 +18,17 @@ export interface ReceivedRequest {
   /** For a signed request: whether the signature is valid for the receiver's secret and fresh. */
   signature?: 'valid' | 'invalid' | 'missing';
   at: number;
+  /** Bytes of answer body written to the client so far (a flood stops when the client stops reading). */
+  answered: number;
 }
 
-/** What a path answers, attempt by attempt (the last answer repeats). */
-export type Answer = { status: number; headers?: Record<string, string>; body?: string; delayMs?: number };
+/**
+ * What a path answers, attempt by attempt (the last answer repeats).
+ * `flood` follows `body` with that many bytes of `x`, written as fast as the
+ * client reads them, then ends the answer, or with `hangUp` drops the
+ * connection instead (a body stream that breaks).
+ */
+export type Answer = { status: number; headers?: Record<string, string>; body?: string; delayMs?: number; flood?: number; hangUp?: boolean };
 
 /**
  * Verifies `X-Status-Ledger-Signature: t=…,v1=…` as a receiver would: HMAC
@@ -58,20 +65,27 @@ export async function startHttpReceiver(secret: string): Promise<HttpReceiver> {
       const body = Buffer.concat(chunks).toString('utf8');
       const path = request.url ?? '/';
       const header = request.headers['x-status-ledger-signature'];
-      requests.push({
+      const received: ReceivedRequest = {
         method: request.method ?? '',
         path,
         headers: request.headers,
         body,
         signature: header === undefined ? 'missing' : verifySignature(String(header), body, secret),
         at: Date.now(),
-      });
+        answered: 0,
+      };
+      requests.push(received);
       const queue = answers.get(path) ?? [{ status: 200, body: 'ok' }];
       const answer = queue.length > 1 ? queue.shift()! : queue[0]!;
       setTimeout(() => {
         if (response.destroyed) return;
         response.writeHead(answer.status, answer.headers);
-        response.end(answer.body ?? '');
+        if (answer.flood === undefined && !answer.hangUp) {
+          received.answered += Buffer.byteLength(answer.body ?? '');
+          response.end(answer.body ?? '');
+          return;
+        }
+        void flood(response, answer, received);
       }, answer.delayMs ?? 0);
     });
   });
@@ -87,6 +101,23 @@ export async function startHttpReceiver(secret: string): Promise<HttpReceiver> {
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** Writes `answer.body`, then `answer.flood` bytes as fast as the client reads them; ends, or hangs up. */
+async function flood(response: ServerResponse, answer: Answer, received: ReceivedRequest): Promise<void> {
+  const chunk = Buffer.alloc(64 * 1024, 'x');
+  const write = (data: Buffer | string) => {
+    received.answered += Buffer.byteLength(data);
+    return response.write(data) ? Promise.resolve() : new Promise<void>((resolve) => {
+      response.once('drain', resolve);
+      response.once('close', resolve);
+    });
+  };
+  await write(answer.body ?? '');
+  for (let left = answer.flood ?? 0; left > 0 && !response.destroyed; left -= chunk.length) await write(left >= chunk.length ? chunk : chunk.subarray(0, left));
+  if (response.destroyed) return;
+  if (answer.hangUp) response.destroy();
+  else response.end();
 }
 
 export interface SmtpReceiver {

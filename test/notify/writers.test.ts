@@ -26,6 +26,17 @@ function notification(overrides: Partial<Incident> = {}, entry = update('identif
   return notificationFor({ ...subject, updates: [entry] }, entry, testSite, SERVICES, languageOf(testSite));
 }
 
+describe('entities typed in an update', () => {
+  it('reach every channel as the characters they stand for, escaped once for its format', () => {
+    const typed = notification({}, update('identified', 'Fish &amp; chips &lt;3'));
+    expect(typed.text).toBe('Fish & chips <3');
+    expect(JSON.stringify(slackMessage(typed))).toContain('Fish &amp; chips &lt;3');
+    expect(JSON.stringify(slackMessage(typed))).not.toContain('&amp;amp;');
+    expect(webhookBody(typed)).toMatchObject({ text: 'Fish & chips <3' });
+    expect(emailMessage(typed, []).text).toContain('Fish & chips <3');
+  });
+});
+
 describe('notificationFor', () => {
   it('tells the incident, the status in words, the time in the site zone, plain text, safe HTML, services and the link', () => {
     expect(notification()).toMatchObject({

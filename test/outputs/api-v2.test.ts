@@ -76,6 +76,12 @@ describe('statuspageApi', () => {
       expect(api.unresolved.incidents[0]!.incident_updates[0]).toMatchObject({ status: 'identified', body: 'We opened a new region.' });
     });
 
+    it('writes update bodies and the postmortem as plain text, with typed entities as their characters', () => {
+      const entry = incident('2025-02-05 10:00', null, { id: 'typed', updates: updates(['identified', '2025-02-05 10:00', 'Fish &amp; chips &lt;3']) });
+      const api = statuspageApi(computeLedger(content([{ ...entry, postmortem: { en: { html: '', markdown: 'Q &amp; A', actions: [] } } }]), NOW), testSite, languageOf(testSite));
+      expect(api.unresolved.incidents[0]).toMatchObject({ incident_updates: [{ body: 'Fish & chips <3' }], postmortem_body: 'Q & A' });
+    });
+
     it('gives a maintenance its own statuses, its window and impact maintenance, from scheduled to completed', () => {
       const window = { from: at('2025-02-10 07:00'), to: at('2025-02-10 09:00') };
       const maintenance = (id: string, resolved: string | null, steps: Update[]) =>
