@@ -49,7 +49,7 @@ const bilingual = args.includes('--bilingual');
 const runsAt = args.indexOf('--runs');
 const RUNS = runsAt === -1 ? 3 : Number(args[runsAt + 1]);
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`--runs takes a whole number of builds, not '${args[runsAt + 1]}'`);
-const sizes = args.filter((arg, index) => index !== runsAt + 1 || runsAt === -1).map(Number).filter((size) => size > 0);
+const sizes = args.filter((_, index) => index !== runsAt + 1 || runsAt === -1).map(Number).filter((size) => size > 0);
 if (sizes.length === 0) sizes.push(1000, 10000);
 const project = process.cwd();
 
