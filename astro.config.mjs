@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'astro/config';
 import { parse } from 'yaml';
+import { buildCache } from './src/site/build-cache.ts';
+import { cacheDir } from './src/site/build-context.ts';
 
 /**
  * The path the site is published under, from site.yaml's `url`
@@ -20,16 +22,28 @@ function basePath() {
 }
 
 // STATUS_OUT_DIR and STATUS_CACHE_DIR let tests build fixture content beside
-// the sample site without sharing its output or its content cache.
+// the sample site without sharing its output or its cache. Every cache a
+// build keeps is under STATUS_CACHE_DIR: empty it (or `astro build --force`)
+// for a clean build.
 export default defineConfig({
   output: 'static',
   base: basePath(),
   outDir: process.env.STATUS_OUT_DIR || './dist',
-  cacheDir: process.env.STATUS_CACHE_DIR || './node_modules/.astro',
+  cacheDir: cacheDir(),
   trailingSlash: 'always',
   // Styles in cached files, not repeated in every page's HTML.
   build: { format: 'directory', inlineStylesheets: 'never' },
-  // Scripts too (the bars' script is on every page with bars: the home page has a byte budget).
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    build: {
+      // Scripts too (the bars' script is on every page with bars: the home page has a byte budget).
+      assetsInlineLimit: 0,
+      // A rebuild leaves the pages it need not render where they are; the build cache
+      // integration empties what it cannot vouch for and removes what is no longer built.
+      emptyOutDir: false,
+    },
+  },
+  // A rebuild renders only the pages whose key changed (src/site/page-keys.ts).
+  experimental: { incrementalBuild: true },
+  integrations: [buildCache()],
   devToolbar: { enabled: false },
 });

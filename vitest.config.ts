@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects, so that running one unit test file builds nothing: only the
-// build-output tests (test/build) need every fixture site built first. The
-// browser tests have their own config (vitest.browser.config.ts).
+// Three projects, so that running one unit test file builds nothing: only the
+// build-output tests (test/build) need every fixture site built first, and
+// the incremental build's property test (test/incremental) builds a small
+// site a few dozen times in a copy of the project. The browser tests have
+// their own config (vitest.browser.config.ts).
 export default defineConfig({
   test: {
     // Build-output tests run `astro build`; give them room on a 2-core machine.
@@ -14,7 +16,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/build/**', 'test/browser/**'],
+          exclude: ['test/build/**', 'test/browser/**', 'test/incremental/**'],
         },
       },
       {
@@ -23,6 +25,13 @@ export default defineConfig({
           name: 'build',
           include: ['test/build/**/*.test.ts'],
           globalSetup: ['test/build/global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'incremental',
+          include: ['test/incremental/**/*.test.ts'],
         },
       },
     ],

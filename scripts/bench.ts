@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- [--commands | --builds] [--runs N] [--bilingual] 1000 10000 50000 100000]
+ * npm run bench [-- [--commands | --builds | --incremental | --publish] [--runs N] [--bilingual] 1000 10000 50000 100000]
  *
  * Generates synthetic content (50 services, ten years) for each size, then
  * measures: the build (median of 3 runs, peak memory), the same files through a
@@ -14,6 +14,13 @@
  * first, English translations beside some incidents) and a floor that builds
  * as many pages (every incident at the root and under /en/). Our build of it
  * needs the reader for translations, so it is not part of the default run.
+ *
+ * `--incremental` measures rebuilds instead (no floor, no commands): a clean
+ * build (median of N), then, on its output and cache, the rebuild 15 minutes
+ * later with nothing new (median of N), and the rebuild after one update to
+ * an ongoing incident (median of N), each with how many files it wrote.
+ * `--publish` measures the workflow's path from a content push to the
+ * artifact it deploys (scripts/bench/publish-path.ts).
  *
  * Every build is a fresh process with its own output and cache folders. Ours
  * runs with Node's default heap limit (about 4 GB here), so a build that
@@ -36,11 +43,13 @@ const FLOOR_HEAP_MB = 16384;
 const args = process.argv.slice(2);
 const commandsOnly = args.includes('--commands');
 const buildsOnly = args.includes('--builds');
+const incremental = args.includes('--incremental');
+const publish = args.includes('--publish');
 const bilingual = args.includes('--bilingual');
 const runsAt = args.indexOf('--runs');
 const RUNS = runsAt === -1 ? 3 : Number(args[runsAt + 1]);
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`--runs takes a whole number of builds, not '${args[runsAt + 1]}'`);
-const sizes = args.filter((arg, index) => index !== runsAt + 1 || runsAt === -1).map(Number).filter((size) => size > 0);
+const sizes = args.filter((_, index) => index !== runsAt + 1 || runsAt === -1).map(Number).filter((size) => size > 0);
 if (sizes.length === 0) sizes.push(1000, 10000);
 const project = process.cwd();
 
@@ -50,17 +59,19 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-/** What measure-build.ts reports of one build. */
+/** What measure-build.ts reports of one build (and, given the output folder, how many of its files it wrote). */
 interface Measured {
   seconds: number;
   cpuSeconds: number;
   peakMB: number;
+  written?: number;
+  files?: number;
 }
 
-/** Builds `root` in a fresh process with `env` (and a heap of `heapMB`, else Node's default). */
-function measureBuild(root: string, env: Record<string, string>, heapMB?: number): Measured {
+/** Builds `root` in a fresh process with `env` (and a heap of `heapMB`, else Node's default); with `outDir`, counts the files it wrote. */
+function measureBuild(root: string, env: Record<string, string>, heapMB?: number, outDir?: string): Measured {
   const heap = heapMB === undefined ? [] : [`--max-old-space-size=${heapMB}`];
-  const result = spawnSync(process.execPath, [...heap, path.join(project, 'scripts/bench/measure-build.ts'), root], {
+  const result = spawnSync(process.execPath, [...heap, path.join(project, 'scripts/bench/measure-build.ts'), root, ...(outDir ? [outDir] : [])], {
     encoding: 'utf8',
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
     maxBuffer: 64 * 1024 * 1024,
@@ -139,17 +150,94 @@ async function engineTimes(dir: string, now: number): Promise<{ load: number; en
   return { load, engine };
 }
 
+/** Builds of one size for `--incremental`: clean ones, then rebuilds with nothing new, then rebuilds after one update. */
+interface Rebuilds {
+  clean: Measured[];
+  quiet: Measured[];
+  update: Measured[];
+}
+
+/**
+ * Measures rebuilds on generated content: opens an incident at the content's
+ * now (as an editor does at the start of an outage), builds clean RUNS
+ * times (the last one's output and cache are kept), then rebuilds RUNS times
+ * 15 minutes apart with nothing new (the scheduled rebuild), then RUNS times
+ * a minute apart, each after one update to the open incident.
+ */
+function rebuildTimes(work: string, contentDir: string, epoch: number): Rebuilds {
+  let now = epoch;
+  const env = () => ({ STATUS_CONTENT_DIR: contentDir, SOURCE_DATE_EPOCH: String(now) });
+  const opened = runNode([path.join(project, 'scripts/new.ts'), 'Bench outage', '--services', 'compute-hangzhou', '--level', 'partial-outage'], env());
+  const id = path.basename(opened.stdout.trim().replace(/^wrote /, ''), '.md');
+  const place = (run: number) => ({ STATUS_OUT_DIR: path.join(work, `dist-${run}`), STATUS_CACHE_DIR: path.join(work, `cache-${run}`) });
+  const clean: Measured[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    if (run > 0) for (const dir of Object.values(place(run - 1))) rmSync(dir, { recursive: true, force: true });
+    const measured = measureBuild(project, { ...env(), ...place(run) }, undefined, place(run).STATUS_OUT_DIR);
+    console.error(`  clean ${run + 1}: ${measured.seconds.toFixed(1)} s (CPU ${measured.cpuSeconds.toFixed(1)} s), ${measured.peakMB.toFixed(0)} MB, ${measured.written} files`);
+    clean.push(measured);
+  }
+  const kept = place(RUNS - 1);
+  const rebuild = (label: string) => {
+    const measured = measureBuild(project, { ...env(), ...kept }, undefined, kept.STATUS_OUT_DIR);
+    console.error(`  ${label}: ${measured.seconds.toFixed(1)} s (CPU ${measured.cpuSeconds.toFixed(1)} s), ${measured.peakMB.toFixed(0)} MB, wrote ${measured.written} of ${measured.files} files`);
+    return measured;
+  };
+  const quiet: Measured[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    now += 15 * 60;
+    quiet.push(rebuild(`nothing new ${run + 1}`));
+  }
+  const update: Measured[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    now += 60;
+    runNode([path.join(project, 'scripts/update.ts'), id, run % 2 === 0 ? 'identified' : 'monitoring', `Bench update ${run + 1}: rolling back the change.`], env());
+    update.push(rebuild(`one update ${run + 1}`));
+  }
+  return { clean, quiet, update };
+}
+
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 const seconds = (value: number) => `${value.toFixed(2)} s`;
 const rows: string[][] = [];
 const commandRows: string[][] = [];
+const rebuildRows: string[][] = [];
 const results: { size: number; build: number }[] = [];
+
+if (publish) {
+  const { publishPath } = await import('./bench/publish-path.ts');
+  await publishPath(project, { size: args.some((arg) => Number(arg) > 0) ? sizes[0] : undefined, runs: RUNS });
+  process.exit(0);
+}
 
 for (const size of sizes) {
   const work = mkdtempSync(path.join(tmpdir(), `status-ledger-bench-${size}-`));
   const generated = generateContent(path.join(work, 'content'), size, { bilingual });
   const env = { STATUS_CONTENT_DIR: generated.dir, SOURCE_DATE_EPOCH: String(generated.now) };
   console.error(`${size} incidents${bilingual ? ` (${generated.translations} translated)` : ''} in ${generated.dir}`);
+
+  if (incremental) {
+    const { clean, quiet, update } = rebuildTimes(work, generated.dir, generated.now);
+    const cleanCpu = median(clean.map((run) => run.cpuSeconds));
+    const cleanWall = median(clean.map((run) => run.seconds));
+    const cell = (runs: Measured[]) => {
+      const wall = median(runs.map((run) => run.seconds));
+      const cpu = median(runs.map((run) => run.cpuSeconds));
+      return [`${wall.toFixed(1)} s (${(wall / cleanWall).toFixed(2)}×)`, `${cpu.toFixed(1)} s (${(cpu / cleanCpu).toFixed(2)}×)`, String(median(runs.map((run) => run.written ?? 0)))];
+    };
+    rebuildRows.push([
+      String(size),
+      `${cleanWall.toFixed(1)} s`,
+      `${cleanCpu.toFixed(1)} s`,
+      `${clean.reduce((peak, run) => Math.max(peak, run.peakMB), 0).toFixed(0)} MB`,
+      ...cell(update),
+      ...cell(quiet),
+      `${[...update, ...quiet].reduce((peak, run) => Math.max(peak, run.peakMB), 0).toFixed(0)} MB`,
+      String(clean[0]!.files),
+    ]);
+    rmSync(work, { recursive: true, force: true });
+    continue;
+  }
 
   if (!buildsOnly) {
     const commands = commandTimes(env);
@@ -220,6 +308,26 @@ function table(header: string[], body: string[][]): void {
   for (const row of body) console.log(`| ${row.join(' | ')} |`);
 }
 
+if (rebuildRows.length > 0) {
+  table(
+    [
+      'incidents',
+      `clean build (median of ${RUNS})`,
+      'clean CPU',
+      'clean peak',
+      'one update: wall (÷ clean)',
+      'CPU (÷ clean)',
+      'files written',
+      'nothing new, 15 min later: wall (÷ clean)',
+      'CPU (÷ clean)',
+      'files written',
+      'rebuild peak',
+      'files',
+    ],
+    rebuildRows,
+  );
+  console.log('');
+}
 if (rows.length > 0) {
   table(['incidents', `build (median of ${RUNS})`, 'floor', 'build ÷ floor', 'CPU ÷ floor', 'peak memory', 'floor peak', 'read + validate', 'engine', 'check', 'pages', 'output', 'home page', 'largest page', 'largest JSON', 'largest feed'], rows);
   console.log('');

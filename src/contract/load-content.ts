@@ -2,14 +2,13 @@
  * The edge: a content folder becomes validated, resolved content, or every
  * mistake in it. Nothing after this reads content files.
  */
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import pLimit from 'p-limit';
 import type { Instant } from '../core/time.ts';
 import type { Content, Incident, Policy, Service, Site } from '../core/types.ts';
 import type { Channel } from '../notify/channels.ts';
 import { ContentError, type ContentProblem } from './problems.ts';
-import { incidentId, readIncident } from './read-incident.ts';
+import { AHEAD_LEEWAY_MS, incidentId, readIncident } from './read-incident.ts';
 import { readNotify } from './read-notify.ts';
 import { readPolicies } from './read-policies.ts';
 import { readServices } from './read-services.ts';
@@ -99,6 +98,28 @@ export function resolveIncident(
   return { incident, problems };
 }
 
+/**
+ * Earlier reads of incident files a read may reuse instead of parsing them
+ * again (src/site/content-cache.ts keeps them between builds). A read is
+ * only ever reused for the same path and text, read against the same
+ * catalogs, at a now that holds every time the file holds against now.
+ */
+export interface IncidentMemo {
+  /** The incident `file` was read to before, when it may be reused for `catalogs` (catalogsKey) at `now`. */
+  recall(file: { path: string; text: string }, catalogs: string, now: Instant): Incident | undefined;
+  /**
+   * Remembers a read without problems, before any translation is read into
+   * it, with the earliest now it holds at: the latest time in the file held
+   * against now, less the leeway (AHEAD_LEEWAY_MS).
+   */
+  remember(file: { path: string; text: string }, catalogs: string, incident: Incident, from: Instant): void;
+}
+
+/** What an incident is read against besides its text: the site's zone and first language, and the services. */
+export function catalogsKey(site: Pick<Site, 'timeZone' | 'locale'>, services: readonly Service[]): string {
+  return JSON.stringify([site.timeZone, site.locale, services]);
+}
+
 /** Paths in a stable order, whatever the platform's sorting. */
 function byPath(a: { path: string }, b: { path: string }): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
@@ -109,11 +130,13 @@ function byPath(a: { path: string }, b: { path: string }): number {
  * clock, read by the caller). Pure: reads nothing. Originals are read first,
  * then each translation (`<id>.<lang>.md`) into its original. Returns the
  * content and every problem found; the content is only usable when there
- * are none.
+ * are none. With a `memo`, an original read before is taken from it
+ * (IncidentMemo) and every other one is given to it.
  */
-export function resolveContent(files: ContentFiles, now: Instant): { content: Content; problems: ContentProblem[]; notify: Channel[] } {
+export function resolveContent(files: ContentFiles, now: Instant, memo?: IncidentMemo): { content: Content; problems: ContentProblem[]; notify: Channel[] } {
   const { site, services, policies, problems } = resolveCatalogs(files);
   const serviceMap = new Map(services.map((service) => [service.id, service]));
+  const catalogs = memo ? catalogsKey(site, services) : '';
 
   for (const other of files.others) {
     problems.push({ file: other, line: 1, message: 'a file under incidents/ that is not Markdown', fix: "rename it to end in .md, or move it out of incidents/" });
@@ -134,7 +157,13 @@ export function resolveContent(files: ContentFiles, now: Instant): { content: Co
       continue;
     }
     paths.set(id, file.path);
-    const incident = readIncident(file.path, file.text, { timeZone: site.timeZone, locale: site.locale, services: serviceMap, problems, now });
+    let incident = memo?.recall(file, catalogs, now);
+    if (!incident) {
+      let latest = -Infinity;
+      const heldAgainstNow = (instant: Instant) => void (latest = Math.max(latest, instant));
+      incident = readIncident(file.path, file.text, { timeZone: site.timeZone, locale: site.locale, services: serviceMap, problems, now, heldAgainstNow });
+      if (incident) memo?.remember(file, catalogs, incident, latest - AHEAD_LEEWAY_MS);
+    }
     if (incident) incidents.push(incident);
   }
   const context = {
@@ -217,30 +246,25 @@ function size(bytes: number): string {
 type Resolved = { kind: 'missing' } | { kind: 'file' | 'folder' | 'other'; real: string; bytes: number } | { kind: 'problem'; problem: ContentProblem };
 
 /**
- * How many files the reader looks at or reads at once, in this whole
- * process. Opening every file of a folder at once ran out of file handles
- * (EMFILE) past the system's open-file limit (50,000 incidents against a
- * limit of 20,000); the disk gives no more speed past a few dozen anyway.
+ * How many files the reader has open at once, in this whole process: one.
+ * Opening every file of a folder at once ran out of file handles (EMFILE)
+ * past the system's open-file limit (50,000 incidents against a limit of
+ * 20,000). Reading them one after another, synchronously, is also the
+ * cheapest way there is: promise-based reads a few dozen at a time cost 5 to
+ * 8 times the CPU (1.5-2.3 s against 0.2-0.4 s for 10,000 files: four thread
+ * hops and a promise per file), and the disk gives no more speed past one.
  */
-export const READ_CONCURRENCY = 32;
-
-/** The one queue every file look-up and read of the reader waits in (never entered from inside itself). */
-const reading = pLimit(READ_CONCURRENCY);
+export const READ_CONCURRENCY = 1;
 
 /** Looks at `file` inside the content folder whose real path is `root`, following a link only while it stays inside. */
-function resolvePath(file: string, root: string): Promise<Resolved> {
-  return reading(lookAt, file, root);
-}
-
-/** resolvePath, outside the queue. */
-async function lookAt(file: string, root: string): Promise<Resolved> {
+function resolvePath(file: string, root: string): Resolved {
   const problem = (message: string, fix: string): Resolved => ({ kind: 'problem', problem: { file: displayPath(file), line: 1, message, fix } });
   try {
-    const link = await lstat(file);
+    const link = lstatSync(file);
     let real = file;
     if (link.isSymbolicLink()) {
       try {
-        real = await realpath(file);
+        real = realpathSync(file);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'ELOOP') return problem('a link that leads back to itself', 'remove the link');
@@ -250,10 +274,10 @@ async function lookAt(file: string, root: string): Promise<Resolved> {
         return problem(`a link to '${real}', outside the content folder`, 'copy the file into the content folder instead of linking to it');
       }
     }
-    const target = link.isSymbolicLink() ? await stat(real) : link;
+    const target = link.isSymbolicLink() ? statSync(real) : link;
     const kind = target.isFile() ? 'file' : target.isDirectory() ? 'folder' : 'other';
     // Folders by their real path, so a link back to one is known whatever links the path to the content folder holds.
-    if (kind === 'folder' && real === file) real = await realpath(file);
+    if (kind === 'folder' && real === file) real = realpathSync(file);
     return { kind, real, bytes: target.size };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -263,14 +287,14 @@ async function lookAt(file: string, root: string): Promise<Resolved> {
 }
 
 /** The text of a file `resolvePath` found, or the problem in reading it (too large, not UTF-8, unreadable). */
-async function readText(file: string, found: { real: string; bytes: number }): Promise<{ text: string } | { problem: ContentProblem }> {
+function readText(file: string, found: { real: string; bytes: number }): { text: string } | { problem: ContentProblem } {
   const problem = (line: number, message: string, fix: string) => ({ problem: { file: displayPath(file), line, message, fix } });
   if (found.bytes > FILE_SIZE_LIMIT) {
     return problem(1, `the file is ${size(found.bytes)}, more than the ${size(FILE_SIZE_LIMIT)} a content file may be`, 'shorten it, or link to a longer document');
   }
   let bytes: Uint8Array;
   try {
-    bytes = await reading(() => readFile(found.real));
+    bytes = readFileSync(found.real);
   } catch (error) {
     return problem(1, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 'check that you may read it');
   }
@@ -279,15 +303,15 @@ async function readText(file: string, found: { real: string; bytes: number }): P
 }
 
 /** One of the folder's YAML files: its text, `undefined` when missing, or a problem. */
-async function readConfig(file: string, root: string, unreadable: ContentProblem[]): Promise<string | undefined> {
-  const found = await resolvePath(file, root);
+function readConfig(file: string, root: string, unreadable: ContentProblem[]): string | undefined {
+  const found = resolvePath(file, root);
   if (found.kind === 'missing') return undefined;
   if (found.kind === 'problem') return void unreadable.push(found.problem);
   if (found.kind !== 'file') {
     const what = found.kind === 'folder' ? 'a folder' : 'not a regular file';
     return void unreadable.push({ file: displayPath(file), line: 1, message: `${path.basename(file)} is ${what}, not a file`, fix: `make ${path.basename(file)} a plain text file` });
   }
-  const read = await readText(file, found);
+  const read = readText(file, found);
   if ('problem' in read) return void unreadable.push(read.problem);
   return read.text;
 }
@@ -299,8 +323,8 @@ async function readConfig(file: string, root: string, unreadable: ContentProblem
  * leading nowhere, a loop, a device) is a problem, never skipped silently.
  * Paths are as found under `dir`; `real` is where to read.
  */
-async function incidentFiles(dir: string, root: string, unreadable: ContentProblem[]): Promise<{ path: string; real: string; bytes: number }[]> {
-  const top = await resolvePath(dir, root);
+function incidentFiles(dir: string, root: string, unreadable: ContentProblem[]): { path: string; real: string; bytes: number }[] {
+  const top = resolvePath(dir, root);
   if (top.kind === 'missing') return [];
   if (top.kind === 'problem') {
     unreadable.push(top.problem);
@@ -312,16 +336,16 @@ async function incidentFiles(dir: string, root: string, unreadable: ContentProbl
   }
   const files: { path: string; real: string; bytes: number }[] = [];
   const seen = new Set<string>([top.real]);
-  const walk = async (folder: string, real: string) => {
+  const walk = (folder: string, real: string) => {
     let entries: string[];
     try {
-      entries = (await reading(() => readdir(real))).sort();
+      entries = readdirSync(real).sort();
     } catch (error) {
       unreadable.push({ file: displayPath(folder), line: 1, message: `the folder cannot be read (${(error as NodeJS.ErrnoException).code})`, fix: 'check that you may read it' });
       return;
     }
     const names = entries.filter((name) => !name.startsWith('.'));
-    const found = await Promise.all(names.map((name) => resolvePath(path.join(real, name), root)));
+    const found = names.map((name) => resolvePath(path.join(real, name), root));
     const folders: [string, string][] = [];
     found.forEach((entry, index) => {
       const file = path.join(folder, names[index]!);
@@ -337,9 +361,9 @@ async function incidentFiles(dir: string, root: string, unreadable: ContentProbl
       }
     });
     // Each folder is marked seen before any is walked, so two links to one folder are caught in any order.
-    for (const [file, target] of folders) await walk(file, target);
+    for (const [file, target] of folders) walk(file, target);
   };
-  await walk(dir, top.real);
+  walk(dir, top.real);
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
@@ -350,17 +374,15 @@ async function incidentFiles(dir: string, root: string, unreadable: ContentProbl
 export async function readContentFiles(dir: string): Promise<ContentFiles> {
   const given = path.resolve(dir);
   const unreadable: ContentProblem[] = [];
-  const root = await realRoot(given);
-  const [site, services, sla, notify, found] = await Promise.all([
-    readConfig(path.join(given, 'site.yaml'), root, unreadable),
-    readConfig(path.join(given, 'services.yaml'), root, unreadable),
-    readConfig(path.join(given, 'sla.yaml'), root, unreadable),
-    readConfig(path.join(given, 'notify.yaml'), root, unreadable),
-    incidentFiles(path.join(given, 'incidents'), root, unreadable),
-  ]);
+  const root = realRoot(given);
+  const site = readConfig(path.join(given, 'site.yaml'), root, unreadable);
+  const services = readConfig(path.join(given, 'services.yaml'), root, unreadable);
+  const sla = readConfig(path.join(given, 'sla.yaml'), root, unreadable);
+  const notify = readConfig(path.join(given, 'notify.yaml'), root, unreadable);
+  const found = incidentFiles(path.join(given, 'incidents'), root, unreadable);
   const isMarkdown = (file: { path: string }) => file.path.toLowerCase().endsWith('.md');
   const markdown = found.filter(isMarkdown);
-  const texts = await Promise.all(markdown.map((file) => readText(file.path, file)));
+  const texts = markdown.map((file) => readText(file.path, file));
   const incidents: { path: string; text: string }[] = [];
   texts.forEach((read, index) => {
     if ('problem' in read) unreadable.push(read.problem);
@@ -371,8 +393,12 @@ export async function readContentFiles(dir: string): Promise<ContentFiles> {
 }
 
 /** The real path of the content folder, links resolved; the path as given when it cannot be resolved. */
-async function realRoot(given: string): Promise<string> {
-  return realpath(given).catch(() => given);
+function realRoot(given: string): string {
+  try {
+    return realpathSync(given);
+  } catch {
+    return given;
+  }
 }
 
 /**
@@ -382,9 +408,9 @@ async function realRoot(given: string): Promise<string> {
  */
 export async function readCatalogFiles(dir: string): Promise<Pick<ContentFiles, 'dir' | 'site' | 'services' | 'sla' | 'unreadable'>> {
   const given = path.resolve(dir);
-  const root = await realRoot(given);
+  const root = realRoot(given);
   const unreadable: ContentProblem[] = [];
-  const [site, services, sla] = await Promise.all(['site.yaml', 'services.yaml', 'sla.yaml'].map((name) => readConfig(path.join(given, name), root, unreadable)));
+  const [site, services, sla] = ['site.yaml', 'services.yaml', 'sla.yaml'].map((name) => readConfig(path.join(given, name), root, unreadable));
   return { dir: displayPath(given), site, services, sla, unreadable };
 }
 
@@ -395,7 +421,7 @@ export async function readCatalogFiles(dir: string): Promise<Pick<ContentFiles, 
  */
 export async function incidentPaths(dir: string): Promise<string[]> {
   const given = path.resolve(dir);
-  const found = await incidentFiles(path.join(given, 'incidents'), await realRoot(given), []);
+  const found = incidentFiles(path.join(given, 'incidents'), realRoot(given), []);
   return found.map((file) => file.path).filter((file) => file.toLowerCase().endsWith('.md') && !translationName(file));
 }
 
@@ -405,19 +431,19 @@ export async function incidentPaths(dir: string): Promise<string[]> {
  * problem that keeps it from being read.
  */
 export async function readContentFile(file: string, dir: string): Promise<{ text: string } | { problem: ContentProblem }> {
-  const found = await resolvePath(path.resolve(file), await realRoot(path.resolve(dir)));
+  const found = resolvePath(path.resolve(file), realRoot(path.resolve(dir)));
   if (found.kind === 'problem') return { problem: found.problem };
   if (found.kind !== 'file') return { problem: { file: displayPath(file), line: 1, message: found.kind === 'missing' ? 'the file is missing' : 'not a regular file', fix: 'check the path' } };
   return readText(file, found);
 }
 
 /**
- * Reads and validates the content folder `dir` as of `now`. Throws a
- * ContentError listing every problem, one `path:line: what; fix` per line,
- * when there is any.
+ * Reads and validates the content folder `dir` as of `now` (reusing the
+ * reads in `memo`, if given). Throws a ContentError listing every problem,
+ * one `path:line: what; fix` per line, when there is any.
  */
-export async function loadContent(dir: string, now: Instant): Promise<Content> {
-  const { content, problems } = resolveContent(await readContentFiles(dir), now);
+export async function loadContent(dir: string, now: Instant, memo?: IncidentMemo): Promise<Content> {
+  const { content, problems } = resolveContent(await readContentFiles(dir), now, memo);
   if (problems.length > 0) throw new ContentError(problems);
   return content;
 }

@@ -43,6 +43,12 @@ export interface IncidentContext {
   problems: ContentProblem[];
   /** Now: no time an editor writes may be more than AHEAD_LEEWAY_MS after it (only `scheduled` may lie ahead). */
   now: Instant;
+  /**
+   * Told every time the file holds that is held against now: a read without
+   * problems stays the same read at any later now (and at an earlier one no
+   * earlier than the latest of them less the leeway), so it can be reused.
+   */
+  heldAgainstNow?: (instant: Instant) => void;
 }
 
 /** The incident id a file gives: its name without `.md`. */
@@ -194,6 +200,7 @@ export function readIncident(file: string, text: string, context: IncidentContex
  */
 function writtenTime(fields: Fields, key: string, context: IncidentContext, stamp: Stamp, options: { required?: boolean; ahead?: boolean } = {}): Instant | undefined {
   const instant = fields.time(key, context.timeZone, options.required);
+  if (instant !== undefined && !options.ahead) context.heldAgainstNow?.(instant);
   if (instant !== undefined && !options.ahead && instant > context.now + AHEAD_LEEWAY_MS) {
     fields.report(key, `'${key}' (${stamp(instant)}) is more than 5 minutes after now (${stamp(context.now)})`, "write when it happened: only 'scheduled' may lie ahead");
   }
@@ -345,6 +352,7 @@ function checkTimeline(file: string, front: FrontMatter, timeline: Timeline, con
       }
       continue;
     }
+    context.heldAgainstNow?.(update.at);
     if (update.at > context.now + AHEAD_LEEWAY_MS) {
       report(update.line, `${named(update, stamp)} is more than 5 minutes after now (${stamp(context.now)})`, "write when it was posted: only 'scheduled' may lie ahead");
       continue;

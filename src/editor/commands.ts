@@ -20,7 +20,8 @@ import { CAUSES, IMPACT_LEVELS, WINDOW_LEVELS, type ImpactLevel } from '../core/
 import { formatWallTime, MINUTE_MS, type Instant } from '../core/time.ts';
 import { translationGaps } from '../core/translation-gaps.ts';
 import { CLOSING_MESSAGES, CLOSING_STATUSES, closingStatus, STATUSES_BY_KIND, type Incident, type IncidentKind, type Locale, type UpdateStatus } from '../core/types.ts';
-import { contentDir, nowFromEnvironment } from '../site/build-context.ts';
+import { cacheDir, contentDir, nowFromEnvironment } from '../site/build-context.ts';
+import { openContentCache } from '../site/content-cache.ts';
 import { checkIncident, commandResult, findIncident, openWorkspace, timeOption, UsageError, type CommandResult, type Environment, type Workspace } from './editor-cli.ts';
 import { createFile, replaceFile, withFileLock, WriteRefused } from './file-lock.ts';
 import {
@@ -825,7 +826,10 @@ export function checkCommand(env: Environment, argv: string[] = []): Promise<Com
     const now = nowFromEnvironment(env);
     const started = performance.now();
     const files = await readContentFiles(dir);
-    const { content, problems } = resolveContent(files, now);
+    // Through the build's content cache: what did not change since the last check or build is not parsed again.
+    const cache = openContentCache(cacheDir(env));
+    const { content, problems } = resolveContent(files, now, cache);
+    if (problems.length === 0) cache.save();
     const since = values.since === undefined ? undefined : await sinceCheck(dir, values.since, files, content, now);
     for (const problem of since?.problems ?? []) problems.push(problem);
     const took = Math.round(performance.now() - started);

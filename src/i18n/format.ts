@@ -74,7 +74,7 @@ export function formatList(items: readonly string[], t: Messages = ENGLISH): str
  * maintenance is Completed, not Resolved (the API keeps `resolved` for both),
  * and one withdrawn by a correction is Withdrawn.
  */
-export function incidentStatusLabel(entry: IncidentLedger, t: Messages = ENGLISH): string {
+export function incidentStatusLabel(entry: Pick<IncidentLedger, 'withdrawn' | 'status'> & { incident: Pick<IncidentLedger['incident'], 'kind'> }, t: Messages = ENGLISH): string {
   if (entry.withdrawn) return t.incident.withdrawn;
   return entry.status === 'resolved' && entry.incident.kind === 'maintenance' ? t.update.completed : statusLabel(entry.status, t);
 }

@@ -92,7 +92,6 @@ const en = {
     status: 'Status',
     history: 'History',
     sla: 'SLA & credits',
-    built: (time: string) => `Page built ${time}.`,
     zone: (zone: string) => `Times are in ${zone}.`,
     rss: 'RSS feed',
     atom: 'Atom feed',
@@ -102,6 +101,8 @@ const en = {
     allUpdates: 'all updates',
   },
   home: {
+    /** When the status shown was worked out: the build's now, on the home page only (every other page's key leaves now out). */
+    asOf: (time: string) => `As of ${time}.`,
     allWell: (count: number) => `All ${count} services are running normally.`,
     affected: (count: number, total: number, list: string) => `${count} of ${total} services affected: ${list}.`,
     happening: 'Happening now',
@@ -387,7 +388,6 @@ const zhCN: Messages = {
     status: '状态',
     history: '历史',
     sla: 'SLA 与赔付',
-    built: (time) => `页面生成于 ${time}。`,
     zone: (zone) => `时间均为 ${zone} 时区。`,
     rss: 'RSS 订阅',
     atom: 'Atom 订阅',
@@ -397,6 +397,7 @@ const zhCN: Messages = {
     allUpdates: '全部更新',
   },
   home: {
+    asOf: (time) => `截至 ${time}。`,
     allWell: (count) => `全部 ${count} 项服务运行正常。`,
     affected: (count, total, list) => `${total} 项服务中有 ${count} 项受影响：${list}。`,
     happening: '正在发生',

@@ -13,6 +13,16 @@ export function contentDir(env: Record<string, string | undefined> = process.env
   return env.STATUS_CONTENT_DIR || 'content';
 }
 
+/**
+ * The build cache folder as `env` names it: `STATUS_CACHE_DIR`, default
+ * `node_modules/.astro` (an empty value too). Every cache a build keeps is
+ * under it (Astro's, and the content cache): an empty folder means a clean
+ * build.
+ */
+export function cacheDir(env: Record<string, string | undefined> = process.env): string {
+  return env.STATUS_CACHE_DIR || 'node_modules/.astro';
+}
+
 /** The latest "now" a build takes, 2100-01-01 UTC in seconds: later ones are typos (and past the year 275760 JavaScript dates stop). */
 export const LATEST_EPOCH = 4_102_444_800;
 

@@ -4,7 +4,10 @@
  */
 import { availabilityPages, incidentsPages } from '../outputs/api-v1.ts';
 import { statuspageApi, type StatuspageApi } from '../outputs/api-v2.ts';
-import { feedEntries, type FeedEntry } from '../outputs/feeds.ts';
+import { feedChannel, feedEntries, type FeedChannel, type FeedEntry } from '../outputs/feeds.ts';
+import { rssUrl, atomUrl } from '../outputs/links.ts';
+import { statusBadges } from '../outputs/badges.ts';
+import type { Instant } from '../core/time.ts';
 import { historyMonths, historyYears, type HistoryMonth } from '../core/history.ts';
 import { activeByKind, recentlyResolved } from '../core/home.ts';
 import { overallSummary } from '../i18n/format.ts';
@@ -16,7 +19,10 @@ import { languageOfParam, languageParam, shown, siteLanguagesOf, type Language, 
 import { href } from './paths.ts';
 import type { Content, SupportContact } from '../core/types.ts';
 import { buildNow } from './build-context.ts';
+import { publishedStamp } from './build-stamp.ts';
+import { pageKey, siteKey } from './page-keys.ts';
 import { contentRead, type ContentRead } from './shared-content.ts';
+import { incidentView, monthView, serviceView, type IncidentView, type MonthView, type ServiceView } from './views.ts';
 
 let read: Promise<ContentRead> | undefined;
 let ledger: Promise<Ledger> | undefined;
@@ -193,4 +199,83 @@ export function getFeedEntries(lang: string | undefined, serviceId?: string): Pr
     feeds.set(key, Promise.all([getContent(), getLedger()]).then(([{ site }, ledger]) => feedEntries(ledger, site, languageOfParam(site, lang), serviceId)));
   }
   return feeds.get(key)!;
+}
+
+let common: Promise<string> | undefined;
+
+/** The part of every page's key that is the same for the whole build (siteKey): the build stamp and site.yaml. */
+function getSiteKey(): Promise<string> {
+  if (import.meta.env.DEV) common = undefined;
+  common ??= getContent().then(({ site }) => siteKey(publishedStamp(), site));
+  return common;
+}
+
+/** One path of a route, as `getStaticPaths` returns it: its parameters, its view, and the key of that view (page-keys.ts). */
+export interface KeyedPath<P, V> {
+  params: P & { lang: string | undefined };
+  props: { view: V };
+  cacheKey: string;
+}
+
+/**
+ * The paths of the route `route` in every language, each with its view and
+ * its key: `views` gives each path's parameters and view in one language.
+ * The page renders the view it is given, and the key is that view's: the
+ * one way a keyed route's paths are made.
+ */
+export async function keyedPaths<P extends Record<string, string>, V extends object>(
+  route: string,
+  views: (data: PageData, ledger: Ledger) => { params: P; view: V }[] | Promise<{ params: P; view: V }[]>,
+): Promise<KeyedPath<P, V>[]> {
+  const [ledger, site, langs] = await Promise.all([getLedger(), getSiteKey(), languageParams()]);
+  const paths: KeyedPath<P, V>[] = [];
+  for (const lang of langs) {
+    const data = await getPageData(lang);
+    for (const { params, view } of await views(data, ledger)) {
+      paths.push({ params: { ...params, lang }, props: { view }, cacheKey: pageKey(site, route, lang, view) });
+    }
+  }
+  return paths;
+}
+
+/** Every incident's page in every language (`/incidents/<id>/`). */
+export function incidentPaths(): Promise<KeyedPath<{ id: string }, IncidentView>[]> {
+  return keyedPaths('incident', (data, ledger) => ledger.incidents.map((entry) => ({ params: { id: entry.incident.id }, view: incidentView(entry, ledger.now, data) })));
+}
+
+/** Every service's page in every language (`/services/<id>/`). */
+export function servicePaths(): Promise<KeyedPath<{ id: string }, ServiceView>[]> {
+  return keyedPaths('service', (data, ledger) => ledger.services.map((entry) => ({ params: { id: entry.service.id }, view: serviceView(entry, ledger, ledger.now, data) })));
+}
+
+/** Every month of history's page in every language (`/history/<YYYY-MM>/`). */
+export function monthPaths(): Promise<KeyedPath<{ month: string }, MonthView>[]> {
+  return keyedPaths('month', (data) => data.history.map((month, index) => ({ params: { month: month.month }, view: monthView(data.history, index, data) })));
+}
+
+/** What a feed file shows: what it follows, its entries, and its `updated` time (the newest entry's, or now for a feed with none). */
+export interface FeedView {
+  channel: FeedChannel & { self: string };
+  entries: FeedEntry[];
+  updated: Instant;
+}
+
+/** Every service's own feed in `format` in every language (`/services/<id>/rss.xml`, `…/history.atom`). */
+export async function serviceFeedPaths(format: 'rss' | 'atom'): Promise<KeyedPath<{ id: string }, FeedView>[]> {
+  const { site } = await getContent();
+  const self = format === 'rss' ? rssUrl : atomUrl;
+  return keyedPaths(`service-${format}`, ({ language }, ledger) =>
+    Promise.all(
+      ledger.services.map(async ({ service }) => {
+        const entries = await getFeedEntries(languageParam(language), service.id);
+        const channel = { ...feedChannel(site, language, service), self: self(site, service.id, language) };
+        return { params: { id: service.id }, view: { channel, entries, updated: entries[0]?.at ?? ledger.now } };
+      }),
+    ),
+  );
+}
+
+/** Every status badge in every language (`/badges/<name>.svg`): the view is the image itself. */
+export function badgePaths(): Promise<KeyedPath<{ name: string }, { svg: string }>[]> {
+  return keyedPaths('badge', ({ language }, ledger) => statusBadges(ledger, language).map((badge) => ({ params: { name: badge.name }, view: { svg: badge.svg } })));
 }

@@ -8,6 +8,7 @@ import { loadContent } from '../contract/load-content.ts';
 import type { Instant } from '../core/time.ts';
 import type { Content } from '../core/types.ts';
 import { buildNow, contentDir } from './build-context.ts';
+import { openPublishedContentCache } from './content-cache.ts';
 
 /** What the loaders are given to watch files with (the dev server's; a build has none). */
 export interface FolderWatcher {
@@ -99,12 +100,18 @@ export interface ContentRead {
 /**
  * Starts a new shared read of the build's content folder (contentDir, as of
  * buildNow) and publishes it: the content loader's, once per build and once
- * per dev server, so no build ever takes an earlier build's read.
+ * per dev server, so no build ever takes an earlier build's read. A build
+ * reuses the reads of files that did not change since the last one (the
+ * content cache the build cache integration published) and keeps this
+ * read's for the next.
  */
 export function startContentRead(): SharedContent<ContentRead> {
   const read = async (): Promise<ContentRead> => {
     const now = buildNow();
-    return { content: await loadContent(contentDir(), now), now };
+    const cache = openPublishedContentCache();
+    const content = await loadContent(contentDir(), now, cache);
+    cache?.save();
+    return { content, now };
   };
   return publishContent(contentDir(), sharedContent(contentDir(), read));
 }

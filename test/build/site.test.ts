@@ -106,9 +106,16 @@ describe('home page', () => {
     expect(tips.at(-1)).toMatch(/^4\s?–\s?10 Feb: no downtime$/);
   });
 
-  it('says when it was built, in the site zone', () => {
-    expect(home.querySelector('footer time')?.getAttribute('datetime')).toBe('2025-02-10T00:00:00.000Z');
-    expect(text(home.querySelector('footer time'))).toBe('2025-02-10 08:00 +08:00');
+  it('says as of when it shows the status, in the site zone', () => {
+    expect(home.querySelector('.overall .as-of time')?.getAttribute('datetime')).toBe('2025-02-10T00:00:00.000Z');
+    expect(text(home.querySelector('.overall .as-of'))).toBe('As of 2025-02-10 08:00 +08:00.');
+  });
+
+  it('is the one page that shows the build’s time: every other page’s cache key leaves now out', () => {
+    for (const other of [home, page('/incidents/2025-01-18-hangzhou-power/'), page('/services/ecs/'), page('/sla/')]) {
+      expect(other.querySelector('footer time')).toBeNull();
+      expect(text(other.querySelector('footer'))).not.toContain('2025-02-10 08:00');
+    }
   });
 });
 

@@ -1,13 +1,6 @@
-import type { APIRoute, GetStaticPaths } from 'astro';
-import { statusBadges } from '../../../outputs/badges.ts';
-import { getContent, getLedger, languageParams } from '../../../site/ledger.ts';
-import { languageOfParam } from '../../../i18n/language.ts';
+import type { APIRoute } from 'astro';
+import { badgePaths } from '../../../site/ledger.ts';
 
-export const getStaticPaths = (async () => {
-  const [{ site }, ledger] = await Promise.all([getContent(), getLedger()]);
-  return (await languageParams()).flatMap((lang) =>
-    statusBadges(ledger, languageOfParam(site, lang)).map((badge) => ({ params: { lang, name: badge.name }, props: { svg: badge.svg } })),
-  );
-}) satisfies GetStaticPaths;
+export const getStaticPaths = badgePaths;
 
-export const GET: APIRoute = ({ props }) => new Response(props.svg, { headers: { 'Content-Type': 'image/svg+xml' } });
+export const GET: APIRoute<{ view: { svg: string } }> = ({ props }) => new Response(props.view.svg, { headers: { 'Content-Type': 'image/svg+xml' } });

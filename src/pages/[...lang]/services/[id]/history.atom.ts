@@ -1,21 +1,7 @@
-import type { APIRoute, GetStaticPaths } from 'astro';
+import type { APIRoute } from 'astro';
 import { atomResponse } from '../../../../outputs/atom.ts';
-import { feedChannel } from '../../../../outputs/feeds.ts';
-import { atomUrl } from '../../../../outputs/links.ts';
-import { getContent, getFeedEntries, getLedger, getPageData, inEveryLanguage } from '../../../../site/ledger.ts';
+import { serviceFeedPaths, type FeedView } from '../../../../site/ledger.ts';
 
-export const getStaticPaths = (async () => {
-  const ledger = await getLedger();
-  return inEveryLanguage(ledger.services.map((entry) => ({ params: { id: entry.service.id }, props: { service: entry.service } })));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = () => serviceFeedPaths('atom');
 
-export const GET: APIRoute = async ({ params, props }) => {
-  const { site } = await getContent();
-  const { language } = await getPageData(params.lang);
-  const { service } = props;
-  return atomResponse(
-    { ...feedChannel(site, language, service), self: atomUrl(site, service.id, language) },
-    await getFeedEntries(params.lang, service.id),
-    (await getLedger()).now,
-  );
-};
+export const GET: APIRoute<{ view: FeedView }> = ({ props }) => atomResponse(props.view.channel, props.view.entries, props.view.updated);

@@ -1,0 +1,120 @@
+/**
+ * What the incremental build tests need: a copy of the project to build in
+ * (so these builds never share `.astro/` with another test's build or dev
+ * server, and so a planted bug stays in the copy), a build of it, and a
+ * comparison of two output folders file by file.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** The project these tests run in. */
+export const PROJECT = path.resolve(import.meta.dirname, '../..');
+
+/** What a copy of the project takes: everything a build reads but node_modules (linked) and content. */
+const COPIED = ['src', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
+
+/**
+ * Copies the project to a new folder (node_modules linked, not copied) and
+ * applies `plant` to the text of files in it (path relative to the project):
+ * each change must change its file, or the copy is refused.
+ */
+export function copyProject(plant: Record<string, (text: string) => string> = {}): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'status-ledger-project-'));
+  for (const name of COPIED) cpSync(path.join(PROJECT, name), path.join(root, name), { recursive: true });
+  symlinkSync(path.join(PROJECT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+  for (const [file, change] of Object.entries(plant)) {
+    const target = path.join(root, file);
+    const before = readFileSync(target, 'utf8');
+    const after = change(before);
+    if (after === before) throw new Error(`the plant in ${file} changed nothing: its code moved, update the test`);
+    writeFileSync(target, after);
+  }
+  return root;
+}
+
+/** Where a build reads and writes. */
+export interface BuildPlace {
+  content: string;
+  outDir: string;
+  cacheDir: string;
+}
+
+/** A build's outcome: whether it passed, what it printed, and which pages it rendered and which it took from the last build. */
+export interface BuildRun {
+  ok: boolean;
+  output: string;
+  rendered: string[];
+  reused: string[];
+}
+
+/** Builds the project at `root` as `npm run build` does, with now pinned to `epoch` (seconds) and `env` added. */
+export function build(root: string, place: BuildPlace, epoch: number, env: Record<string, string> = {}): BuildRun {
+  const result = spawnSync('npx', ['astro', 'build'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      STATUS_CONTENT_DIR: place.content,
+      STATUS_OUT_DIR: place.outDir,
+      STATUS_CACHE_DIR: place.cacheDir,
+      SOURCE_DATE_EPOCH: String(epoch),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ...env,
+    },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const output = `${result.stdout}${result.stderr}`;
+  // Astro's log: `├─ /path/index.html (+3ms)`, or `(cached)` / `(restored)` for a page taken from the last build.
+  const lines = output.split('\n').filter((line) => /[├└]─ \//.test(line));
+  const pathOf = (line: string) => line.replace(/^.*?[├└]─ (\S+).*$/, '$1');
+  return {
+    ok: result.status === 0,
+    output,
+    rendered: lines.filter((line) => !/\((cached|restored)\)/.test(line)).map(pathOf),
+    reused: lines.filter((line) => /\((cached|restored)\)/.test(line)).map(pathOf),
+  };
+}
+
+/** Every file under `dir`, relative, with `/`. */
+function filesIn(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/** The first line where two texts differ, shortened, for a message. */
+function firstDifference(a: string, b: string): string {
+  const left = a.split('\n');
+  const right = b.split('\n');
+  const index = left.findIndex((line, at) => line !== right[at]);
+  const line = index === -1 ? left.length : index;
+  const cut = (text: string | undefined) => (text === undefined ? '(no line)' : text.length > 300 ? `${text.slice(0, 300)}…` : text);
+  return `line ${line + 1}:\n      incremental: ${cut(left[line])}\n      clean:       ${cut(right[line])}`;
+}
+
+/**
+ * How the output folder `incremental` differs from `clean`, file by file:
+ * files only in one of them, and files whose bytes differ (with the first
+ * line that does). Empty when they are the same.
+ */
+export function compareOutputs(incremental: string, clean: string): string[] {
+  const ours = filesIn(incremental);
+  const theirs = new Set(filesIn(clean));
+  const differences: string[] = [];
+  for (const file of ours) {
+    if (!theirs.has(file)) {
+      differences.push(`${file}: only in the incremental build`);
+      continue;
+    }
+    theirs.delete(file);
+    const a = readFileSync(path.join(incremental, file));
+    const b = readFileSync(path.join(clean, file));
+    if (!a.equals(b)) differences.push(`${file}: differs, ${firstDifference(a.toString('utf8'), b.toString('utf8'))}`);
+  }
+  for (const file of theirs) differences.push(`${file}: only in the clean build`);
+  return differences;
+}
