@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 /** The project these tests run in. */
 export const PROJECT = path.resolve(import.meta.dirname, '../..');
@@ -65,7 +66,8 @@ export function build(root: string, place: BuildPlace, epoch: number, env: Recor
     },
     maxBuffer: 64 * 1024 * 1024,
   });
-  const output = `${result.stdout}${result.stderr}`;
+  // Without colours: under CI=true Astro colours its log, and the lines below are read as text.
+  const output = stripVTControlCharacters(`${result.stdout}${result.stderr}`);
   // Astro's log: `├─ /path/index.html (+3ms)`, or `(cached)` / `(restored)` for a page taken from the last build.
   const lines = output.split('\n').filter((line) => /[├└]─ \//.test(line));
   const pathOf = (line: string) => line.replace(/^.*?[├└]─ (\S+).*$/, '$1');
