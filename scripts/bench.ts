@@ -50,7 +50,9 @@ const runsAt = args.indexOf('--runs');
 const RUNS = runsAt === -1 ? 3 : Number(args[runsAt + 1]);
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`--runs takes a whole number of builds, not '${args[runsAt + 1]}'`);
 const sizes = args.filter((_, index) => index !== runsAt + 1 || runsAt === -1).map(Number).filter((size) => size > 0);
-if (sizes.length === 0) sizes.push(1000, 10000);
+/** Whether sizes were given (`--publish` measures the sample content without one). */
+const sized = sizes.length > 0;
+if (!sized) sizes.push(1000, 10000);
 const project = process.cwd();
 
 function median(values: number[]): number {
@@ -206,7 +208,7 @@ const results: { size: number; build: number }[] = [];
 
 if (publish) {
   const { publishPath } = await import('./bench/publish-path.ts');
-  await publishPath(project, { size: args.some((arg) => Number(arg) > 0) ? sizes[0] : undefined, runs: RUNS });
+  await publishPath(project, { size: sized ? sizes[0] : undefined, runs: RUNS });
   process.exit(0);
 }
 
