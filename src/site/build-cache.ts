@@ -30,6 +30,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { currentStamp, publishStamp } from './build-stamp.ts';
 import { contentCachePlace, publishContentCache } from './content-cache.ts';
+import { filesUnder } from './files.ts';
 import type { BuildStamp } from './page-keys.ts';
 
 /** Our files under the cache folder. */
@@ -103,14 +104,6 @@ function readRecord(file: string): OutputRecord | null {
 function sizeAndTime(file: string): [number, number] | undefined {
   const stat = statSync(file, { throwIfNoEntry: false });
   return stat?.isFile() ? [stat.size, stat.mtimeMs] : undefined;
-}
-
-/** Every file under `dir`, relative to it, with `/` between folders. */
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => !entry.isDirectory())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
 }
 
 /** Removes the folders of `files` (relative to `dir`) that are left empty, up to `dir`. */

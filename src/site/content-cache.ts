@@ -25,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import type { IncidentMemo } from '../contract/load-content.ts';
 import type { Instant } from '../core/time.ts';
 import type { Incident } from '../core/types.ts';
+import { filesUnder } from './files.ts';
 
 /** The content cache's folder under the build cache folder. */
 export const CONTENT_CACHE_SUBDIR = path.join('status-ledger', 'content');
@@ -42,15 +43,6 @@ export function shardOf(file: string): number {
   return createHash('sha1').update(file).digest()[0]! % SHARDS;
 }
 
-/** Every file under `dir` (recursively), relative, sorted: what the code digest covers. */
-function sourceFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
-    .sort();
-}
-
 /**
  * The version of the code that reads content in the project at `root`: a
  * digest of every file under src/, of the lockfile, and of Node's version
@@ -59,7 +51,7 @@ function sourceFiles(dir: string): string[] {
 export function readerVersion(root: string, versions: { node: string; icu?: string; tz?: string } = process.versions): string {
   const hash = createHash('sha1').update(JSON.stringify([LAYOUT, versions.node, versions.icu ?? '', versions.tz ?? '']));
   const src = path.join(root, 'src');
-  for (const file of sourceFiles(src)) hash.update(`\n${file}\n`).update(readFileSync(path.join(src, file)));
+  for (const file of filesUnder(src)) hash.update(`\n${file}\n`).update(readFileSync(path.join(src, file)));
   const lockfile = path.join(root, 'package-lock.json');
   if (existsSync(lockfile)) hash.update(readFileSync(lockfile));
   return hash.digest('base64url');

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { HTMLElement } from 'node-html-parser';
 
 export interface Build {
   ok: boolean;
@@ -37,4 +38,18 @@ export function buildSite(contentDir: string, epochSeconds: number): Build {
     },
   });
   return { ok: result.status === 0, output: `${result.stdout}${result.stderr}`, ...builtSite(outDir) };
+}
+
+/** The text of an element with its parts joined by single spaces, as a reader would hear it. */
+export function readerText(element: HTMLElement | null | undefined): string {
+  if (!element) return '';
+  const parts: string[] = [];
+  const walk = (node: HTMLElement) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === 3) parts.push(child.textContent);
+      else walk(child as HTMLElement);
+    }
+  };
+  walk(element);
+  return parts.join(' ').replace(/\s+/g, ' ').replace(/ ([.,:%])/g, '$1').trim();
 }

@@ -7,26 +7,13 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
-import { builtSite } from './build-site.ts';
+import { builtSite, readerText as text } from './build-site.ts';
 import { CREDITS_FILES } from './credits-fixture.ts';
 import { FIXTURE_NOW } from './fixture.ts';
 import { chineseWords, fixtureContent, interfaceText, latinWords, writtenTexts } from './interface-words.ts';
 
 const build = builtSite(inject('builds').credits!.outDir);
 const page = (path: string): HTMLElement => parse(build.read(`${path.replace(/^\//, '')}index.html`));
-/** The text of an element with its parts joined by single spaces, as a reader would hear it. */
-function text(element: HTMLElement | null | undefined): string {
-  if (!element) return '';
-  const parts: string[] = [];
-  const walk = (node: HTMLElement) => {
-    for (const child of node.childNodes) {
-      if (child.nodeType === 3) parts.push(child.textContent);
-      else walk(child as HTMLElement);
-    }
-  };
-  walk(element);
-  return parts.join(' ').replace(/\s+/g, ' ').replace(/ ([.,:%])/g, '$1').trim();
-}
 /** The cells of the rows of a table: header cell first. */
 const cells = (table: HTMLElement | null) => (table?.querySelectorAll('tbody tr') ?? []).map((row) => [row.querySelector('th'), ...row.querySelectorAll('td')].map((cell) => text(cell as HTMLElement)));
 

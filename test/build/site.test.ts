@@ -2,24 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { describe, expect, inject, it } from 'vitest';
-import { builtSite } from './build-site.ts';
+import { builtSite, readerText as text } from './build-site.ts';
 import { FIXTURE_FILES } from './fixture.ts';
 
 const build = builtSite(inject('builds').fixture!.outDir);
 const page = (path: string): HTMLElement => parse(build.read(`${path.replace(/^\//, '')}index.html`));
-/** The text of an element with its parts joined by single spaces, as a reader would hear it. */
-function text(element: HTMLElement | null): string {
-  if (!element) return '';
-  const parts: string[] = [];
-  const walk = (node: HTMLElement) => {
-    for (const child of node.childNodes) {
-      if (child.nodeType === 3) parts.push(child.textContent);
-      else walk(child as HTMLElement);
-    }
-  };
-  walk(element);
-  return parts.join(' ').replace(/\s+/g, ' ').replace(/ ([.,:%])/g, '$1').trim();
-}
 const ids = Object.keys(FIXTURE_FILES).map((file) => file.replace(/^.*\//, '').replace(/\.md$/, ''));
 
 const PAGES = [

@@ -5,40 +5,31 @@
  * Each case ends with the incremental output compared, file by file, with a
  * clean build of the same content and now.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { START, startingContent } from './edits.ts';
-import { build, compareOutputs, copyProject, type BuildPlace } from './harness.ts';
+import { build, copyProject, differencesFromClean, removeTemporary, tempDir, temporary, type BuildPlace } from './harness.ts';
 
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
+afterAll(removeTemporary);
 
 function freshPlace(content: string): BuildPlace {
   return { content, outDir: path.join(tempDir('status-ledger-guard-out-'), 'dist'), cacheDir: tempDir('status-ledger-guard-cache-') };
-}
-
-/** How `outDir` differs from a clean build of `content` at `now` in `root`. */
-function againstClean(root: string, content: string, outDir: string, now: number): string[] {
-  const clean = freshPlace(content);
-  const run = build(root, clean, now);
-  if (!run.ok) throw new Error(`the clean build failed:\n${run.output}`);
-  return compareOutputs(outDir, clean.outDir);
 }
 
 function mustBuild(root: string, place: BuildPlace, now: number, env: Record<string, string> = {}) {
   const run = build(root, place, now, env);
   if (!run.ok) throw new Error(`the build failed:\n${run.output}`);
   return run;
+}
+
+/** A copy of the project (with `plant` applied, see copyProject) and the starting site, built once at START into fresh folders. */
+function builtStart(plant: Parameters<typeof copyProject>[0] = {}) {
+  const root = temporary(copyProject(plant));
+  const content = temporary(startingContent());
+  const place = freshPlace(content);
+  mustBuild(root, place, START);
+  return { root, content, place };
 }
 
 const CONSOLE = 'incidents/2025/2025-02-05-console.md';
@@ -50,14 +41,9 @@ const retitle = (content: string, from: string, to: string) => {
 describe('the build cache', () => {
   it('is not trusted after a build that stopped halfway: the next build starts clean, and never publishes a page the failed one wrote', { timeout: 15 * 60_000 }, () => {
     // A page that throws when asked to: the SLA page renders after every incident page.
-    const root = copyProject({
+    const { root, content, place } = builtStart({
       'src/pages/[...lang]/sla.astro': (text) => text.replace("const REPORT_MONTHS = 6;", "const REPORT_MONTHS = 6;\nif (process.env.STATUS_TEST_FAIL === '1') throw new Error('a planted failure');"),
     });
-    made.push(root);
-    const content = startingContent();
-    made.push(content);
-    const place = freshPlace(content);
-    mustBuild(root, place, START);
 
     retitle(content, '控制台加载缓慢', '控制台加载缓慢（标题改了又改回）');
     const failed = build(root, place, START, { STATUS_TEST_FAIL: '1' });
@@ -76,36 +62,26 @@ describe('the build cache', () => {
     const next = mustBuild(root, place, START);
     expect(next.output).toContain('Building clean: the last build did not finish');
     expect(next.reused).toEqual([]);
-    expect(againstClean(root, content, place.outDir, START)).toEqual([]);
+    expect(differencesFromClean(root, content, place.outDir, START)).toEqual([]);
 
     // Without the marker, the failed build's page comes back under the first build's key.
     mustBuild(root, unguarded, START);
-    expect(againstClean(root, content, unguarded.outDir, START)).toEqual(expect.arrayContaining([expect.stringMatching(/^incidents\/2025-02-05-console\/index\.html: differs/)]));
+    expect(differencesFromClean(root, content, unguarded.outDir, START)).toEqual(expect.arrayContaining([expect.stringMatching(/^incidents\/2025-02-05-console\/index\.html: differs/)]));
   });
 
   it('is cleared when another version of Node, ICU, Astro or Status Ledger wrote it', { timeout: 10 * 60_000 }, () => {
-    const root = copyProject();
-    made.push(root);
-    const content = startingContent();
-    made.push(content);
-    const place = freshPlace(content);
-    mustBuild(root, place, START);
+    const { root, content, place } = builtStart();
     const record = path.join(place.cacheDir, 'status-ledger', 'outputs.json');
     const written = JSON.parse(readFileSync(record, 'utf8'));
     writeFileSync(record, JSON.stringify({ ...written, stamp: { ...written.stamp, icu: '0.1' } }));
     const next = mustBuild(root, place, START + 60);
     expect(next.output).toContain('Building clean: the cache was written by another version');
     expect(next.reused).toEqual([]);
-    expect(againstClean(root, content, place.outDir, START + 60)).toEqual([]);
+    expect(differencesFromClean(root, content, place.outDir, START + 60)).toEqual([]);
   });
 
   it('restored from an older publish, into a fresh output folder, writes what a clean build writes; so does a folder someone changed; deleted pages go', { timeout: 15 * 60_000 }, () => {
-    const root = copyProject();
-    made.push(root);
-    const content = startingContent();
-    made.push(content);
-    const place = freshPlace(content);
-    mustBuild(root, place, START);
+    const { root, content, place } = builtStart();
     const older = tempDir('status-ledger-guard-older-');
     cpSync(place.cacheDir, older, { recursive: true });
 
@@ -121,19 +97,19 @@ describe('the build cache', () => {
     const kept = mustBuild(root, place, now);
     expect(kept.reused.length).toBeGreaterThan(0);
     expect(existsSync(path.join(place.outDir, 'incidents/2025-01-18-hangzhou-power/index.html'))).toBe(false);
-    expect(againstClean(root, content, place.outDir, now)).toEqual([]);
+    expect(differencesFromClean(root, content, place.outDir, now)).toEqual([]);
 
     // A fresh runner restores the cache of an older publish: its keys decide, not its age.
     const restored: BuildPlace = { content, outDir: path.join(tempDir('status-ledger-guard-out-'), 'dist'), cacheDir: older };
     const fromOlder = mustBuild(root, restored, now);
     expect(fromOlder.reused.length).toBeGreaterThan(0);
-    expect(againstClean(root, content, restored.outDir, now)).toEqual([]);
+    expect(differencesFromClean(root, content, restored.outDir, now)).toEqual([]);
 
     // Someone edits a page in the output folder: the folder is no longer the one the cache vouches for.
     const page = path.join(place.outDir, 'incidents/2025-02-05-console/index.html');
     writeFileSync(page, `${readFileSync(page, 'utf8')}<!-- edited -->`);
     writeFileSync(path.join(place.outDir, 'stray.txt'), 'not built');
     mustBuild(root, place, now + 60);
-    expect(againstClean(root, content, place.outDir, now + 60)).toEqual([]);
+    expect(differencesFromClean(root, content, place.outDir, now + 60)).toEqual([]);
   });
 });

@@ -5,10 +5,11 @@
  * comparison of two output folders file by file.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
+import { filesUnder } from '../../src/site/files.ts';
 
 /** The project these tests run in. */
 export const PROJECT = path.resolve(import.meta.dirname, '../..');
@@ -79,15 +80,6 @@ export function build(root: string, place: BuildPlace, epoch: number, env: Recor
   };
 }
 
-/** Every file under `dir`, relative, with `/`. */
-function filesIn(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort();
-}
-
 /** The first line where two texts differ, shortened, for a message. */
 function firstDifference(a: string, b: string): string {
   const left = a.split('\n');
@@ -104,8 +96,8 @@ function firstDifference(a: string, b: string): string {
  * line that does). Empty when they are the same.
  */
 export function compareOutputs(incremental: string, clean: string): string[] {
-  const ours = filesIn(incremental);
-  const theirs = new Set(filesIn(clean));
+  const ours = filesUnder(incremental);
+  const theirs = new Set(filesUnder(clean));
   const differences: string[] = [];
   for (const file of ours) {
     if (!theirs.has(file)) {
@@ -119,4 +111,36 @@ export function compareOutputs(incremental: string, clean: string): string[] {
   }
   for (const file of theirs) differences.push(`${file}: only in the clean build`);
   return differences;
+}
+
+/** The temporary folders a test file made: `removeTemporary` (its afterAll) removes them. */
+const made: string[] = [];
+
+/** Marks `dir` as the test file's to remove at the end; returns it. */
+export function temporary(dir: string): string {
+  made.push(dir);
+  return dir;
+}
+
+/** A new temporary folder, removed at the end of the test file. */
+export function tempDir(prefix: string): string {
+  return temporary(mkdtempSync(path.join(tmpdir(), prefix)));
+}
+
+/** Removes every temporary folder made so far. */
+export function removeTemporary(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** How `outDir` differs from a clean build of `content` at `now` in `root` (built into fresh folders, removed after). */
+export function differencesFromClean(root: string, content: string, outDir: string, now: number): string[] {
+  const clean: BuildPlace = { content, outDir: path.join(mkdtempSync(path.join(tmpdir(), 'status-ledger-clean-')), 'dist'), cacheDir: mkdtempSync(path.join(tmpdir(), 'status-ledger-clean-cache-')) };
+  try {
+    const run = build(root, clean, now);
+    if (!run.ok) throw new Error(`the clean build failed:\n${run.output}`);
+    return compareOutputs(outDir, clean.outDir);
+  } finally {
+    rmSync(path.dirname(clean.outDir), { recursive: true, force: true });
+    rmSync(clean.cacheDir, { recursive: true, force: true });
+  }
 }

@@ -12,37 +12,15 @@
  * (`STATUS_IDENTITY_RUNS` asks for more); a failure prints the sequence and
  * fast-check's seed to replay it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyStep, describeSteps, EDITS, OSS_OUTAGE_ID, START, startingContent, type EditKind, type Step } from './edits.ts';
-import { build, compareOutputs, copyProject, type BuildPlace } from './harness.ts';
+import { build, copyProject, differencesFromClean, removeTemporary, tempDir, temporary, type BuildPlace } from './harness.ts';
 
 const RUNS = Number(process.env.STATUS_IDENTITY_RUNS || 1);
-const made: string[] = [];
 
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
-
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A clean build of `content` at `now` into fresh folders, compared with the incremental output `outDir`. */
-function differencesFromClean(root: string, content: string, outDir: string, now: number): string[] {
-  const clean: BuildPlace = { content, outDir: path.join(tempDir('status-ledger-clean-'), 'dist'), cacheDir: tempDir('status-ledger-clean-cache-') };
-  const run = build(root, clean, now);
-  if (!run.ok) throw new Error(`the clean build failed:\n${run.output}`);
-  const differences = compareOutputs(outDir, clean.outDir);
-  rmSync(path.dirname(clean.outDir), { recursive: true, force: true });
-  rmSync(clean.cacheDir, { recursive: true, force: true });
-  return differences;
-}
+afterAll(removeTemporary);
 
 /**
  * Builds the starting site incrementally, then applies `steps` one by one,
@@ -50,8 +28,7 @@ function differencesFromClean(root: string, content: string, outDir: string, now
  * the first step's differences (with the steps so far), or none.
  */
 async function replay(root: string, steps: readonly Step[]): Promise<{ step: string; differences: string[] } | undefined> {
-  const content = startingContent();
-  made.push(content);
+  const content = temporary(startingContent());
   const place: BuildPlace = { content, outDir: path.join(tempDir('status-ledger-incremental-'), 'dist'), cacheDir: tempDir('status-ledger-incremental-cache-') };
   let now = START;
   const first = build(root, place, now);
@@ -86,8 +63,7 @@ const steps = fc
 
 describe('an incremental build', () => {
   it('writes the very files a clean build of the same content and now writes, after each edit of any sequence', { timeout: 40 * 60_000 }, async () => {
-    const root = copyProject();
-    made.push(root);
+    const root = temporary(copyProject());
     await fc.assert(
       fc.asyncProperty(steps, async (sequence) => {
         const failed = await replay(root, sequence);
@@ -103,10 +79,9 @@ describe('an incremental build', () => {
   });
 
   it('is caught when a page key leaves out something the page shows (a planted bug: the support offer)', { timeout: 20 * 60_000 }, async () => {
-    const root = copyProject({
+    const root = temporary(copyProject({
       'src/site/page-keys.ts': (text) => text.replace('const { entry, ...rest } = view as { entry?: object };', 'const { entry, support: _planted, ...rest } = view as { entry?: object; support?: unknown };'),
-    });
-    made.push(root);
+    }));
     const failed = await replay(root, [{ kind: 'support', pick: 0 }]);
     expect(failed?.differences).toEqual(
       expect.arrayContaining([expect.stringMatching(new RegExp(`^incidents/${OSS_OUTAGE_ID}/index\\.html: differs`)), expect.stringMatching(new RegExp(`^en/incidents/${OSS_OUTAGE_ID}/index\\.html: differs`))]),
