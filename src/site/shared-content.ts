@@ -29,16 +29,43 @@ export interface SharedContent<T> {
 }
 
 /**
- * `load` shared by every loader. A change drops the current read once: the
- * watcher hands one change to every listener in turn before any promise
- * settles, so the first listener drops the read and starts the next one (its
- * reload asks `get` at once), and the others of the same change reuse it.
+ * How long the folder must be quiet after a change before it is read again
+ * (ms). An editor that saves in place empties the file and then writes it,
+ * and the dev server's watcher (chokidar) passes on only the first of two
+ * changes to a file within 50 ms: read at once, the folder showed "the file
+ * is empty" until the next save. Any write the watcher swallowed is done
+ * within those 50 ms, and a later one is a change of its own, so a read this
+ * long after the last change sees the saved file.
  */
-export function sharedContent<T>(dir: string, load: () => Promise<T>): SharedContent<T> {
+export const SETTLE_MS = 200;
+
+/**
+ * `load` shared by every loader. A change drops the current read once the
+ * folder has been quiet for `settleMs` (each change in the meantime starts
+ * the wait again, so a save, a checkout or a pull is one read); then every
+ * loader's listener reloads, the first starts the next read, and the others
+ * reuse it.
+ */
+export function sharedContent<T>(dir: string, load: () => Promise<T>, settleMs = SETTLE_MS): SharedContent<T> {
   const root = path.resolve(dir);
   let pending: Promise<T> | undefined;
-  // Set by the first listener of a change, cleared once every listener of that change has run.
-  let dropped = false;
+  // The wait for quiet every listener of the current burst of changes awaits; undefined when there is none.
+  let quiet: { done: Promise<void>; end: () => void; timer?: ReturnType<typeof setTimeout> } | undefined;
+  const changed = (): Promise<void> => {
+    if (!quiet) {
+      let end!: () => void;
+      const done = new Promise<void>((resolve) => (end = resolve));
+      quiet = { done, end };
+    }
+    const current = quiet;
+    clearTimeout(current.timer);
+    current.timer = setTimeout(() => {
+      quiet = undefined;
+      pending = undefined;
+      current.end();
+    }, settleMs);
+    return current.done;
+  };
   return {
     get() {
       pending ??= load();
@@ -46,15 +73,14 @@ export function sharedContent<T>(dir: string, load: () => Promise<T>): SharedCon
     },
     onChange(watcher, reload) {
       watcher?.add(root);
+      // This listener's wait, so it reloads once per burst however many changes the burst has.
+      let waiting: Promise<void> | undefined;
       watcher?.on('all', async (_event, file) => {
         if (!path.resolve(file).startsWith(root + path.sep)) return;
-        if (!dropped) {
-          dropped = true;
-          pending = undefined;
-          queueMicrotask(() => {
-            dropped = false;
-          });
-        }
+        const done = changed();
+        if (waiting === done) return;
+        waiting = done;
+        await done;
         await reload();
       });
     },

@@ -4,7 +4,7 @@
  * the last good page), and the site comes back once the file is fixed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
@@ -85,7 +85,11 @@ describe('the dev server with a content mistake', () => {
   });
 
   it('shows the site again once the file is fixed, and the problems once it breaks again', { timeout: 200_000 }, async () => {
-    writeFileSync(file, DESIGN_EXAMPLE);
+    // Saved in place, as many editors do: emptied, then written 30 ms later.
+    const saving = openSync(file, 'w');
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    writeSync(saving, DESIGN_EXAMPLE);
+    closeSync(saving);
     const fixed = await fetchUntil('/incidents/2025-01-18-hangzhou-power/', (code) => code === 200);
     // On failure, what the dev server answered instead.
     expect(fixed.status, fixed.body.slice(0, 2000)).toBe(200);

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { publishContent, publishedContent, sharedContent, type FolderWatcher } from '../../src/site/shared-content.ts';
+import { publishContent, publishedContent, SETTLE_MS, sharedContent, type FolderWatcher } from '../../src/site/shared-content.ts';
 
 const DIR = path.resolve('/tmp/status-ledger-content');
 
@@ -11,9 +11,9 @@ function fakeWatcher(): FolderWatcher & EventEmitter {
 }
 
 /** The folder with a counter of reads, and five loaders (the four collections and problems) that read it on every change. */
-function fiveLoaders() {
+function fiveLoaders(settleMs = 0) {
   let reads = 0;
-  const content = sharedContent(DIR, async () => ++reads);
+  const content = sharedContent(DIR, async () => ++reads, settleMs);
   const watcher = fakeWatcher();
   const seen: number[] = [];
   for (let loader = 0; loader < 5; loader++) {
@@ -45,6 +45,49 @@ describe('sharedContent', () => {
     await settle();
     expect(reads()).toBe(3);
     expect(seen.slice(5)).toEqual([3, 3, 3, 3, 3]);
+  });
+
+  it('reads once the folder is quiet: a burst of changes (a checkout, a pull) is one read', async () => {
+    vi.useFakeTimers();
+    try {
+      const { content, watcher, seen, reads } = fiveLoaders(SETTLE_MS);
+      await content.get();
+      for (let change = 0; change < 4; change++) {
+        watcher.emit('all', 'change', path.join(DIR, `incidents/2025-01-1${change}-power.md`));
+        await vi.advanceTimersByTimeAsync(SETTLE_MS - 1);
+      }
+      // Every change so far came before the folder had been quiet for SETTLE_MS.
+      expect(reads()).toBe(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(reads()).toBe(2);
+      expect(seen).toEqual([2, 2, 2, 2, 2]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('reads a file saved in place whole, though the watcher passed on only its emptying', async () => {
+    vi.useFakeTimers();
+    try {
+      // The file as a read finds it: an editor's in-place save empties it, then writes it.
+      let text = 'title: Power failure';
+      const content = sharedContent(DIR, async () => text);
+      const watcher = fakeWatcher();
+      const seen: string[] = [];
+      content.onChange(watcher, async () => {
+        seen.push(await content.get());
+      });
+      await content.get();
+      text = '';
+      watcher.emit('all', 'change', path.join(DIR, 'incidents/2025-01-18-power.md'));
+      // The write 40 ms later: chokidar drops a second change to a file within 50 ms of the first.
+      await vi.advanceTimersByTimeAsync(40);
+      text = 'title: Power failure in zone H';
+      await vi.advanceTimersByTimeAsync(SETTLE_MS);
+      expect(seen).toEqual(['title: Power failure in zone H']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('ignores changes outside the folder, a sibling whose name starts alike included', async () => {
