@@ -220,13 +220,6 @@ export function closingStatus(kind: IncidentKind): UpdateStatus {
 /** Update statuses that close an incident, maintenance or notice: each kind's closingStatus. */
 export const CLOSING_STATUSES: readonly UpdateStatus[] = [...new Set(INCIDENT_KINDS.map(closingStatus))];
 
-/** The closing update's text when whoever closes it gives none (`npm run resolve`, an import). */
-export const CLOSING_MESSAGES: Record<IncidentKind, string> = {
-  incident: 'This incident has been resolved.',
-  maintenance: 'The maintenance is complete.',
-  notice: 'This notice no longer applies.',
-};
-
 /** One incident, maintenance or notice, resolved. */
 export interface Incident {
   id: string;

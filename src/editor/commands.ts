@@ -19,7 +19,8 @@ import { STATUS_WORDS, statusOfWord, statusWord } from '../contract/timeline.ts'
 import { CAUSES, IMPACT_LEVELS, WINDOW_LEVELS, type ImpactLevel } from '../core/levels.ts';
 import { formatWallTime, MINUTE_MS, type Instant } from '../core/time.ts';
 import { translationGaps } from '../core/translation-gaps.ts';
-import { CLOSING_MESSAGES, CLOSING_STATUSES, closingStatus, STATUSES_BY_KIND, type Incident, type IncidentKind, type Locale, type UpdateStatus } from '../core/types.ts';
+import { CLOSING_STATUSES, closingStatus, STATUSES_BY_KIND, type Incident, type IncidentKind, type Locale, type UpdateStatus } from '../core/types.ts';
+import { messagesFor } from '../i18n/messages.ts';
 import { cacheDir, contentDir, nowFromEnvironment } from '../site/build-context.ts';
 import { openContentCache } from '../site/content-cache.ts';
 import { checkIncident, commandResult, findIncident, openWorkspace, timeOption, UsageError, type CommandResult, type Environment, type Workspace } from './editor-cli.ts';
@@ -29,6 +30,7 @@ import {
   addToPostmortem,
   hasChinese,
   addUpdate,
+  defaultFirstMessage,
   editorTime,
   followUpKey,
   newIncidentText,
@@ -44,7 +46,7 @@ import {
 } from './incident-file.ts';
 import { helpText, parseCommand, usageError, type CommandSpec, type OptionSpec } from './options.ts';
 import { sinceCheck } from './published.ts';
-import { checkTranslation, languageWords, translatedText, translationFile, type LanguageWords, type TranslationChange } from './translation-file.ts';
+import { checkTranslation, languageWords, translatedLocales, translatedText, translationFile, type LanguageWords, type TranslationChange } from './translation-file.ts';
 
 /** How a time option's value is shown in the help. */
 export const TIME = '"YYYY-MM-DD HH:mm"';
@@ -282,6 +284,7 @@ export function newCommand(argv: string[], env: Environment): Promise<CommandRes
       maintenance,
       notice: values.notice,
       message: values.message,
+      locale: workspace.catalogs.site.locale,
     });
     const date = editorTime(maintenance?.from ?? now, zone).slice(0, 10);
     // A Chinese title's id is its pinyin, unless the English title is given: then its words.
@@ -294,7 +297,9 @@ export function newCommand(argv: string[], env: Environment): Promise<CommandRes
       const incident = checkIncident(workspace, file, text);
       const first = incident.updates[0]!;
       const writes = await Promise.all(
-        words.map(async ({ locale, title: translated, message }): Promise<PendingWrite> => {
+        words.map(async ({ locale, title: translated, message: given }): Promise<PendingWrite> => {
+          // Where the first update is ours (no --message), its text in this language too.
+          const message = given ?? (values.message === undefined ? defaultFirstMessage(locale, zone, maintenance) : undefined);
           const change: TranslationChange = { locale, title: translated, update: message === undefined ? undefined : { status: first.status, at: first.at, message } };
           const translation = await translationFile(file, id, locale);
           const next = translatedText(undefined, change, incident, workspace.catalogs.site);
@@ -320,6 +325,17 @@ export function newCommand(argv: string[], env: Environment): Promise<CommandRes
       if (written) return written.join('\n');
     }
   });
+}
+
+/**
+ * `words` with the default message `text(locale)` wherever the editor gave
+ * none, and an entry with just that message for each language in `existing`
+ * (an incident's translations) the editor gave no words for.
+ */
+function withDefaultMessages(words: readonly LanguageWords[], existing: readonly Locale[], text: (locale: Locale) => string): LanguageWords[] {
+  const given = words.map((each) => ({ ...each, message: each.message ?? text(each.locale) }));
+  const others = existing.filter((locale) => !words.some((each) => each.locale === locale)).map((locale) => ({ locale, message: text(locale) }));
+  return [...given, ...others];
 }
 
 /** What `words` put in the translations for an update with `status` at `at` (the message, when given) and for the title. */
@@ -581,6 +597,9 @@ export function resolveCommand(argv: string[], env: Environment): Promise<Comman
     const changes = readChanges(values, workspace);
     const file = await findIncident(workspace, id);
     const at = timeOption(values.at, workspace);
+    const given = rest.join(' ').trim();
+    // The closing update is ours when the editor gives no message: then in every language the incident is written in.
+    const translated = given ? [] : await translatedLocales(file, workspace.catalogs.site.languages);
     const edited = await editIncident(workspace, file, (text, incident) => {
       if (incident.resolved !== null || incident.updates.some((update) => CLOSING_STATUSES.includes(update.status))) {
         const when = incident.resolved === null ? '' : ` at ${formatWallTime(incident.resolved, zone)}`;
@@ -588,10 +607,12 @@ export function resolveCommand(argv: string[], env: Environment): Promise<Comman
         throw new UsageError(`${id} is resolved already${when}; nothing was written (to change when it ended: npm run correct -- ${id} "<why>" --set resolved=${end}, which adds a public Correction)`);
       }
       const changed = applyChanges(text, incident, changes, workspace);
-      const message = rest.join(' ').trim() || CLOSING_MESSAGES[incident.kind];
+      const closing = (locale: Locale) => messagesFor(locale).defaults.closing[incident.kind];
+      const message = given || closing(workspace.catalogs.site.locale);
       const status = closingStatus(incident.kind);
       const next = addUpdate(setResolved(changed.text, at, zone), { status, at, message, timeZone: zone });
-      return { text: next, updates: 1, said: changed.said, verify: changed.verify, translations: translatedUpdate(words, { status, at }) };
+      const closingWords = given ? words : withDefaultMessages(words, translated, closing);
+      return { text: next, updates: 1, said: changed.said, verify: changed.verify, translations: translatedUpdate(closingWords, { status, at }) };
     });
     return editedLines('resolved', file, edited);
   });

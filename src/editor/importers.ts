@@ -11,7 +11,8 @@ import { MARKDOWN_TOO_DEEP } from '../contract/read-incident.ts';
 import { statusWord } from '../contract/timeline.ts';
 import type { ImpactLevel } from '../core/levels.ts';
 import { DAY_MS, latest, parseTime, type Instant } from '../core/time.ts';
-import { CLOSING_MESSAGES, CLOSING_STATUSES, closingStatus, type IncidentKind, type Service, type UpdateStatus } from '../core/types.ts';
+import { CLOSING_STATUSES, closingStatus, type IncidentKind, type Service, type UpdateStatus } from '../core/types.ts';
+import { MESSAGES } from '../i18n/messages.ts';
 import { importedCause, type CauseMapping } from './import-causes.ts';
 import { editorTime, incidentText, slugify, UnwritableText, type IncidentSpec } from './incident-file.ts';
 import type { CommandSpec } from './options.ts';
@@ -99,6 +100,9 @@ export function statuspageTime(value: unknown, timeZone: string): Instant | unde
 function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
+
+/** The closing update an import writes where the source has none: in English, as the exports it reads are written. */
+const IMPORTED_CLOSING = MESSAGES.en.defaults.closing;
 
 /** The longest note, in characters: a note quotes the source, and an export's title has no limit. */
 const NOTE_LIMIT = 500;
@@ -311,7 +315,7 @@ export function fromStatuspage(exported: unknown, context: ImportContext): Impor
     const closing = closingStatus(kind);
     const closes = (update: { status: UpdateStatus }) => CLOSING_STATUSES.includes(update.status);
     if (resolved !== undefined && !updates.some(closes)) {
-      updates.push({ status: closing, at: resolved, message: CLOSING_MESSAGES[kind] });
+      updates.push({ status: closing, at: resolved, message: IMPORTED_CLOSING[kind] });
       note(`resolved at ${String(incident.resolved_at)} with no ${closing} update; one was added`);
     }
     const closed = updates.filter(closes);
@@ -417,7 +421,7 @@ export function fromCstate(files: { path: string; text: string }[], context: Imp
     const resolvedAt = front.resolved === true ? (time(front.resolvedWhen) ?? latest(updates.map((update) => update.at), started)) : undefined;
     if (front.resolved === true && time(front.resolvedWhen) === undefined) note('resolved with no resolvedWhen; resolved at the last update');
     if (resolvedAt !== undefined && !updates.some((update) => CLOSING_STATUSES.includes(update.status))) {
-      updates.push({ status: closingStatus(kind), at: resolvedAt, message: CLOSING_MESSAGES[kind] });
+      updates.push({ status: closingStatus(kind), at: resolvedAt, message: IMPORTED_CLOSING[kind] });
       note(`resolved with no ${statusWord(closingStatus(kind))} update; one was added`);
     }
     const stale = resolvedAt === undefined && !informational ? staleOpen(latest(updates.map((update) => update.at), started), context) : undefined;

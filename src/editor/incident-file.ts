@@ -13,6 +13,7 @@ import { formatWallTime, MINUTE_MS, parseTime, type Instant, type Range } from '
 import { lexMarkdown } from '../contract/markdown.ts';
 import { isPostmortemHeading, postmortemWordIn, statusWord, statusWordIn } from '../contract/timeline.ts';
 import type { Locale, UpdateStatus } from '../core/types.ts';
+import { messagesFor } from '../i18n/messages.ts';
 import { appendItem, frontMatterRange, itemToMap, listItems, removeItem, removeValue, setValue } from './front-matter.ts';
 import { LineText, UnwritableText } from './line-text.ts';
 
@@ -198,6 +199,14 @@ export interface NewIncident {
   /** Makes it a notice: an announcement with no impact, `message` its first update. */
   notice?: boolean;
   message?: string;
+  /** The language the file is written in (the site's first): the default first update's. English when not given. */
+  locale?: Locale;
+}
+
+/** The first update's text of a new incident, or of a maintenance of `window`, when the editor gives none: in `locale`, times as the commands write them. */
+export function defaultFirstMessage(locale: Locale, timeZone: string, window?: Range): string {
+  const defaults = messagesFor(locale).defaults;
+  return window ? defaults.scheduled(editorTime(window.from, timeZone), editorTime(window.to, timeZone)) : defaults.investigating;
 }
 
 /**
@@ -206,14 +215,9 @@ export interface NewIncident {
  * something: a notice has no words of ours to fall back on).
  */
 export function newIncidentText(incident: NewIncident): string {
-  const time = (instant: Instant) => editorTime(instant, incident.timeZone);
   const kind = incident.maintenance ? 'maintenance' : incident.notice ? 'notice' : 'incident';
   if (kind === 'notice' && !incident.message?.trim()) throw new UnwritableText('a notice needs its text: add --message "…"');
-  const message =
-    incident.message ??
-    (incident.maintenance
-      ? `Maintenance is scheduled from ${time(incident.maintenance.from)} to ${time(incident.maintenance.to)}.`
-      : 'We are investigating reports of a problem and will post an update shortly.');
+  const message = incident.message ?? defaultFirstMessage(incident.locale ?? 'en', incident.timeZone, incident.maintenance);
   return incidentText({
     title: incident.title,
     kind,

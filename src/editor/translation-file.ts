@@ -73,6 +73,18 @@ export async function translationFile(original: string, id: string, locale: Loca
   return path.join(folder, existing ?? `${id}.${locale}.md`);
 }
 
+/** The languages among `languages` (site.yaml's) that the incident of `original`'s file has a translation file in beside it. */
+export async function translatedLocales(original: string, languages: readonly Locale[]): Promise<Locale[]> {
+  const id = path.basename(original, '.md');
+  const names = await readdir(path.dirname(original)).catch(() => [] as string[]);
+  return languages.filter((locale) =>
+    names.some((name) => {
+      const found = translationName(name);
+      return found?.id === id && found.locale === locale;
+    }),
+  );
+}
+
 /**
  * The start of a new translation of `original` (its file name) into
  * `locale`: a comment saying what the file is, and the title, translated

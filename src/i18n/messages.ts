@@ -329,6 +329,19 @@ const en = {
     unsubscribe: 'Unsubscribe',
   },
   calendar: { name: (site: string) => `${site}: maintenance`, title: (title: string) => `Maintenance: ${title}`, affects: (services: string) => `Affects ${services}.` },
+  /** The update texts the editor commands write when the editor gives none, in the language of the file they write. */
+  defaults: {
+    /** The first update of a new incident (`npm run new`). */
+    investigating: 'We are investigating reports of a problem and will post an update shortly.',
+    /** The first update of a new maintenance: its window, as the editor commands write times. */
+    scheduled: (from: string, to: string) => `Maintenance is scheduled from ${from} to ${to}.`,
+    /** The closing update (`npm run resolve`, an import). */
+    closing: {
+      incident: 'This incident has been resolved.',
+      maintenance: 'The maintenance is complete.',
+      notice: 'This notice no longer applies.',
+    } satisfies Record<IncidentKind, string>,
+  },
 };
 
 /** The catalog's shape: every locale has every message. */
@@ -615,6 +628,15 @@ const zhCN: Messages = {
     unsubscribe: '退订',
   },
   calendar: { name: (site) => `${site}：维护`, title: (title) => `维护：${title}`, affects: (services) => `影响 ${services}。` },
+  defaults: {
+    investigating: '我们正在调查有关问题的报告，稍后将发布更新。',
+    scheduled: (from, to) => `维护计划于 ${from} 至 ${to} 进行。`,
+    closing: {
+      incident: '此事件已解决。',
+      maintenance: '维护已完成。',
+      notice: '此通知已不再适用。',
+    },
+  },
 };
 
 /** The catalog, by locale. */

@@ -81,11 +81,39 @@ describe('new with the other languages\' words', () => {
 
   it('spells a Chinese title in pinyin for the id without an English title, and writes a title alone, or a message alone', async () => {
     const folder = site();
-    expect((await folder.new('杭州地域上传失败', '--services', 'oss', '--title-en', 'Upload failures', '--slug', 'uploads')).code).toBe(0);
+    expect((await folder.new('杭州地域上传失败', '--services', 'oss', '--title-en', 'Upload failures', '--slug', 'uploads', '--message', '我们正在调查。')).code).toBe(0);
     expect(folder.read('2025-03-01-uploads.en.md')).toBe(head('Upload failures').replace(`of ${ORIGINAL}`, 'of 2025-03-01-uploads.md'));
     expect((await folder.new('杭州地域上传失败', '--services', 'oss', '--message-en', 'We are investigating.')).output).toContain('2025-03-01-hang-zhou-di-yu-shang-chuan-shi-bai.en.md');
     expect(folder.read('2025-03-01-hang-zhou-di-yu-shang-chuan-shi-bai.en.md')).toContain('title: "" # 杭州地域上传失败\n---\n\n## Investigating — 2025-03-01 10:00\nWe are investigating.\n');
     expect((await folder.check()).output).toContain('no problems');
+  });
+
+  it('writes its own first and closing updates in each language it writes, the site’s first in the original', async () => {
+    const folder = site();
+    expect((await folder.new('杭州地域上传失败', '--services', 'oss', '--title-en', 'Upload failures in Hangzhou', '--at', '2025-03-01 09:00')).code).toBe(0);
+    expect(folder.read(ORIGINAL)).toContain('## Investigating — 2025-03-01 09:00\n我们正在调查有关问题的报告，稍后将发布更新。\n');
+    expect(folder.read(ENGLISH)).toContain('## Investigating — 2025-03-01 09:00\nWe are investigating reports of a problem and will post an update shortly.\n');
+    // Closed without a message: the closing update in every language the incident is written in, though no --*-en was given.
+    expect((await folder.resolve(ID, '--at', '2025-03-01 09:30')).code).toBe(0);
+    expect(folder.read(ORIGINAL)).toContain('## Resolved — 2025-03-01 09:30\n此事件已解决。\n');
+    expect(folder.read(ENGLISH)).toContain('## Resolved — 2025-03-01 09:30\nThis incident has been resolved.\n');
+    expect((await folder.translate()).output).not.toContain(ID);
+    const maintenance = await folder.new('数据库升级', '--maintenance', '--services', 'oss', '--from', '2025-03-05 01:00', '--to', '2025-03-05 03:00', '--slug', 'db-upgrade');
+    expect(maintenance.code).toBe(0);
+    expect(folder.read('2025-03-05-db-upgrade.md')).toContain('维护计划于 2025-03-05 01:00 至 2025-03-05 03:00 进行。');
+    // The editor's own words are never put in another language: untranslated, they stay a gap for the translator.
+    expect((await folder.new('控制台登录失败', '--services', 'oss', '--message', '部分账号无法登录。', '--title-en', 'Console sign-in errors')).code).toBe(0);
+    expect((await folder.resolve('2025-03-01-console-sign-in-errors', '已恢复。')).code).toBe(0);
+    expect(folder.read('2025-03-01-console-sign-in-errors.en.md')).not.toContain('##');
+    expect((await folder.check()).output).toContain('no problems');
+  });
+
+  it('writes its own updates in English on an English-first site, as before', async () => {
+    const folder = site(ENGLISH_FIRST);
+    expect((await folder.new('Upload failures in Hangzhou', '--services', 'oss', '--at', '2025-03-01 09:00')).code).toBe(0);
+    expect((await folder.resolve(ID, '--at', '2025-03-01 09:30')).code).toBe(0);
+    expect(folder.read(ORIGINAL)).toContain('## Resolved — 2025-03-01 09:30\nThis incident has been resolved.\n\n## Investigating — 2025-03-01 09:00\nWe are investigating reports of a problem and will post an update shortly.\n');
+    expect(folder.exists(`${ID}.zh-CN.md`)).toBe(false);
   });
 
   it('writes the words in Chinese headings on an English-first site, the tag in any case', async () => {
