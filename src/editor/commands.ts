@@ -599,7 +599,7 @@ export function resolveCommand(argv: string[], env: Environment): Promise<Comman
     const at = timeOption(values.at, workspace);
     const given = rest.join(' ').trim();
     // The closing update is ours when the editor gives no message: then in every language the incident is written in.
-    const translated = given ? [] : await translatedLocales(file, workspace.catalogs.site.languages);
+    const translated = given ? [] : await translatedLocales(file, path.basename(file, '.md'), workspace.catalogs.site.languages);
     const edited = await editIncident(workspace, file, (text, incident) => {
       if (incident.resolved !== null || incident.updates.some((update) => CLOSING_STATUSES.includes(update.status))) {
         const when = incident.resolved === null ? '' : ` at ${formatWallTime(incident.resolved, zone)}`;

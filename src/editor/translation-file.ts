@@ -55,34 +55,30 @@ export function languageWords(given: ReadonlyMap<string, Readonly<Record<string,
   return words;
 }
 
-/**
- * The translation file of `original` (incident `id`) into `locale`: the one
- * beside it, whatever the case of its tag (`x.EN.md`), or the name a new one
- * gets (`x.en.md`). A folder not made yet has none.
- */
-export async function translationFile(original: string, id: string, locale: Locale): Promise<string> {
-  const folder = path.dirname(original);
-  const names = await readdir(folder).catch((error: NodeJS.ErrnoException) => {
+/** The translation files beside `original` (incident `id`) by language, whatever the case of their tags (`x.EN.md`). A folder not made yet has none. */
+async function translationsBeside(original: string, id: string): Promise<Map<Locale, string>> {
+  const names = await readdir(path.dirname(original)).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [] as string[];
     throw error;
   });
-  const existing = names.find((name) => {
-    const found = translationName(name);
-    return found?.id === id && found.locale === locale;
-  });
-  return path.join(folder, existing ?? `${id}.${locale}.md`);
+  const found = new Map<Locale, string>();
+  for (const name of names) {
+    const translation = translationName(name);
+    if (translation?.id === id && translation.locale && !found.has(translation.locale)) found.set(translation.locale, name);
+  }
+  return found;
 }
 
-/** The languages among `languages` (site.yaml's) that the incident of `original`'s file has a translation file in beside it. */
-export async function translatedLocales(original: string, languages: readonly Locale[]): Promise<Locale[]> {
-  const id = path.basename(original, '.md');
-  const names = await readdir(path.dirname(original)).catch(() => [] as string[]);
-  return languages.filter((locale) =>
-    names.some((name) => {
-      const found = translationName(name);
-      return found?.id === id && found.locale === locale;
-    }),
-  );
+/** The translation file of `original` (incident `id`) into `locale`: the one beside it, or the name a new one gets (`x.en.md`). */
+export async function translationFile(original: string, id: string, locale: Locale): Promise<string> {
+  const existing = (await translationsBeside(original, id)).get(locale);
+  return path.join(path.dirname(original), existing ?? `${id}.${locale}.md`);
+}
+
+/** The languages among `languages` (site.yaml's) that incident `id` has a translation file in beside `original`. */
+export async function translatedLocales(original: string, id: string, languages: readonly Locale[]): Promise<Locale[]> {
+  const existing = await translationsBeside(original, id);
+  return languages.filter((locale) => existing.has(locale));
 }
 
 /**

@@ -50,21 +50,17 @@ export function sharedContent<T>(dir: string, load: () => Promise<T>, settleMs =
   const root = path.resolve(dir);
   let pending: Promise<T> | undefined;
   // The wait for quiet every listener of the current burst of changes awaits; undefined when there is none.
-  let quiet: { done: Promise<void>; end: () => void; timer?: ReturnType<typeof setTimeout> } | undefined;
+  let quiet: PromiseWithResolvers<void> | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const changed = (): Promise<void> => {
-    if (!quiet) {
-      let end!: () => void;
-      const done = new Promise<void>((resolve) => (end = resolve));
-      quiet = { done, end };
-    }
-    const current = quiet;
-    clearTimeout(current.timer);
-    current.timer = setTimeout(() => {
+    const current = (quiet ??= Promise.withResolvers<void>());
+    clearTimeout(timer);
+    timer = setTimeout(() => {
       quiet = undefined;
       pending = undefined;
-      current.end();
+      current.resolve();
     }, settleMs);
-    return current.done;
+    return current.promise;
   };
   return {
     get() {
