@@ -31,19 +31,18 @@ export default defineConfig({
   outDir: process.env.STATUS_OUT_DIR || './dist',
   cacheDir: cacheDir(),
   trailingSlash: 'always',
-  // Styles in cached files, not repeated in every page's HTML.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Styles in cached files, not repeated in every page's HTML. Four pages at a time: while one page's
+  // file is written, the next renders.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   vite: {
     build: {
       // Scripts too (the bars' script is on every page with bars: the home page has a byte budget).
       assetsInlineLimit: 0,
-      // A rebuild leaves the pages it need not render where they are; the build cache
-      // integration empties what it cannot vouch for and removes what is no longer built.
+      // A rebuild leaves the pages it need not render where they are (src/site/page-reuse.ts); the
+      // build cache integration empties what it cannot vouch for and removes what is no longer built.
       emptyOutDir: false,
     },
   },
-  // A rebuild renders only the pages whose key changed (src/site/page-keys.ts).
-  experimental: { incrementalBuild: true },
   integrations: [buildCache()],
   devToolbar: { enabled: false },
 });

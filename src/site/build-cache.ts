@@ -1,21 +1,30 @@
 /**
- * The build cache's guards (an Astro integration, see astro.config.mjs).
- * Astro's incremental build copies a page from the last build when its key
- * (page-keys.ts) is unchanged; with the output folder kept between builds a
- * page whose file is already there is simply left in place. That is only
- * right while the cache and the output folder hold exactly what the last
- * finished build wrote. So:
+ * Incremental builds and their guards (an Astro integration, see
+ * astro.config.mjs). A build leaves a keyed page (a page of an incident, a
+ * service, a month, a service's feed, a badge) as the last build wrote it
+ * when its key (page-keys.ts) is unchanged: the route leaves it out of what
+ * Astro renders (page-reuse.ts), and its file stays in the output folder.
+ * Every other file is written afresh. That is only right while the output
+ * folder holds exactly what the last finished build wrote. So:
  *
- * - A build that does not finish (an error in a page, a cancelled run, a
- *   killed process) leaves a marker; the next build finds it and starts
- *   clean. Without it, pages the failed build had already written would be
- *   taken for the last good build's (a failed build poisons the cache).
- * - The cache remembers the build stamp (page-keys.ts): a cache written by
- *   another Node, ICU, Astro or Status Ledger is cleared, not trusted.
- * - The output folder is trusted only when every page in it is the very
- *   file the last build recorded (same size and modification time), so a
- *   folder another build, a copy or an editor touched is emptied first (the
- *   pages are then copied back from the cache).
+ * - The last finished build's record (RECORD_FILE) lists every file it
+ *   wrote with its size and modification time, and each keyed page's key.
+ *   A build deletes it before writing anything and writes it once it has
+ *   finished; a build that does not (an error in a page, a cancelled run, a
+ *   killed process) leaves no record and a marker, and the next build
+ *   starts clean. Without that, pages the failed build had already written
+ *   would be taken for the last good build's (a failed build poisons the
+ *   cache).
+ * - The record holds the build stamp (page-keys.ts): a cache written by
+ *   another Node, ICU, Astro, Status Ledger or code is cleared, not trusted.
+ * - The output folder is trusted only when every file in it is the very
+ *   file the record lists (same size and modification time), so a folder
+ *   another build, a copy or an editor touched is emptied first.
+ * - The cache keeps every keyed page (PAGES_DIR, a hard link to the output
+ *   file where the file system allows, else a copy), so a fresh output
+ *   folder (a CI runner that restored the cache) gets the unchanged pages
+ *   back; a kept page is only put back when it is still the very file the
+ *   record lists.
  * - Whatever the last build wrote that this one does not (a deleted
  *   incident's page) is removed, and so is every file that is not a page
  *   (styles, scripts, public/ files): the build writes those afresh.
@@ -24,7 +33,8 @@
  * node_modules/.astro): an empty one means a clean build, and so does
  * `astro build --force`.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -32,15 +42,18 @@ import { currentStamp, publishStamp } from './build-stamp.ts';
 import { contentCachePlace, publishContentCache } from './content-cache.ts';
 import { filesUnder } from './files.ts';
 import type { BuildStamp } from './page-keys.ts';
+import { finishReuse, startReuse } from './page-reuse.ts';
 
 /** Our files under the cache folder. */
 export const CACHE_SUBDIR = 'status-ledger';
 /** There while a build writes pages; gone once it has finished. */
 export const PENDING_FILE = 'build-pending';
-/** What the last finished build wrote: its stamp, its output folder, and each page's size and modification time. */
+/** What the last finished build wrote: its stamp, its output folder, each page's size and modification time, each keyed page's key. */
 export const RECORD_FILE = 'outputs.json';
-/** Astro's incremental build: its manifest and its copy of every keyed page. */
-const ASTRO_CACHE = ['incremental-build.json', 'dist'];
+/** The cache's copy of every keyed page, in one folder (keptName names each). */
+export const PAGES_DIR = 'pages';
+/** What earlier versions kept under the cache folder (Astro's incremental build): removed when the cache is cleared. */
+const OLD_CACHES = ['incremental-build.json', 'dist'];
 
 /** The last finished build, as recorded in RECORD_FILE. */
 export interface OutputRecord {
@@ -49,6 +62,8 @@ export interface OutputRecord {
   outDir: string;
   /** Every page and endpoint file it wrote, relative to outDir, with `[size, mtimeMs]`. */
   files: Record<string, [number, number]>;
+  /** Every keyed page's file (relative to outDir), with its key and its copy's `[size, mtimeMs]` in PAGES_DIR. */
+  keyed: Record<string, { key: string; kept: [number, number] }>;
 }
 
 /** What a build does with the cache it finds. */
@@ -69,21 +84,34 @@ export function cacheVerdict(found: { pending: boolean; record: OutputRecord | n
 }
 
 function describe(stamp: BuildStamp): string {
-  return `Node ${stamp.node}, ICU ${stamp.icu}, tz ${stamp.tz}, Astro ${stamp.astro}, Status Ledger ${stamp.statusLedger}, keys v${stamp.keyVersion}`;
+  return `Node ${stamp.node}, ICU ${stamp.icu}, tz ${stamp.tz}, Astro ${stamp.astro}, Status Ledger ${stamp.statusLedger}, code ${stamp.code?.slice(0, 12)}, keys v${stamp.keyVersion}`;
 }
 
 /**
- * Whether the output folder holds exactly the pages `record` lists: the same
- * folder, and each file there with the recorded size and modification time
- * (`stat` gives them, `undefined` for a missing file).
+ * Which of the files found in the output folder (`found`, relative to it)
+ * are the very files `record` lists, with the recorded size and
+ * modification time (`stat` gives them). The others (a page another build,
+ * a copy or an editor wrote, styles and scripts, a file someone added) are
+ * not: the build removes them.
  */
-export function outDirIntact(record: OutputRecord | null, outDir: string, stat: (file: string) => [number, number] | undefined): boolean {
-  if (!record || record.outDir !== outDir) return false;
-  for (const [file, expected] of Object.entries(record.files)) {
-    const found = stat(file);
-    if (!found || found[0] !== expected[0] || found[1] !== expected[1]) return false;
+export function trustedOutputs(record: OutputRecord, found: readonly string[], stat: (file: string) => [number, number] | undefined): Set<string> {
+  const trusted = new Set<string>();
+  for (const file of found) {
+    const expected = record.files[file];
+    const now = expected && stat(file);
+    if (now && now[0] === expected[0] && now[1] === expected[1]) trusted.add(file);
   }
-  return true;
+  return trusted;
+}
+
+/**
+ * Whether the cache's copy of a page, found with `found` (`[size, mtimeMs]`),
+ * is the one the last build recorded (`expected`): the same size, and the
+ * same modification time to the second (a cache saved and restored as an
+ * archive, as CI does, keeps whole seconds).
+ */
+export function keptCopyIntact(found: [number, number] | undefined, expected: [number, number]): boolean {
+  return !!found && found[0] === expected[0] && Math.floor(found[1] / 1000) === Math.floor(expected[1] / 1000);
 }
 
 /** The files of the last build that this one did not write: a deleted incident's page, a page number that is gone. */
@@ -94,7 +122,7 @@ export function staleOutputs(previous: Iterable<string>, current: ReadonlySet<st
 function readRecord(file: string): OutputRecord | null {
   try {
     const record = JSON.parse(readFileSync(file, 'utf8')) as OutputRecord;
-    return record && typeof record.outDir === 'string' && record.files && record.stamp ? record : null;
+    return record && typeof record.outDir === 'string' && record.files && record.keyed && record.stamp ? record : null;
   } catch {
     return null;
   }
@@ -104,6 +132,30 @@ function readRecord(file: string): OutputRecord | null {
 function sizeAndTime(file: string): [number, number] | undefined {
   const stat = statSync(file, { throwIfNoEntry: false });
   return stat?.isFile() ? [stat.size, stat.mtimeMs] : undefined;
+}
+
+/**
+ * The name of the cache's copy of the output file `file` in PAGES_DIR: a
+ * digest of its path, so every copy is in one folder (no folder to make per
+ * page) and no path is too long for a name.
+ */
+export function keptName(file: string): string {
+  return createHash('sha1').update(file).digest('base64url');
+}
+
+/**
+ * Puts `from` at `to` (which must not exist) as a hard link (no bytes
+ * copied, none kept twice), or a copy where the file system has no links
+ * between them; says which.
+ */
+function linkOrCopy(from: string, to: string): 'linked' | 'copied' {
+  try {
+    linkSync(from, to);
+    return 'linked';
+  } catch {
+    copyFileSync(from, to);
+    return 'copied';
+  }
 }
 
 /** Removes the folders of `files` (relative to `dir`) that are left empty, up to `dir`. */
@@ -128,7 +180,37 @@ function emptyFolder(dir: string): void {
   for (const name of readdirSync(dir)) rmSync(path.join(dir, name), { recursive: true, force: true });
 }
 
-/** The integration: guards the cache and the output folder around every `astro build`. */
+/**
+ * The keyed pages of `record` this build may leave as they are, each with
+ * its key: those still in the output folder `outDir` as recorded
+ * (`trusted`), and those missing from it, put back from the cache's copies
+ * (PAGES_DIR under `ours`) while a copy is the one the record lists. A page
+ * that is in the folder but not as recorded (`removed`) is not put back:
+ * written over in place, its copy may have changed with it.
+ */
+export function restoreKept(record: OutputRecord, ours: string, outDir: string, trusted: ReadonlySet<string>, removed: ReadonlySet<string>): Map<string, string> {
+  const kept = new Map<string, string>();
+  const folders = new Set<string>();
+  for (const [file, { key, kept: expected }] of Object.entries(record.keyed)) {
+    if (trusted.has(file)) {
+      kept.set(file, key);
+      continue;
+    }
+    const copy = path.join(ours, PAGES_DIR, keptName(file));
+    if (removed.has(file) || !keptCopyIntact(sizeAndTime(copy), expected)) continue;
+    const target = path.join(outDir, file);
+    const folder = path.dirname(target);
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
+    linkOrCopy(copy, target);
+    kept.set(file, key);
+  }
+  return kept;
+}
+
+/** The integration: incremental builds, and the guards around every `astro build`. */
 export function buildCache(): AstroIntegration {
   let cacheDir = '';
   let outDir = '';
@@ -153,46 +235,76 @@ export function buildCache(): AstroIntegration {
         publishContentCache(place);
       },
       // After the content is read (a mistake in it stops the build before this, having written nothing),
-      // before any page is written.
+      // before any page is rendered.
       'astro:build:start': ({ logger }) => {
         previous = readRecord(path.join(ours, RECORD_FILE));
         const verdict = cacheVerdict({ pending: existsSync(path.join(ours, PENDING_FILE)), record: previous, force: process.argv.includes('--force') }, stamp);
         if (verdict.clear) {
           logger.info(`Building clean: ${verdict.why}.`);
-          for (const name of ASTRO_CACHE) rmSync(path.join(cacheDir, name), { recursive: true, force: true });
+          for (const name of OLD_CACHES) rmSync(path.join(cacheDir, name), { recursive: true, force: true });
+          rmSync(path.join(ours, PAGES_DIR), { recursive: true, force: true });
           previous = null;
         }
-        if (!outDirIntact(previous, outDir, (file) => sizeAndTime(path.join(outDir, file)))) {
-          if (previous) logger.info('The output folder is not what the last build wrote: emptying it (pages come back from the cache).');
-          emptyFolder(outDir);
-          previous = null;
+        let kept = new Map<string, string>();
+        if (previous?.outDir === outDir) {
+          const found = filesUnder(outDir);
+          const trusted = trustedOutputs(previous, found, (file) => sizeAndTime(path.join(outDir, file)));
+          const removed = found.filter((file) => !trusted.has(file));
+          const changed = removed.find((file) => previous!.files[file]);
+          if (changed) logger.info(`The output folder is not what the last build wrote (${changed}): what the build cannot vouch for goes, and unchanged pages come back from the cache.`);
+          for (const file of removed) rmSync(path.join(outDir, file), { force: true });
+          removeEmptyFolders(outDir, removed);
+          kept = restoreKept(previous, ours, outDir, trusted, new Set(removed));
         } else {
-          // Styles, scripts and public/ files are written afresh; anything else found there (a file someone added) goes.
-          const pages = new Set(Object.keys(previous!.files));
-          const others = filesUnder(outDir).filter((file) => !pages.has(file));
-          for (const file of others) rmSync(path.join(outDir, file), { force: true });
-          removeEmptyFolders(outDir, others);
+          // No record, or one of another output folder: nothing in this one can be vouched for.
+          emptyFolder(outDir);
+          if (previous) kept = restoreKept(previous, ours, outDir, new Set(), new Set());
         }
+        startReuse(kept);
         mkdirSync(ours, { recursive: true });
         rmSync(path.join(ours, RECORD_FILE), { force: true });
         writeFileSync(path.join(ours, PENDING_FILE), `${new Date().toISOString()} pid ${process.pid}\n`);
       },
-      'astro:build:done': ({ assets, dir }) => {
+      'astro:build:done': ({ assets, dir, logger }) => {
         const root = fileURLToPath(dir);
+        const reuse = finishReuse() ?? { keys: new Map<string, string>(), reused: new Set<string>() };
         const written = new Set<string>();
         for (const urls of assets.values()) {
           for (const url of urls) written.add(path.relative(root, fileURLToPath(url)).split(path.sep).join('/'));
         }
-        const stale = staleOutputs(Object.keys(previous?.files ?? {}), written);
+        for (const file of reuse.keys.keys()) {
+          if (!written.has(file) && !reuse.reused.has(file)) {
+            throw new Error(`${file}: a keyed route names this file for one of its pages, but the build did not write it; the route's file (src/site/ledger.ts keyedPaths) must be the one Astro writes`);
+          }
+        }
+        const current = new Set([...written, ...reuse.reused]);
+        const stale = staleOutputs(Object.keys(previous?.files ?? {}), current);
         for (const file of stale) rmSync(path.join(outDir, file), { force: true });
         removeEmptyFolders(outDir, stale);
-        const files: OutputRecord['files'] = {};
-        for (const file of [...written].sort()) {
+        const kept = path.join(ours, PAGES_DIR);
+        for (const file of staleOutputs(Object.keys(previous?.keyed ?? {}), new Set(reuse.keys.keys()))) rmSync(path.join(kept, keptName(file)), { force: true });
+
+        mkdirSync(kept, { recursive: true });
+        const record: OutputRecord = { stamp, outDir, files: {}, keyed: {} };
+        for (const file of [...current].sort()) {
           const found = sizeAndTime(path.join(outDir, file));
-          if (found) files[file] = found;
+          if (found) record.files[file] = found;
         }
-        writeFileSync(path.join(ours, RECORD_FILE), JSON.stringify({ stamp, outDir, files } satisfies OutputRecord));
+        for (const [file, key] of reuse.keys) {
+          const output = path.join(outDir, file);
+          const copy = path.join(kept, keptName(file));
+          const page = statSync(output);
+          let found = statSync(copy, { throwIfNoEntry: false });
+          // A kept page, or one rendered over a hard link to its copy, is its copy already.
+          if (found?.ino !== page.ino || found.dev !== page.dev) {
+            if (found) rmSync(copy);
+            found = linkOrCopy(output, copy) === 'linked' ? page : statSync(copy);
+          }
+          record.keyed[file] = { key, kept: [found.size, found.mtimeMs] };
+        }
+        writeFileSync(path.join(ours, RECORD_FILE), JSON.stringify(record));
         rmSync(path.join(ours, PENDING_FILE), { force: true });
+        logger.info(`${reuse.reused.size} pages kept from the last build, ${written.size} files written.`);
       },
     },
   };

@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import type { IncidentMemo } from '../contract/load-content.ts';
 import type { Instant } from '../core/time.ts';
 import type { Incident } from '../core/types.ts';
-import { filesUnder } from './files.ts';
+import { codeDigest } from './build-stamp.ts';
 
 /** The content cache's folder under the build cache folder. */
 export const CONTENT_CACHE_SUBDIR = path.join('status-ledger', 'content');
@@ -44,17 +44,13 @@ export function shardOf(file: string): number {
 }
 
 /**
- * The version of the code that reads content in the project at `root`: a
- * digest of every file under src/, of the lockfile, and of Node's version
- * with its ICU and time zone data. A cache of another version is not used.
+ * The version of the code that reads content in the project at `root`: its
+ * code's digest (build-stamp.ts `codeDigest`: src/, the config, the
+ * lockfile), and Node's version with its ICU and time zone data. A cache of
+ * another version is not used.
  */
 export function readerVersion(root: string, versions: { node: string; icu?: string; tz?: string } = process.versions): string {
-  const hash = createHash('sha1').update(JSON.stringify([LAYOUT, versions.node, versions.icu ?? '', versions.tz ?? '']));
-  const src = path.join(root, 'src');
-  for (const file of filesUnder(src)) hash.update(`\n${file}\n`).update(readFileSync(path.join(src, file)));
-  const lockfile = path.join(root, 'package-lock.json');
-  if (existsSync(lockfile)) hash.update(readFileSync(lockfile));
-  return hash.digest('base64url');
+  return sha1(JSON.stringify([LAYOUT, versions.node, versions.icu ?? '', versions.tz ?? '', codeDigest(root)]));
 }
 
 /** Writes `file` beside and renames it into place: a reader sees the old file or the new one, never a part (two writers: the last one's). */

@@ -21,6 +21,7 @@ import type { Content, SupportContact } from '../core/types.ts';
 import { buildNow } from './build-context.ts';
 import { publishedStamp } from './build-stamp.ts';
 import { pageKey, siteKey } from './page-keys.ts';
+import { reuses } from './page-reuse.ts';
 import { contentRead, type ContentRead } from './shared-content.ts';
 import { incidentView, monthView, serviceView, type IncidentView, type MonthView, type ServiceView } from './views.ts';
 
@@ -210,21 +211,25 @@ function getSiteKey(): Promise<string> {
   return common;
 }
 
-/** One path of a route, as `getStaticPaths` returns it: its parameters, its view, and the key of that view (page-keys.ts). */
+/** One path of a route, as `getStaticPaths` returns it: its parameters and its view. */
 export interface KeyedPath<P, V> {
   params: P & { lang: string | undefined };
   props: { view: V };
-  cacheKey: string;
 }
 
 /**
- * The paths of the route `route` in every language, each with its view and
- * its key: `views` gives each path's parameters and view in one language.
- * The page renders the view it is given, and the key is that view's: the
- * one way a keyed route's paths are made.
+ * The paths of the route `route` in every language that this build renders,
+ * each with its view: `views` gives each path's parameters and view in one
+ * language, and `file` the file the route writes for those parameters
+ * (relative to the output folder, in the first language). A path whose file
+ * the last build wrote under the same key (page-keys.ts) is left out: its
+ * file stays as it is (page-reuse.ts). The page renders the view it is
+ * given, and the key is that view's: the one way a keyed route's paths are
+ * made.
  */
 export async function keyedPaths<P extends Record<string, string>, V extends object>(
   route: string,
+  file: (params: P) => string,
   views: (data: PageData, ledger: Ledger) => { params: P; view: V }[] | Promise<{ params: P; view: V }[]>,
 ): Promise<KeyedPath<P, V>[]> {
   const [ledger, site, langs] = await Promise.all([getLedger(), getSiteKey(), languageParams()]);
@@ -232,7 +237,8 @@ export async function keyedPaths<P extends Record<string, string>, V extends obj
   for (const lang of langs) {
     const data = await getPageData(lang);
     for (const { params, view } of await views(data, ledger)) {
-      paths.push({ params: { ...params, lang }, props: { view }, cacheKey: pageKey(site, route, lang, view) });
+      if (reuses(`${lang === undefined ? '' : `${lang}/`}${file(params)}`, pageKey(site, route, lang, view))) continue;
+      paths.push({ params: { ...params, lang }, props: { view } });
     }
   }
   return paths;
@@ -240,17 +246,29 @@ export async function keyedPaths<P extends Record<string, string>, V extends obj
 
 /** Every incident's page in every language (`/incidents/<id>/`). */
 export function incidentPaths(): Promise<KeyedPath<{ id: string }, IncidentView>[]> {
-  return keyedPaths('incident', (data, ledger) => ledger.incidents.map((entry) => ({ params: { id: entry.incident.id }, view: incidentView(entry, ledger.now, data) })));
+  return keyedPaths(
+    'incident',
+    ({ id }) => `incidents/${id}/index.html`,
+    (data, ledger) => ledger.incidents.map((entry) => ({ params: { id: entry.incident.id }, view: incidentView(entry, ledger.now, data) })),
+  );
 }
 
 /** Every service's page in every language (`/services/<id>/`). */
 export function servicePaths(): Promise<KeyedPath<{ id: string }, ServiceView>[]> {
-  return keyedPaths('service', (data, ledger) => ledger.services.map((entry) => ({ params: { id: entry.service.id }, view: serviceView(entry, ledger, ledger.now, data) })));
+  return keyedPaths(
+    'service',
+    ({ id }) => `services/${id}/index.html`,
+    (data, ledger) => ledger.services.map((entry) => ({ params: { id: entry.service.id }, view: serviceView(entry, ledger, ledger.now, data) })),
+  );
 }
 
 /** Every month of history's page in every language (`/history/<YYYY-MM>/`). */
 export function monthPaths(): Promise<KeyedPath<{ month: string }, MonthView>[]> {
-  return keyedPaths('month', (data) => data.history.map((month, index) => ({ params: { month: month.month }, view: monthView(data.history, index, data) })));
+  return keyedPaths(
+    'month',
+    ({ month }) => `history/${month}/index.html`,
+    (data) => data.history.map((month, index) => ({ params: { month: month.month }, view: monthView(data.history, index, data) })),
+  );
 }
 
 /** What a feed file shows: what it follows, its entries, and its `updated` time (the newest entry's, or now for a feed with none). */
@@ -264,7 +282,7 @@ export interface FeedView {
 export async function serviceFeedPaths(format: 'rss' | 'atom'): Promise<KeyedPath<{ id: string }, FeedView>[]> {
   const { site } = await getContent();
   const self = format === 'rss' ? rssUrl : atomUrl;
-  return keyedPaths(`service-${format}`, ({ language }, ledger) =>
+  return keyedPaths(`service-${format}`, ({ id }) => `services/${id}/${format === 'rss' ? 'rss.xml' : 'history.atom'}`, ({ language }, ledger) =>
     Promise.all(
       ledger.services.map(async ({ service }) => {
         const entries = await getFeedEntries(languageParam(language), service.id);
@@ -277,5 +295,5 @@ export async function serviceFeedPaths(format: 'rss' | 'atom'): Promise<KeyedPat
 
 /** Every status badge in every language (`/badges/<name>.svg`): the view is the image itself. */
 export function badgePaths(): Promise<KeyedPath<{ name: string }, { svg: string }>[]> {
-  return keyedPaths('badge', ({ language }, ledger) => statusBadges(ledger, language).map((badge) => ({ params: { name: badge.name }, view: { svg: badge.svg } })));
+  return keyedPaths('badge', ({ name }) => `badges/${name}.svg`, ({ language }, ledger) => statusBadges(ledger, language).map((badge) => ({ params: { name: badge.name }, view: { svg: badge.svg } })));
 }

@@ -1,21 +1,19 @@
 /**
- * Every page's cache key, in one place. An incremental build (Astro's
- * `experimental.incrementalBuild`) copies a page from the last build instead
- * of rendering it when its key is the same, so a key must change whenever
- * anything the page shows does, and whenever anything that decides how it
- * shows it does:
+ * Every page's cache key, in one place. A build leaves a page as the last
+ * build wrote it, instead of rendering it, when its key is the same
+ * (page-reuse.ts), so a key must change whenever anything the page shows
+ * does, and whenever anything that decides how it shows it does:
  *
  * - the page's view (views.ts): what it shows, `now`-dependent facts
  *   included, never `now` itself;
  * - the inputs every page shows: site.yaml (title, description, address,
  *   zone, languages, support contacts, currency) and the page's language;
- * - the build stamp: what no hash of the code or the content covers (Node's
- *   version and its ICU, time zone and Unicode data, Astro's version and
- *   ours, KEY_VERSION).
+ * - the build stamp: the code that renders it (a digest of src/, the config
+ *   and the lockfile), and what no digest of the code or the content covers
+ *   (Node's version and its ICU, time zone and Unicode data, Astro's version
+ *   and ours, KEY_VERSION).
  *
- * The code that renders a page is Astro's to hash (a page's whole module
- * graph), and so are the config and the lockfile. Pure: no clock, no
- * environment; the stamp is handed in.
+ * Pure: no clock, no environment; the stamp is handed in.
  */
 import { createHash } from 'node:crypto';
 import type { Site } from '../core/types.ts';
@@ -35,11 +33,13 @@ export interface BuildStamp {
   /** Astro's version and ours (package.json). */
   astro: string;
   statusLedger: string;
+  /** A digest of the code (build-stamp.ts `codeDigest`). */
+  code: string;
 }
 
-/** The stamp of a build that runs on `versions` (Node's `process.versions`), with Astro's and our package's versions. */
-export function buildStamp(versions: { node: string; icu?: string; tz?: string; unicode?: string }, astro: string, statusLedger: string): BuildStamp {
-  return { keyVersion: KEY_VERSION, node: versions.node, icu: versions.icu ?? '', tz: versions.tz ?? '', unicode: versions.unicode ?? '', astro, statusLedger };
+/** The stamp of a build that runs on `versions` (Node's `process.versions`), with Astro's and our package's versions and a digest of the code. */
+export function buildStamp(versions: { node: string; icu?: string; tz?: string; unicode?: string }, astro: string, statusLedger: string, code: string): BuildStamp {
+  return { keyVersion: KEY_VERSION, node: versions.node, icu: versions.icu ?? '', tz: versions.tz ?? '', unicode: versions.unicode ?? '', astro, statusLedger, code };
 }
 
 function sha256(text: string): string {

@@ -43,12 +43,12 @@ export interface BuildPlace {
   cacheDir: string;
 }
 
-/** A build's outcome: whether it passed, what it printed, and which pages it rendered and which it took from the last build. */
+/** A build's outcome: whether it passed, what it printed, which pages it rendered and how many it kept from the last build. */
 export interface BuildRun {
   ok: boolean;
   output: string;
   rendered: string[];
-  reused: string[];
+  reused: number;
 }
 
 /** Builds the project at `root` as `npm run build` does, with now pinned to `epoch` (seconds) and `env` added. */
@@ -69,15 +69,12 @@ export function build(root: string, place: BuildPlace, epoch: number, env: Recor
   });
   // Without colours: under CI=true Astro colours its log, and the lines below are read as text.
   const output = stripVTControlCharacters(`${result.stdout}${result.stderr}`);
-  // Astro's log: `├─ /path/index.html (+3ms)`, or `(cached)` / `(restored)` for a page taken from the last build.
-  const lines = output.split('\n').filter((line) => /[├└]─ \//.test(line));
-  const pathOf = (line: string) => line.replace(/^.*?[├└]─ (\S+).*$/, '$1');
-  return {
-    ok: result.status === 0,
-    output,
-    rendered: lines.filter((line) => !/\((cached|restored)\)/.test(line)).map(pathOf),
-    reused: lines.filter((line) => /\((cached|restored)\)/.test(line)).map(pathOf),
-  };
+  // Astro's log: `├─ /path/index.html (+3ms)` for each page it renders; ours, at the end: `N pages kept from the last build`.
+  const rendered = output
+    .split('\n')
+    .filter((line) => /[├└]─ \//.test(line))
+    .map((line) => line.replace(/^.*?[├└]─ (\S+).*$/, '$1'));
+  return { ok: result.status === 0, output, rendered, reused: Number(/(\d+) pages kept from the last build/.exec(output)?.[1] ?? 0) };
 }
 
 /** The first line where two texts differ, shortened, for a message. */

@@ -40,7 +40,7 @@ async function replay(root: string, steps: readonly Step[]): Promise<{ step: str
     done.push(`${step.kind}: ${applied.did} (now ${new Date(now * 1000).toISOString()})`);
     const run = build(root, place, now);
     if (!run.ok) throw new Error(`the incremental build after ${done.join('; ')} failed:\n${run.output}`);
-    if (process.env.STATUS_IDENTITY_LOG) console.log(`${done.at(-1)}: ${run.rendered.length} rendered, ${run.reused.length} from the last build`);
+    if (process.env.STATUS_IDENTITY_LOG) console.log(`${done.at(-1)}: ${run.rendered.length} rendered, ${run.reused} from the last build`);
     const differences = differencesFromClean(root, content, place.outDir, now);
     if (differences.length > 0) return { step: done.join('\n  '), differences };
   }

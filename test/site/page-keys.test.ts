@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { buildStamp, digestOf, KEY_VERSION, pageKey, siteKey } from '../../src/site/page-keys.ts';
 import { testSite } from '../builders.ts';
 
-const stamp = buildStamp({ node: 'v24.21.0', icu: '77.1', tz: '2025b', unicode: '16.0' }, '7.3.5', '0.1.0');
+const stamp = buildStamp({ node: 'v24.21.0', icu: '77.1', tz: '2025b', unicode: '16.0' }, '7.3.5', '0.1.0', 'code');
 const site = siteKey(stamp, testSite);
 const view = { entry: { incident: { id: 'a', title: { en: 'A' } } }, names: { ecs: { value: 'Compute', lang: 'en', untranslated: false } }, support: 'contacts' };
 
 describe('buildStamp', () => {
-  it('holds the key version, Node and its ICU, time zone and Unicode data, and Astro’s and our versions', () => {
-    expect(stamp).toEqual({ keyVersion: KEY_VERSION, node: 'v24.21.0', icu: '77.1', tz: '2025b', unicode: '16.0', astro: '7.3.5', statusLedger: '0.1.0' });
+  it('holds the key version, Node and its ICU, time zone and Unicode data, Astro’s and our versions, and the code’s digest', () => {
+    expect(stamp).toEqual({ keyVersion: KEY_VERSION, node: 'v24.21.0', icu: '77.1', tz: '2025b', unicode: '16.0', astro: '7.3.5', statusLedger: '0.1.0', code: 'code' });
   });
 });
 
