@@ -216,6 +216,8 @@ export function buildCache(): AstroIntegration {
   let outDir = '';
   let ours = '';
   let previous: OutputRecord | null = null;
+  /** The files in the output folder as the last build recorded them, found at the start of this one. */
+  let trusted = new Set<string>();
   let stamp: BuildStamp;
   return {
     name: 'status-ledger-build-cache',
@@ -246,9 +248,10 @@ export function buildCache(): AstroIntegration {
           previous = null;
         }
         let kept = new Map<string, string>();
+        trusted = new Set();
         if (previous?.outDir === outDir) {
           const found = filesUnder(outDir);
-          const trusted = trustedOutputs(previous, found, (file) => sizeAndTime(path.join(outDir, file)));
+          trusted = trustedOutputs(previous, found, (file) => sizeAndTime(path.join(outDir, file)));
           const removed = found.filter((file) => !trusted.has(file));
           const changed = removed.find((file) => previous!.files[file]);
           if (changed) logger.info(`The output folder is not what the last build wrote (${changed}): what the build cannot vouch for goes, and unchanged pages come back from the cache.`);
@@ -287,15 +290,21 @@ export function buildCache(): AstroIntegration {
         mkdirSync(kept, { recursive: true });
         const record: OutputRecord = { stamp, outDir, files: {}, keyed: {} };
         for (const file of [...current].sort()) {
-          const found = sizeAndTime(path.join(outDir, file));
+          // A page left in place that was already there as recorded is as it was: no need to look again.
+          const found = reuse.reused.has(file) && trusted.has(file) ? previous!.files[file] : sizeAndTime(path.join(outDir, file));
           if (found) record.files[file] = found;
         }
         for (const [file, key] of reuse.keys) {
+          // A page left in place has the copy the last build recorded (a restored one is a link to it).
+          if (reuse.reused.has(file)) {
+            record.keyed[file] = previous!.keyed[file]!;
+            continue;
+          }
           const output = path.join(outDir, file);
           const copy = path.join(kept, keptName(file));
           const page = statSync(output);
           let found = statSync(copy, { throwIfNoEntry: false });
-          // A kept page, or one rendered over a hard link to its copy, is its copy already.
+          // A page rendered over a hard link to its copy (a kept page whose key changed) is its copy already.
           if (found?.ino !== page.ino || found.dev !== page.dev) {
             if (found) rmSync(copy);
             found = linkOrCopy(output, copy) === 'linked' ? page : statSync(copy);
