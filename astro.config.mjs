@@ -39,7 +39,7 @@ export default defineConfig({
       // Scripts too (the bars' script is on every page with bars: the home page has a byte budget).
       assetsInlineLimit: 0,
       // A rebuild leaves the pages it need not render where they are (src/site/page-reuse.ts); the
-      // build cache integration empties what it cannot vouch for and removes what is no longer built.
+      // build cache integration removes what it cannot vouch for and what is no longer built.
       emptyOutDir: false,
     },
   },

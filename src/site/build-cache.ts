@@ -17,9 +17,10 @@
  *   cache).
  * - The record holds the build stamp (page-keys.ts): a cache written by
  *   another Node, ICU, Astro, Status Ledger or code is cleared, not trusted.
- * - The output folder is trusted only when every file in it is the very
- *   file the record lists (same size and modification time), so a folder
- *   another build, a copy or an editor touched is emptied first.
+ * - A file in the output folder is trusted only when it is the very file
+ *   the record lists (same size and modification time): one another build,
+ *   a copy or an editor touched is removed first, and so is the whole
+ *   folder when the record is of another one.
  * - The cache keeps every keyed page (PAGES_DIR, a hard link to the output
  *   file where the file system allows, else a copy), so a fresh output
  *   folder (a CI runner that restored the cache) gets the unchanged pages
@@ -232,7 +233,7 @@ export function buildCache(): AstroIntegration {
         outDir = path.resolve(fileURLToPath(config.outDir));
         ours = path.join(cacheDir, CACHE_SUBDIR);
         // The content is read after this (the content sync): through the content cache, unless asked to build clean.
-        const place = contentCachePlace(cacheDir, root);
+        const place = contentCachePlace(cacheDir, stamp.code);
         if (process.argv.includes('--force')) rmSync(place.dir, { recursive: true, force: true });
         publishContentCache(place);
       },

@@ -44,13 +44,13 @@ export function shardOf(file: string): number {
 }
 
 /**
- * The version of the code that reads content in the project at `root`: its
- * code's digest (build-stamp.ts `codeDigest`: src/, the config, the
- * lockfile), and Node's version with its ICU and time zone data. A cache of
- * another version is not used.
+ * The version of the code that reads content: the project's code digest
+ * `code` (build-stamp.ts `codeDigest`: src/, the config, the lockfile), and
+ * Node's version with its ICU and time zone data. A cache of another
+ * version is not used.
  */
-export function readerVersion(root: string, versions: { node: string; icu?: string; tz?: string } = process.versions): string {
-  return sha1(JSON.stringify([LAYOUT, versions.node, versions.icu ?? '', versions.tz ?? '', codeDigest(root)]));
+export function readerVersion(code: string, versions: { node: string; icu?: string; tz?: string } = process.versions): string {
+  return sha1(JSON.stringify([LAYOUT, versions.node, versions.icu ?? '', versions.tz ?? '', code]));
 }
 
 /** Writes `file` beside and renames it into place: a reader sees the old file or the new one, never a part (two writers: the last one's). */
@@ -209,12 +209,12 @@ export interface ContentCachePlace {
   version: string;
 }
 
-/** The project this module is part of: its src/ is what readerVersion digests. */
+/** The project this module is part of: the code `npm run check` reads with. */
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The place of the content cache under the build cache folder `cacheDir`, for the project at `root` (this one). */
-export function contentCachePlace(cacheDir: string, root = PROJECT_ROOT): ContentCachePlace {
-  return { dir: path.join(path.resolve(cacheDir), CONTENT_CACHE_SUBDIR), version: readerVersion(root) };
+/** The place of the content cache under the build cache folder `cacheDir`, for code of digest `code` (this project's, worked out when not given). */
+export function contentCachePlace(cacheDir: string, code = codeDigest(PROJECT_ROOT)): ContentCachePlace {
+  return { dir: path.join(path.resolve(cacheDir), CONTENT_CACHE_SUBDIR), version: readerVersion(code) };
 }
 
 /** The content cache under the build cache folder `cacheDir` (build-context.ts `cacheDir`), opened: what `npm run check` reads through. */

@@ -5,7 +5,7 @@
 import { availabilityPages, incidentsPages } from '../outputs/api-v1.ts';
 import { statuspageApi, type StatuspageApi } from '../outputs/api-v2.ts';
 import { feedChannel, feedEntries, type FeedChannel, type FeedEntry } from '../outputs/feeds.ts';
-import { rssUrl, atomUrl } from '../outputs/links.ts';
+import { atomPath, atomUrl, rssPath, rssUrl } from '../outputs/links.ts';
 import { statusBadges } from '../outputs/badges.ts';
 import type { Instant } from '../core/time.ts';
 import { historyMonths, historyYears, type HistoryMonth } from '../core/history.ts';
@@ -221,7 +221,7 @@ export interface KeyedPath<P, V> {
  * The paths of the route `route` in every language that this build renders,
  * each with its view: `views` gives each path's parameters and view in one
  * language, and `file` the file the route writes for those parameters
- * (relative to the output folder, in the first language). A path whose file
+ * (below the output folder, as `/…`, in the first language). A path whose file
  * the last build wrote under the same key (page-keys.ts) is left out: its
  * file stays as it is (page-reuse.ts). The page renders the view it is
  * given, and the key is that view's: the one way a keyed route's paths are
@@ -237,7 +237,7 @@ export async function keyedPaths<P extends Record<string, string>, V extends obj
   for (const lang of langs) {
     const data = await getPageData(lang);
     for (const { params, view } of await views(data, ledger)) {
-      if (reuses(`${lang === undefined ? '' : `${lang}/`}${file(params)}`, pageKey(site, route, lang, view))) continue;
+      if (reuses(`${data.language.prefix}${file(params)}`.slice(1), pageKey(site, route, lang, view))) continue;
       paths.push({ params: { ...params, lang }, props: { view } });
     }
   }
@@ -248,7 +248,7 @@ export async function keyedPaths<P extends Record<string, string>, V extends obj
 export function incidentPaths(): Promise<KeyedPath<{ id: string }, IncidentView>[]> {
   return keyedPaths(
     'incident',
-    ({ id }) => `incidents/${id}/index.html`,
+    ({ id }) => `/incidents/${id}/index.html`,
     (data, ledger) => ledger.incidents.map((entry) => ({ params: { id: entry.incident.id }, view: incidentView(entry, ledger.now, data) })),
   );
 }
@@ -257,7 +257,7 @@ export function incidentPaths(): Promise<KeyedPath<{ id: string }, IncidentView>
 export function servicePaths(): Promise<KeyedPath<{ id: string }, ServiceView>[]> {
   return keyedPaths(
     'service',
-    ({ id }) => `services/${id}/index.html`,
+    ({ id }) => `/services/${id}/index.html`,
     (data, ledger) => ledger.services.map((entry) => ({ params: { id: entry.service.id }, view: serviceView(entry, ledger, ledger.now, data) })),
   );
 }
@@ -266,7 +266,7 @@ export function servicePaths(): Promise<KeyedPath<{ id: string }, ServiceView>[]
 export function monthPaths(): Promise<KeyedPath<{ month: string }, MonthView>[]> {
   return keyedPaths(
     'month',
-    ({ month }) => `history/${month}/index.html`,
+    ({ month }) => `/history/${month}/index.html`,
     (data) => data.history.map((month, index) => ({ params: { month: month.month }, view: monthView(data.history, index, data) })),
   );
 }
@@ -282,7 +282,7 @@ export interface FeedView {
 export async function serviceFeedPaths(format: 'rss' | 'atom'): Promise<KeyedPath<{ id: string }, FeedView>[]> {
   const { site } = await getContent();
   const self = format === 'rss' ? rssUrl : atomUrl;
-  return keyedPaths(`service-${format}`, ({ id }) => `services/${id}/${format === 'rss' ? 'rss.xml' : 'history.atom'}`, ({ language }, ledger) =>
+  return keyedPaths(`service-${format}`, ({ id }) => (format === 'rss' ? rssPath(id) : atomPath(id)), ({ language }, ledger) =>
     Promise.all(
       ledger.services.map(async ({ service }) => {
         const entries = await getFeedEntries(languageParam(language), service.id);
@@ -295,5 +295,5 @@ export async function serviceFeedPaths(format: 'rss' | 'atom'): Promise<KeyedPat
 
 /** Every status badge in every language (`/badges/<name>.svg`): the view is the image itself. */
 export function badgePaths(): Promise<KeyedPath<{ name: string }, { svg: string }>[]> {
-  return keyedPaths('badge', ({ name }) => `badges/${name}.svg`, ({ language }, ledger) => statusBadges(ledger, language).map((badge) => ({ params: { name: badge.name }, view: { svg: badge.svg } })));
+  return keyedPaths('badge', ({ name }) => `/badges/${name}.svg`, ({ language }, ledger) => statusBadges(ledger, language).map((badge) => ({ params: { name: badge.name }, view: { svg: badge.svg } })));
 }
